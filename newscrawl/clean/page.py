@@ -1,0 +1,74 @@
+"""The state one page carries through the cleaning stages.
+
+A page is parsed once (`Page.root`); the stages read that tree and the main-content
+element (`Page.body`, a pruned copy of the article's part of the tree) and fill fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from .structured import StructuredData
+
+
+@dataclass
+class DateValue:
+    """A date as the publisher states it: ISO 8601 (date-only or with the publisher's UTC
+    offset), the raw string it came from and the source that gave it."""
+
+    iso: str
+    raw: str
+    source: str
+
+
+@dataclass
+class Image:
+    url: str
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "caption": self.caption, "credit": self.credit, "alt": self.alt}
+
+
+@dataclass
+class Page:
+    url: str
+    root: HtmlElement
+    encoding: str = "utf-8"
+    fetched_at: datetime | None = None
+    # The response's Date header as an aware datetime, when known.
+    http_date: datetime | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    # Site-profile facts: time zone name, selectors, first year the site existed...
+    timezone: str | None = None
+    selectors: dict[str, str] = field(default_factory=dict)
+    # A date from a news sitemap or feed that pointed at this page (raw string).
+    sitemap_date: str | None = None
+    structured: StructuredData | None = None
+    body: HtmlElement | None = None
+    images: list[Image] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: Any, source: str) -> None:
+        """Fill a field once and record which rule or source produced it."""
+        if value in (None, "", [], {}):
+            return
+        self.fields[name] = value
+        self.sources[name] = source
+
+    def warn(self, code: str) -> None:
+        if code not in self.warnings:
+            self.warnings.append(code)
+
+    @property
+    def now(self) -> datetime | None:
+        """The moment relative dates are measured from."""
+        return self.http_date or self.fetched_at

@@ -1,0 +1,112 @@
+"""Embedded metadata (JSON-LD, microdata, OpenGraph, <meta>), read with extruct from the parsed tree."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from extruct.jsonld import JsonLdExtractor
+from extruct.microdata import MicrodataExtractor
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+_JSONLD = JsonLdExtractor()
+_MICRODATA = MicrodataExtractor()
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "report", "posting", "socialmediaposting",
+    "webpage", "itempage", "medicalwebpage",
+}
+
+
+@dataclass
+class StructuredData:
+    # Every JSON-LD / microdata object, @graph flattened, nested objects kept in place.
+    objects: list[dict[str, Any]] = field(default_factory=list)
+    # <meta name|property|itemprop=... content=...>, keys lower-cased; first value wins.
+    meta: dict[str, str] = field(default_factory=dict)
+    # All values for keys that repeat (article:tag, article:author...).
+    meta_all: dict[str, list[str]] = field(default_factory=dict)
+
+    def article(self) -> dict[str, Any] | None:
+        """The object that describes this page's article, if any (most specific type first)."""
+        best, best_rank = None, 99
+        for obj in self.objects:
+            for t in _types(obj):
+                t = t.lower()
+                if t in ARTICLE_TYPES:
+                    rank = 2 if t in {"webpage", "itempage", "medicalwebpage"} else 0
+                    if "headline" not in obj and "articleBody" not in obj:
+                        rank += 1
+                    if rank < best_rank:
+                        best, best_rank = obj, rank
+        return best
+
+    def of_type(self, *names: str) -> list[dict[str, Any]]:
+        wanted = {n.lower() for n in names}
+        return [o for o in self.objects if any(t.lower() in wanted for t in _types(o))]
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    t = obj.get("@type") or obj.get("type") or []
+    if isinstance(t, str):
+        t = [t]
+    out = []
+    for x in t if isinstance(t, list) else []:
+        if isinstance(x, str):
+            out.append(x.rsplit("/", 1)[-1])
+    return out
+
+
+def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for x in data:
+            _flatten(x, out, depth + 1)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            _flatten(data["@graph"], out, depth + 1)
+        if "@type" in data or "type" in data:
+            out.append(data)
+            # mainEntity / mainEntityOfPage may hold the article itself
+            for key in ("mainEntity", "mainEntityOfPage", "itemListElement"):
+                if isinstance(data.get(key), dict | list):
+                    _flatten(data[key], out, depth + 1)
+
+
+def _microdata_as_jsonld(item: dict[str, Any]) -> dict[str, Any]:
+    obj = dict(item.get("properties") or {})
+    if item.get("type"):
+        obj["@type"] = item["type"]
+    return obj
+
+
+def read_structured(root: HtmlElement, url: str) -> StructuredData:
+    data = StructuredData()
+    try:
+        _flatten(_JSONLD.extract_items(root, base_url=url), data.objects)
+    except Exception as exc:  # extruct raises many kinds on broken JSON; the page goes on
+        logger.debug("JSON-LD unreadable on %s: %s", url, exc)
+    if root.xpath("boolean(//*[@itemscope])"):
+        try:
+            for item in _MICRODATA.extract_items(root, url):
+                _flatten(_microdata_as_jsonld(item), data.objects)
+        except Exception as exc:
+            logger.debug("microdata unreadable on %s: %s", url, exc)
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        value = el.get("content")
+        if not key or value is None:
+            continue
+        key = key.strip().lower()
+        value = value.strip()
+        if not value:
+            continue
+        data.meta.setdefault(key, value)
+        data.meta_all.setdefault(key, []).append(value)
+    return data
