@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extruct.jsonld import JsonLdExtractor
-from extruct.microdata import MicrodataExtractor
+from extruct.w3cmicrodata import MicrodataExtractor
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,160 @@
+"""One page through every cleaning stage: the code path of the crawl's pipelines, the
+`newscrawl extract` command and the benchmarks alike.
+
+    page = build_page(html, url, **context)   # decode + parse once, read embedded metadata
+    for stage in STAGES.values(): stage(page)  # extract, boilerplate, captions, dates
+    item = finish(page)                        # render text/HTML, fingerprint, verdict
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from .boilerplate import remove_boilerplate
+from .captions import collect_images
+from .content import find_main_content
+from .document import load_document
+from .fingerprint import content_fingerprint
+from .metadata import read_metadata
+from .page import Page
+from .render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
+from .structured import read_structured
+from .verdict import assess
+
+SCHEMA_VERSION = 1
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def build_page(
+    html: bytes | str,
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    fetched_at: datetime | str | None = None,
+    timezone: str | None = None,
+    selectors: dict[str, str] | None = None,
+    sitemap_date: str | None = None,
+) -> Page:
+    """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
+    headers = {k.title(): v for k, v in (headers or {}).items()}
+    root, encoding = load_document(html, headers.get("Content-Type"))
+    page = Page(
+        url=url,
+        root=root,
+        encoding=encoding,
+        fetched_at=_as_datetime(fetched_at),
+        http_date=_http_date(headers.get("Date")),
+        headers=headers,
+        timezone=timezone,
+        selectors=dict(selectors or {}),
+        sitemap_date=sitemap_date,
+    )
+    page.structured = read_structured(root, url)
+    return page
+
+
+def extract_stage(page: Page) -> None:
+    read_metadata(page)
+    find_main_content(page)
+
+
+def dates_stage(page: Page) -> None:
+    from .dates import find_dates
+
+    find_dates(page)
+
+
+# In pipeline order. Each pipeline of the crawl runs one of these on the shared Page.
+STAGES: dict[str, Callable[[Page], None]] = {
+    "extract": extract_stage,
+    "boilerplate": remove_boilerplate,
+    "captions": collect_images,
+    "dates": dates_stage,
+}
+
+
+def _strip_headline(blocks, headline: str | None):
+    """The headline is its own field: drop it (and a repeat of it) from the top of the body."""
+    if not headline:
+        return blocks
+    h = normalize_space(headline).casefold()
+    while blocks and blocks[0].text.casefold() == h:
+        blocks = blocks[1:]
+    return blocks
+
+
+def finish(page: Page) -> dict[str, Any]:
+    """Render the cleaned page into an item dict (schema: newscrawl/schema/article.schema.json)."""
+    f = page.fields
+    if page.body is not None:
+        blocks = _strip_headline(to_blocks(page.body), f.get("headline"))
+        links = sum(len(normalize_space(a.text_content())) for a in page.body.iter("a"))
+    else:
+        blocks, links = [], 0
+    body_text = blocks_to_text(blocks)
+    images = [i.as_dict() for i in page.images]
+    main_image = f.get("mainImage") or (images[0]["url"] if images else None)
+    item: dict[str, Any] = {
+        "url": page.url,
+        "canonicalUrl": f.get("canonicalUrl"),
+        "headline": f.get("headline"),
+        "description": f.get("description"),
+        "articleBody": body_text,
+        "articleBodyHtml": blocks_to_html(blocks),
+        "authors": f.get("authors") or [],
+        "datePublished": f.get("datePublished"),
+        "datePublishedRaw": f.get("datePublishedRaw"),
+        "dateModified": f.get("dateModified"),
+        "dateModifiedRaw": f.get("dateModifiedRaw"),
+        "inLanguage": f.get("inLanguage"),
+        "mainImage": main_image,
+        "images": images,
+        "breadcrumbs": f.get("breadcrumbs") or [],
+        "section": f.get("section"),
+        "tags": f.get("tags") or [],
+        "publisher": f.get("publisher"),
+        "wordCount": len(body_text.split()),
+    }
+    rejection = assess(page, body_text, links)
+    fetched = page.fetched_at or page.http_date
+    item["metadata"] = {
+        "schemaVersion": SCHEMA_VERSION,
+        "dateDownloaded": fetched.isoformat().replace("+00:00", "Z") if fetched else None,
+        "fingerprint": content_fingerprint(item),
+        "encoding": page.encoding,
+        "sources": dict(sorted(page.sources.items())),
+        "warnings": list(page.warnings),
+        "notArticle": rejection,
+    }
+    return item
+
+
+def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, Any]:
+    """Clean one page into an item dict. `context`: headers, fetched_at, timezone, selectors,
+    sitemap_date. Never raises for bad HTML; non-HTML input raises document.NotHTML."""
+    page = build_page(html, url, **context)
+    for stage in STAGES.values():
+        stage(page)
+    return finish(page)

@@ -1,0 +1,301 @@
+"""Site chrome and template blocks: what is not the article.
+
+Two passes. `prune_chrome` runs on the working copy before content scoring and removes what is
+structurally never article text (scripts, navigation, forms, hidden nodes, ARIA landmarks of
+the site). `remove_boilerplate` runs on the chosen main-content element and removes blocks that
+sit inside or beside the article: share bars, newsletter boxes, bylines, "Related articles" /
+"Hot this week" rails in several languages, and teaser lists repeated within the page.
+
+The article's own root is never removed: elements that hold most of the page's paragraph text,
+and <body>, <main>, <article>, [itemprop=articleBody], are protected from every rule here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml.html import HtmlElement
+
+from .page import Page
+from .render import normalize_space
+
+_DROP_TAGS = frozenset(
+    "script style noscript template svg canvas form button select textarea input iframe "
+    "object embed nav aside footer header dialog menu link meta".split()
+)
+_DROP_ROLES = frozenset(
+    "navigation banner contentinfo complementary search menu menubar dialog alertdialog "
+    "toolbar tablist".split()
+)
+_PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+
+# Class/id tokens of blocks that are never article text. Matched per token (split on
+# non-letters), so "shared-story" or "threaded" does not match "share" / "read".
+_BOILER_TOKENS = frozenset(
+    """share sharing sharebar social socials sns newsletter newsletters subscribe subscription
+    related relatedposts recommended recommendations recommend popular trending mostread
+    mostpopular mostviewed outbrain taboola sponsored sponsor advert advertisement ads ad
+    adslot adunit advertising promo promotion breadcrumb breadcrumbs comments comment disqus
+    cookie consent paywall byline bylines author authors dateline timestamp meta postmeta
+    entrymeta tags tagcloud taglist keywords toolbar tools print pagination pager sidebar
+    widget widgets teaser teasers readmore seealso alsoread moreinfo morestories more
+    nextprev prevnext footnotes rating ratings reactions signup banner copyright""".split()
+)
+_TOKEN_SPLIT = re.compile(r"[^a-z]+")
+# Compound class names are common ("relatedArticles", "share-buttons", "most_read"):
+# these prefixes catch them after lower-casing.
+_BOILER_PREFIX = re.compile(
+    r"^(?:share|social|related|newsletter|subscribe|recommend|popular|trending|mostread|"
+    r"mostpopular|advert|sponsor|promo|breadcrumb|comment|outbrain|taboola|byline|sidebar|"
+    r"teaser|readmore|alsoread|seealso|morefrom|morestories|moreon|tagcloud|taglist)"
+)
+
+# Headings that open a rail of other articles. Lower-cased, whole label (after trimming).
+_RAIL_LABELS = [
+    # English
+    "hot this week", "topics", "related articles", "related", "related stories",
+    "related news", "related posts", "related coverage", "related content", "most read",
+    "most popular", "most viewed", "popular", "popular stories", "trending", "trending now",
+    "you may also like", "you might also like", "you may be interested in", "recommended",
+    "recommended for you", "read more", "read next", "more stories", "more news",
+    "more from", "also read", "see also", "latest news", "latest stories", "top stories",
+    "editor's picks", "editors' picks", "don't miss", "what to read next", "up next",
+    "in other news", "around the web", "sponsored", "sponsored content", "tags", "share",
+    "share this", "share this article", "leave a reply", "comments", "newsletter",
+    # Korean
+    "많이 본 뉴스", "많이 본 기사", "관련 기사", "관련기사", "관련 뉴스", "인기 기사",
+    "인기기사", "추천 기사", "추천기사", "주요 뉴스", "주요뉴스", "최신 뉴스", "최신기사",
+    "이 시각 뉴스", "함께 볼만한 뉴스", "핫이슈",
+    # German
+    "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
+    "weitere artikel", "mehr zum thema", "auch interessant", "lesen sie auch",
+    "lesen sie mehr", "empfehlungen", "verwandte artikel", "top-themen", "neueste artikel",
+    "das könnte dich auch interessieren", "themen", "schlagworte",
+    # French
+    "à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "voir aussi",
+    "lire aussi", "articles liés", "articles similaires", "à voir aussi", "nos derniers articles",
+    "les plus populaires", "dans la même rubrique",
+    # Spanish
+    "lo más leído", "lo mas leido", "te puede interesar", "noticias relacionadas",
+    "más noticias", "te recomendamos", "también te puede interesar", "lo más visto",
+    "artículos relacionados", "temas", "etiquetas",
+]
+_RAIL_RE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(_RAIL_LABELS, key=len, reverse=True))
+    + r")\s*[:：»›>→\-–—]*\s*$",
+    re.I,
+)
+_HEADINGISH = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div",
+                         "header", "label", "dt", "em"})
+
+
+def _tokens(el: HtmlElement) -> list[str]:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return [t for t in _TOKEN_SPLIT.split(raw) if t]
+
+
+def _class_says_boilerplate(el: HtmlElement) -> bool:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
+        return False
+    for word in raw.split():
+        w = word.lower()
+        if _BOILER_PREFIX.match(w.replace("-", "").replace("_", "")):
+            return True
+        if any(t in _BOILER_TOKENS for t in _TOKEN_SPLIT.split(w) if t):
+            return True
+    return False
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len(normalize_space(el.text_content()))
+
+
+def _link_len(el: HtmlElement) -> int:
+    return sum(len(normalize_space(a.text_content())) for a in el.iter("a"))
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()
+
+
+def _protected(el: HtmlElement, heavy: set[HtmlElement]) -> bool:
+    if el.tag in _PROTECTED_TAGS or el in heavy:
+        return True
+    return "articlebody" in (el.get("itemprop") or "").lower()
+
+
+def _paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]:
+    """Elements whose subtree holds more than `share` of the page's paragraph text: they hold
+    the article, whatever their class names say."""
+    weights: Counter[HtmlElement] = Counter()
+    total = 0
+    for p in root.iter("p"):
+        n = len(p.text_content())
+        if n < 40:
+            continue
+        total += n
+        for anc in p.iterancestors():
+            weights[anc] += n
+    if not total:
+        return set()
+    return {el for el, w in weights.items() if w > share * total}
+
+
+def prune_chrome(root: HtmlElement) -> None:
+    """Remove structural site chrome from the working copy before content scoring."""
+    heavy = _paragraph_holders(root)
+    doomed = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            doomed.append(el)  # comments, processing instructions
+            continue
+        if _protected(el, heavy):
+            continue
+        if tag in _DROP_TAGS:
+            if tag == "iframe" and "video" in (el.get("src") or ""):
+                continue
+            doomed.append(el)
+        elif (el.get("role") or "").lower() in _DROP_ROLES:
+            doomed.append(el)
+        elif el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            doomed.append(el)
+    for el in doomed:
+        # Skip elements already removed with an ancestor.
+        if el.getparent() is not None:
+            _drop(el)
+
+
+def _is_rail_label(el: HtmlElement) -> bool:
+    if el.tag not in _HEADINGISH:
+        return False
+    text = normalize_space(el.text_content())
+    if not text or len(text) > 60:
+        return False
+    return bool(_RAIL_RE.match(text))
+
+
+def _inside(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still attached below root (not removed with an ancestor earlier in this pass)."""
+    return any(a is root for a in el.iterancestors())
+
+
+def _rail_container(label: HtmlElement, body: HtmlElement, heavy: set[HtmlElement]):
+    """The largest ancestor of a rail label that is still only the rail (link-heavy, not
+    holding the article)."""
+    best = None
+    el = label
+    while True:
+        parent = el.getparent()
+        if parent is None or parent is body or _protected(parent, heavy):
+            break
+        n = _text_len(parent)
+        if n and _link_len(parent) / n < 0.3 and n > 3 * _text_len(label) + 200:
+            break
+        best = parent
+        el = parent
+    return best
+
+
+def _drop_rails(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    removed = 0
+    for label in [el for el in body.iter() if isinstance(el.tag, str) and _is_rail_label(el)]:
+        if not _inside(label, body) or _protected(label, heavy):
+            continue
+        # Climb past wrappers that only hold the label text (h2 > span > "Topics").
+        while (
+            label.getparent() is not None and label.getparent() is not body
+            and not _protected(label.getparent(), heavy)
+            and _text_len(label.getparent()) == _text_len(label)
+        ):
+            label = label.getparent()
+        container = _rail_container(label, body, heavy)
+        if container is not None:
+            container.drop_tree()
+            removed += 1
+            continue
+        # Flat markup: the label is a sibling of the article's paragraphs. Drop it and the
+        # teaser siblings that follow it, up to the next real paragraph.
+        sib = label.getnext()
+        label.drop_tree()
+        removed += 1
+        while sib is not None:
+            nxt = sib.getnext()
+            n = _text_len(sib)
+            links = _link_len(sib)
+            if sib.tag in ("h2", "h3", "h4") and not _is_rail_label(sib) and not links:
+                break
+            if n == 0 or links / max(n, 1) > 0.3 or sib.tag in ("ul", "ol"):
+                sib.drop_tree()
+                sib = nxt
+                continue
+            break
+    return removed
+
+
+def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Drop link blocks whose text appears more than once in the page: the same teasers in two
+    rails ("Hot this week" and again under "Topics")."""
+    counts: Counter[str] = Counter()
+    for a in page.root.iter("a"):
+        t = normalize_space(a.text_content())
+        if len(t) >= 20:
+            counts[t] += 1
+    repeated = {t for t, c in counts.items() if c > 1}
+    if not repeated:
+        return 0
+    removed = 0
+    for a in list(body.iter("a")):
+        if not _inside(a, body):
+            continue
+        t = normalize_space(a.text_content())
+        if t not in repeated:
+            continue
+        # The teaser is the link's block: the nearest li/article/div holding little more
+        # than the link and its summary line.
+        block = a
+        for anc in a.iterancestors():
+            if anc is body or _protected(anc, heavy) or anc.tag in ("p",):
+                break
+            if _text_len(anc) > 3 * len(t) + 300:
+                break
+            block = anc
+        if block.getparent() is not None and not _protected(block, heavy):
+            block.drop_tree()
+            removed += 1
+    return removed
+
+
+def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    removed = 0
+    for el in list(body.iter()):
+        if el is body or not isinstance(el.tag, str) or not _inside(el, body):
+            continue
+        if el.tag in ("figure", "figcaption", "img", "picture"):
+            continue  # captions stage decides about images
+        if _protected(el, heavy):
+            continue
+        if _class_says_boilerplate(el):
+            el.drop_tree()
+            removed += 1
+    return removed
+
+
+def remove_boilerplate(page: Page) -> None:
+    body = page.body
+    if body is None:
+        return
+    heavy = _paragraph_holders(body, share=0.6)
+    heavy.add(body)
+    removed = _drop_by_class(body, heavy)
+    removed += _drop_rails(body, heavy)
+    removed += _drop_repeated_teasers(page, body, heavy)
+    if removed:
+        page.sources["boilerplate"] = f"removed {removed} blocks"

@@ -1,0 +1,135 @@
+"""Images of the article with caption, credit and alt text, each once; captions out of the body.
+
+Sites repeat captions (a <figcaption> and again as a paragraph, the alt and the title), and put
+the photo credit inside the caption ("... / News1", "Photo: Reuters", "사진=연합뉴스"). Each
+image gives one entry; every caption text found is removed from the body so it never reaches
+articleBody.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .page import Image, Page
+from .render import normalize_space
+
+_CAPTION_CLASS = re.compile(r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text", re.I)
+# Credit at the end of a caption. Ordered from most to least specific.
+_CREDIT_PATTERNS = [
+    re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
+    re.compile(r"\s*[\(\[](?:photo|foto|사진|credit|image|bild|crédit)\s*[:=]\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$", re.I),
+    re.compile(r"\s*(?:photo|photograph|foto|image|bild|crédit photo|crédit|credit|사진|图片|写真)\s*(?:by)?\s*[:=]\s*(?P<credit>.{2,60})$", re.I),
+    re.compile(r"\s*(?P<credit>(?:©|\(c\)|copyright)\s*.{2,60})$", re.I),
+    re.compile(r"\s*(?P<credit>(?:Getty Images|AP Photo|AFP|Reuters|EPA|Yonhap|dpa|News1)[^.]{0,40})$"),
+]
+_IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """'Troops arrive. / News1' -> ('Troops arrive.', 'News1')."""
+    text = normalize_space(text)
+    for pattern in _CREDIT_PATTERNS:
+        m = pattern.search(text)
+        if m and m.start() > 0:
+            credit = m.group("credit").strip(" ()[]")
+            caption = text[: m.start()].rstrip(" -–—|/")
+            if credit and caption:
+                return caption, credit
+    return text, None
+
+
+def _img_url(img: HtmlElement, base: str) -> str | None:
+    for attr in _IMG_ATTRS:
+        v = (img.get(attr) or "").strip()
+        if v and not v.startswith("data:"):
+            return urljoin(base, v)
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].strip().split(" ")[0]
+        if first:
+            return urljoin(base, first)
+    return None
+
+
+def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
+    """Elements near an image that caption it: its figure's figcaption, or a caption-classed
+    sibling of the image or of its wrapper."""
+    found = []
+    figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
+    if figure is not None:
+        found += list(figure.iter("figcaption"))
+    holder = img
+    for _ in range(3):
+        parent = holder.getparent()
+        if parent is None:
+            break
+        for sib in (holder.getnext(), holder.getprevious()):
+            if sib is not None and isinstance(sib.tag, str):
+                if _CAPTION_CLASS.search(f"{sib.get('class') or ''} {sib.get('id') or ''}"):
+                    found.append(sib)
+        for child in parent:
+            if child is not holder and isinstance(child.tag, str) and _CAPTION_CLASS.search(
+                f"{child.get('class') or ''}"
+            ):
+                found.append(child)
+        if found:
+            break
+        holder = parent
+    return found
+
+
+def collect_images(page: Page) -> None:
+    body = page.body
+    if body is None:
+        return
+    seen_urls: dict[str, Image] = {}
+    caption_texts: set[str] = set()
+    doomed: list[HtmlElement] = []
+    for img in list(body.iter("img")):
+        url = _img_url(img, page.url)
+        if not url:
+            continue
+        alt = normalize_space(img.get("alt") or "") or None
+        title = normalize_space(img.get("title") or "") or None
+        caption_text = None
+        for el in _caption_candidates(img):
+            t = normalize_space(el.text_content())
+            if t:
+                caption_text = caption_text or t
+                doomed.append(el)
+        caption_text = caption_text or (title if title and title != alt else None)
+        caption, credit = split_credit(caption_text) if caption_text else (None, None)
+        if caption:
+            caption_texts.add(caption)
+            caption_texts.add(normalize_space(caption_text or ""))
+        if alt:
+            caption_texts.add(alt)
+        image = seen_urls.get(url)
+        if image is None:
+            image = Image(url=url, caption=caption, credit=credit, alt=alt)
+            seen_urls[url] = image
+            page.images.append(image)
+        else:
+            image.caption = image.caption or caption
+            image.credit = image.credit or credit
+            image.alt = image.alt or alt
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    if caption_texts:
+        _drop_caption_echoes(body, caption_texts)
+
+
+def _drop_caption_echoes(body: HtmlElement, captions: set[str]) -> None:
+    """Remove body blocks that repeat a caption (with or without its credit)."""
+    for el in list(body.iter("p", "div", "span", "figcaption", "em", "small")):
+        if el.getparent() is None or len(el) > 3:
+            continue
+        text = normalize_space(el.text_content())
+        if not text or len(text) > 600:
+            continue
+        if text in captions or split_credit(text)[0] in captions:
+            el.drop_tree()

@@ -1,0 +1,80 @@
+"""Locate the main content: readability-lxml's scoring on a copy of the page, pre-pruned of
+obvious site chrome, without serializing or re-parsing anything."""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+from lxml.html import HtmlElement
+from readability import Document
+
+from .boilerplate import prune_chrome
+from .page import Page
+
+logger = logging.getLogger(__name__)
+
+
+class _Scorer(Document):
+    """readability's Document driven step by step on a tree we own.
+
+    `summary()` serializes its result and callers would re-parse it; we call the same steps
+    and keep the element. Overriding get_clean_html stops sanitize() from serializing.
+    """
+
+    def get_clean_html(self):  # type: ignore[override]
+        return None
+
+
+def _work_copy(page: Page) -> HtmlElement:
+    work = copy.deepcopy(page.root)
+    prune_chrome(work)
+    return work
+
+
+def _selector_body(page: Page, work: HtmlElement) -> HtmlElement | None:
+    css = page.selectors.get("body")
+    if not css:
+        return None
+    try:
+        found = work.cssselect(css)
+    except Exception as exc:  # a bad selector in a site profile must not stop the crawl
+        page.warn(f"bad_body_selector:{exc}")
+        return None
+    return found[0] if found else None
+
+
+def find_main_content(page: Page) -> None:
+    """Set page.body to the article's main-content element (a detached, pruned copy)."""
+    work = _work_copy(page)
+    chosen = _selector_body(page, work)
+    if chosen is not None:
+        page.body = chosen
+        page.sources["articleBody"] = "selector"
+        return
+    for ruthless in (True, False):
+        if not ruthless:
+            work = _work_copy(page)
+        doc = _Scorer(work, url=page.url, min_text_length=25)
+        doc.html = work
+        if ruthless:
+            doc.remove_unlikely_candidates()
+        doc.transform_misused_divs_into_paragraphs()
+        candidates = doc.score_paragraphs()
+        best = doc.select_best_candidate(candidates)
+        if best:
+            best = doc.get_semantic_article_candidate(candidates, best)
+            best = doc.get_semantic_main_candidate(candidates, best)
+        if not best:
+            continue
+        article = doc.get_article(candidates, best, html_partial=True)
+        doc.sanitize(article, candidates)
+        if ruthless and len(article.text_content()) < 250:
+            continue
+        page.body = article
+        page.sources["articleBody"] = "readability" if ruthless else "readability:lenient"
+        return
+    body = work.find("body")
+    page.body = body if body is not None else work
+    page.sources["articleBody"] = "whole-page"
+    page.warn("no_main_content")

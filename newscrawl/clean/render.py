@@ -1,0 +1,137 @@
+"""Main-content element -> blocks -> clean text and minimal HTML, in one walk."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
+    "table tbody thead tfoot tr td th ul center".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg canvas button input select textarea iframe object "
+    "embed video audio picture source head title link meta".split()
+)
+HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u200a\u202f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class Block:
+    kind: str  # p, h2, h3, h4, li, oli (ordered list item), quote, pre, cell
+    text: str
+    # The list/quote group a block belongs to, so consecutive items share one <ul>.
+    group: int = 0
+
+
+def normalize_space(text: str) -> str:
+    return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buf: list[str] = []
+        self.kind_stack: list[tuple[str, int]] = [("p", 0)]
+        self.group = 0
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        text = normalize_space("".join(self.buf))
+        self.buf = []
+        if text:
+            kind, group = self.kind_stack[-1]
+            self.blocks.append(Block(kind, text, group))
+
+    def walk(self, el: HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS or tag == "figure" or not tag:
+            # Figures (images and captions) are not body text; see captions.py.
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        if tag == "br":
+            self.flush()
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        pushed = False
+        if block:
+            self.flush()
+            kind = None
+            if tag in HEADINGS:
+                kind = HEADINGS[tag]
+            elif tag == "li":
+                parent = el.getparent()
+                kind = "oli" if parent is not None and parent.tag == "ol" else "li"
+            elif tag in ("ul", "ol", "blockquote"):
+                self.group += 1
+            elif tag == "pre":
+                kind = "pre"
+            elif tag in ("td", "th"):
+                kind = "cell"
+            if tag == "blockquote":
+                kind = "quote"
+            if kind is None and tag == "p" and self.kind_stack[-1][0] in ("li", "oli", "quote"):
+                kind = self.kind_stack[-1][0]
+            if kind is not None:
+                self.kind_stack.append((kind, self.group))
+                pushed = True
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+        if block:
+            self.flush()
+            if pushed:
+                self.kind_stack.pop()
+            if tag in ("ul", "ol", "blockquote"):
+                self.group += 1
+        if el.tail:
+            self.buf.append(el.tail)
+
+
+def to_blocks(el: HtmlElement) -> list[Block]:
+    walker = _Walker()
+    walker.walk(el)
+    walker.flush()
+    return walker.blocks
+
+
+def blocks_to_text(blocks: list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks)
+
+
+def blocks_to_html(blocks: list[Block]) -> str:
+    out: list[str] = []
+    open_group: tuple[str, int] | None = None
+    for b in blocks:
+        wrapper = {"li": "ul", "oli": "ol", "quote": "blockquote"}.get(b.kind)
+        key = (wrapper, b.group) if wrapper else None
+        if open_group and open_group != key:
+            out.append(f"</{open_group[0]}>")
+            open_group = None
+        if key and open_group is None:
+            out.append(f"<{wrapper}>")
+            open_group = key  # type: ignore[assignment]
+        text = html.escape(b.text, quote=False)
+        if b.kind in ("li", "oli"):
+            out.append(f"<li>{text}</li>")
+        elif b.kind in ("h2", "h3", "h4"):
+            out.append(f"<{b.kind}>{text}</{b.kind}>")
+        elif b.kind == "pre":
+            out.append(f"<pre>{text}</pre>")
+        else:
+            out.append(f"<p>{text}</p>")
+    if open_group:
+        out.append(f"</{open_group[0]}>")
+    return "\n".join(out)

@@ -1,0 +1,44 @@
+"""Is this page an article? And signals that an extraction looks unreliable."""
+
+from __future__ import annotations
+
+import re
+
+from .page import Page
+
+MIN_BODY_CHARS = 200  # below this, a page with no article metadata is not an article
+_INTERSTITIAL = re.compile(
+    r"(?:subscribe to (?:continue|read)|to continue reading|already a subscriber|"
+    r"enable javascript|accept (?:all )?cookies|we value your privacy|"
+    r"this content is for (?:subscribers|members)|abonnieren sie|jetzt abonnieren|"
+    r"vous devez être abonné|suscríbete para seguir leyendo|구독자 전용)",
+    re.I,
+)
+
+
+def assess(page: Page, body_text: str, body_links_chars: int) -> str | None:
+    """Return why the page is not an article (None if it is one); add warnings to the page."""
+    n = len(body_text)
+    sd = page.structured
+    is_article_typed = bool(sd and sd.article() and any(
+        t.lower() not in ("webpage",) for t in _types(sd.article())
+    )) or (sd is not None and sd.meta.get("og:type", "").lower() == "article")
+    if n == 0:
+        return "empty body"
+    link_share = body_links_chars / max(n, 1)
+    if link_share > 0.5:
+        page.warn("body_link_dense")
+        if not is_article_typed:
+            return f"listing page: {link_share:.0%} of the body text is links"
+    if n < MIN_BODY_CHARS:
+        page.warn("short_body")
+        if not is_article_typed:
+            return f"too little text for an article ({n} characters)"
+    if _INTERSTITIAL.search(body_text[:2000]) and n < 1500:
+        page.warn("interstitial")
+    return None
+
+
+def _types(obj: dict) -> list[str]:
+    t = obj.get("@type") or []
+    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
