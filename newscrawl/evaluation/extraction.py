@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from lxml import html as lxml_html
 
-from .metric import PageCounts, WORD_RE, aggregate, page_counts, shingles
+from .metric import WORD_RE, PageCounts, aggregate, page_counts, shingles
 
 Extractor = Callable[[bytes, str], str]
 
