@@ -148,9 +148,42 @@ def _paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement
     return {el for el, w in weights.items() if w > share * total}
 
 
+# Embedded social posts quoted by the article (tweets, Instagram posts...). Their classes
+# ("twitter-tweet") trip readability's unlikely-candidate and link-density rules, but the
+# quoted post is part of the story.
+_EMBED_CLASS = re.compile(r"tweet|twitter|instagram|tiktok|facebook|reddit|bluesky|threads", re.I)
+
+
+def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
+    for bq in list(root.iter("blockquote")):
+        if not _EMBED_CLASS.search(f"{bq.get('class') or ''} {bq.get('id') or ''}"):
+            continue
+        for attr in ("class", "id"):
+            bq.attrib.pop(attr, None)
+        n = _text_len(bq)
+        if not n:
+            continue
+        # Unwrap wrappers that hold nothing but the post ("div.social-media-embed"), so no
+        # class name or link-density rule removes the post with its wrapper.
+        parent = bq.getparent()
+        while (
+            parent is not None and parent.tag in ("div", "figure", "section", "span", "center")
+            and not _protected(parent, heavy) and _text_len(parent) <= n + 2
+        ):
+            grand = parent.getparent()
+            if grand is None:
+                break
+            parent.drop_tag()
+            parent = grand
+        # Link text inside a quoted post is its author and date, not navigation.
+        for a in list(bq.iter("a")):
+            a.drop_tag()
+
+
 def prune_chrome(root: HtmlElement) -> None:
     """Remove structural site chrome from the working copy before content scoring."""
     heavy = _paragraph_holders(root)
+    _rescue_embeds(root, heavy)
     doomed = []
     for el in root.iter():
         tag = el.tag
