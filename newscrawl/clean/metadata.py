@@ -45,6 +45,11 @@ def _url(value: Any, base: str) -> str | None:
     return None
 
 
+def _position(entry: dict[str, Any]) -> int:
+    pos = str(entry.get("position") or "0")
+    return int(pos) if pos.isdigit() else 0
+
+
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")
 
 
@@ -131,8 +136,7 @@ def read_metadata(page: Page) -> None:
     for bl in sd.of_type("BreadcrumbList") if sd else []:
         items = bl.get("itemListElement") or []
         items = items if isinstance(items, list) else [items]
-        items = sorted((i for i in items if isinstance(i, dict)),
-                       key=lambda i: int(i.get("position") or 0) if str(i.get("position") or "0").isdigit() else 0)
+        items = sorted((i for i in items if isinstance(i, dict)), key=_position)
         for i in items:
             name = _text(i.get("name")) or _text(i.get("item"))
             if name:

@@ -1,4 +1,5 @@
-"""Embedded metadata (JSON-LD, microdata, OpenGraph, <meta>), read with extruct from the parsed tree."""
+"""Embedded metadata (JSON-LD, microdata, OpenGraph, <meta>), read with extruct from the
+parsed tree."""
 
 from __future__ import annotations
 

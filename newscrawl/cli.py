@@ -1,0 +1,181 @@
+"""`newscrawl` command line: clean saved pages, manage fixtures, run the benchmarks.
+
+    newscrawl extract PATH... [--url URL]        JSON Lines of items to stdout
+    newscrawl fixture save URL --dir DIR --name NAME
+    newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
+    newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
+    newscrawl eval dates --data DIR [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .clean.article import extract_article
+from .clean.document import NotHTML
+from .fixtures import SIDECAR_SUFFIX, load_fixture, load_fixtures, save_fixture
+
+logger = logging.getLogger("newscrawl.cli")
+
+PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+
+
+def _iter_pages(paths: list[str]) -> Iterator[Path]:
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(x for x in p.rglob("*") if x.name.lower().endswith(PAGE_SUFFIXES))
+        else:
+            yield p
+
+
+def _read(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _context_for(path: Path, url: str | None) -> tuple[str, dict[str, Any]]:
+    """URL and fetch context: from --url, else from a fixture sidecar, else the file URI."""
+    name = path.name.split(".")[0]
+    sidecar = path.with_name(name + SIDECAR_SUFFIX)
+    if sidecar.exists():
+        fx = load_fixture(sidecar)
+        return url or fx.url, fx.context()
+    return url or path.resolve().as_uri(), {}
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+        self.enabled = sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = int(width * self.done / max(self.total, 1))
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                             f"{self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    pages = list(_iter_pages(args.paths))
+    if args.url and len(pages) != 1:
+        logger.error("--url goes with exactly one page")
+        return 2
+    progress = _Progress(len(pages))
+    failures = 0
+    out = sys.stdout
+    for path in pages:
+        try:
+            url, context = _context_for(path, args.url)
+            item = extract_article(_read(path), url, **context)
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        except (OSError, NotHTML, gzip.BadGzipFile) as exc:
+            failures += 1
+            logger.warning("Skipped %s: %s", path, exc)
+        progress.step()
+    progress.close()
+    return 1 if failures and failures == len(pages) else 0
+
+
+def regen_expected(folder: Path) -> list[Path]:
+    """Rewrite the golden expected JSON of every HTML fixture in folder."""
+    written = []
+    for fx in load_fixtures(folder):
+        if not fx.is_html:
+            continue
+        item = extract_article(fx.body, fx.url, **fx.context())
+        fx.expected_path.write_text(
+            json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+        written.append(fx.expected_path)
+    return written
+
+
+def cmd_fixture_regen(args: argparse.Namespace) -> int:
+    for folder in args.dirs:
+        for path in regen_expected(Path(folder)):
+            print(path)
+    return 0
+
+
+def cmd_fixture_save(args: argparse.Namespace) -> int:
+    req = urllib.request.Request(args.url, headers={"User-Agent": "newscrawl/0.1"})
+    with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 (a URL the user gave)
+        body = resp.read()
+        headers = {k: v for k, v in resp.headers.items()}
+        status = resp.status
+        final_url = resp.geturl()
+    fx = save_fixture(Path(args.dir), args.name, final_url, body, status, headers)
+    item = extract_article(fx.body, fx.url, **fx.context())
+    fx.expected_path.write_text(
+        json.dumps(item, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+    print(f"saved {fx.body_path} and {fx.expected_path}: review the expected output")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "extraction":
+        from .evaluation import extraction
+
+        extraction.run(Path(args.data), sys.stdout, compare=args.compare or [])
+    else:
+        from .evaluation import dates
+
+        dates.run(Path(args.data), sys.stdout, errors=args.errors)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="clean saved pages into JSON Lines on stdout")
+    p.add_argument("paths", nargs="+", help="HTML or .html.gz files, or folders of them")
+    p.add_argument("--url", help="the page's URL (one page only); default: sidecar or file URI")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("fixture", help="save and regenerate fixtures")
+    fsub = p.add_subparsers(dest="fixture_command", required=True)
+    s = fsub.add_parser("save", help="save a live page as a fixture with its expected output")
+    s.add_argument("url")
+    s.add_argument("--dir", required=True, help="fixture folder, e.g. fixtures/mysite")
+    s.add_argument("--name", required=True, help="fixture name (file stem)")
+    s.set_defaults(func=cmd_fixture_save)
+    r = fsub.add_parser("regen", help="rewrite *.expected.json from the current cleaning")
+    r.add_argument("dirs", nargs="*", default=["fixtures"])
+    r.set_defaults(func=cmd_fixture_regen)
+
+    p = sub.add_parser("eval", help="score against a benchmark folder")
+    p.add_argument("what", choices=["extraction", "dates"])
+    p.add_argument("--data", required=True, help="folder in the layout of the dev split")
+    p.add_argument("--compare", action="append", choices=["readability", "trafilatura"],
+                   help="also run another extractor in the same process (extraction only)")
+    p.add_argument("--errors", type=int, default=20, help="wrong dates to list (dates only)")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Per-article archive: one Markdown file per article, metadata as YAML front matter, under
+<archive>/<site>/<yyyy>/<mm>/<id>.md, plus <archive>/index.jsonl listing every file.
+
+An extension (not a feed exporter) because it writes many files; it listens to item_scraped,
+so it sees exactly the items that passed every pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from ..urls import article_key
+from .atomic import write_atomic
+from .paths import confined, safe_part
+
+logger = logging.getLogger(__name__)
+
+FRONT_MATTER_FIELDS = (
+    "headline", "url", "canonicalUrl", "authors", "datePublished", "dateModified",
+    "inLanguage", "publisher", "section", "tags", "mainImage", "wordCount",
+)
+
+
+def article_id(item: dict[str, Any]) -> str:
+    key = article_key(item.get("canonicalUrl") or item["url"])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _yaml_scalar(value: Any) -> str:
+    # JSON strings are valid YAML scalars: quoting and escaping for free, no YAML library.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def to_markdown(item: dict[str, Any]) -> str:
+    lines = ["---"]
+    for name in FRONT_MATTER_FIELDS:
+        value = item.get(name)
+        if value in (None, "", []):
+            continue
+        lines.append(f"{name}: {_yaml_scalar(value)}")
+    images = item.get("images") or []
+    if images:
+        lines.append("images:")
+        for img in images:
+            lines.append(f"  - {_yaml_scalar({k: v for k, v in img.items() if v})}")
+    meta = item.get("metadata") or {}
+    for key in ("dateDownloaded", "fingerprint"):
+        if meta.get(key):
+            lines.append(f"{key}: {_yaml_scalar(meta[key])}")
+    lines.append("---")
+    lines.append("")
+    if item.get("headline"):
+        lines += [f"# {item['headline']}", ""]
+    lines.append(item.get("articleBody") or "")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def archive_path(root: Path, item: dict[str, Any]) -> Path:
+    site = (item.get("metadata") or {}).get("site") or ""
+    if not site:
+        from urllib.parse import urlsplit
+
+        site = urlsplit(item["url"]).hostname or "unknown"
+    date = item.get("datePublished") or ""
+    yyyy, mm = (date[:4], date[5:7]) if len(date) >= 7 and date[:4].isdigit() else ("undated", "")
+    parts = [safe_part(site), yyyy] + ([mm] if mm.isdigit() else [])
+    return confined(root, *parts, f"{article_id(item)}.md")
+
+
+class MarkdownArchive:
+    def __init__(self, root: Path):
+        self.root = root
+        self.entries: list[dict[str, Any]] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        folder = crawler.settings.get("NEWSCRAWL_ARCHIVE_DIR")
+        if not folder:
+            raise NotConfigured("NEWSCRAWL_ARCHIVE_DIR is not set")
+        ext = cls(Path(folder))
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        ext.stats = crawler.stats
+        return ext
+
+    def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
+        data = ItemAdapter(item).asdict()
+        if not data.get("url") or data.get("articleBody") is None:
+            return
+        path = archive_path(self.root, data)
+        write_atomic(path, to_markdown(data).encode("utf-8"))
+        self.stats.inc_value("newscrawl/archive/files")
+        self.entries.append({
+            "id": path.stem,
+            "path": str(path.relative_to(self.root.resolve())),
+            "url": data["url"],
+            "headline": data.get("headline"),
+            "datePublished": data.get("datePublished"),
+            "fingerprint": (data.get("metadata") or {}).get("fingerprint"),
+        })
+
+    def spider_closed(self, spider: Any = None, reason: str | None = None) -> None:
+        """Merge this run's entries into the index (one JSON object per line, by id)."""
+        index = self.root / "index.jsonl"
+        merged: dict[str, dict[str, Any]] = {}
+        if index.exists():
+            for line in index.read_text("utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                    merged[entry["id"]] = entry
+                except (ValueError, KeyError):
+                    logger.warning("Skipping a broken line in %s", index)
+        for entry in self.entries:
+            merged[entry["id"]] = entry
+        body = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                       for e in sorted(merged.values(), key=lambda e: e["path"]))
+        write_atomic(index, body.encode("utf-8"))

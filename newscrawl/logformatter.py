@@ -1,0 +1,24 @@
+"""Log lines that name the URL and the reason, not a dump of the whole item."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import logformatter
+
+
+class NewscrawlLogFormatter(logformatter.LogFormatter):
+    def dropped(self, item, exception, response, spider):
+        return {
+            "level": logging.WARNING,
+            "msg": "Dropped: %(exception)s",
+            "args": {"exception": exception},
+        }
+
+    def scraped(self, item, response, spider):
+        url = item.get("url") if hasattr(item, "get") else None
+        return {
+            "level": logging.DEBUG,
+            "msg": "Scraped article %(url)s",
+            "args": {"url": url},
+        }

@@ -1,0 +1,6 @@
+"""Item pipelines, one component per module, in crawl order (see settings.ITEM_PIPELINES):
+extract -> boilerplate -> captions -> dates -> validation -> dedup.
+
+The first four are thin adapters around the cleaning library (newscrawl.clean): they share
+one parsed page per item, and the last enabled one renders the item's fields.
+"""

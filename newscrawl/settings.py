@@ -1,0 +1,64 @@
+"""Scrapy settings of newscrawl. Alphabetical; units in comments.
+
+Polite by default: robots.txt obeyed, AutoThrottle on, few requests per domain.
+"""
+
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_MAX_DELAY = 30.0  # seconds
+AUTOTHROTTLE_START_DELAY = 1.0  # seconds
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0  # parallel requests per remote site, on average
+
+BOT_NAME = "newscrawl"
+
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+
+DOWNLOAD_HANDLERS = {
+    # Answers from fixtures when NEWSCRAWL_REPLAY_DIR is set, else from the network.
+    "http": "newscrawl.replay.ReplayDownloadHandler",
+    "https": "newscrawl.replay.ReplayDownloadHandler",
+}
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # bytes; Scrapy's default of 1 GiB is no news page
+DOWNLOAD_TIMEOUT = 30  # seconds
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024  # bytes
+
+EXTENSIONS = {
+    "newscrawl.exporters.markdown_archive.MarkdownArchive": 500,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"  # UTF-8 text, not \u escapes
+FEED_STORAGES = {"": "newscrawl.exporters.atomic.AtomicFileFeedStorage",
+                 "file": "newscrawl.exporters.atomic.AtomicFileFeedStorage"}
+FEEDS = {
+    "output/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
+}
+
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.extract.ExtractPipeline": 100,
+    "newscrawl.pipelines.boilerplate.BoilerplatePipeline": 200,
+    "newscrawl.pipelines.captions.CaptionsPipeline": 300,
+    "newscrawl.pipelines.dates.DatesPipeline": 400,
+    "newscrawl.pipelines.validation.ValidationPipeline": 500,
+    "newscrawl.pipelines.dedup.DedupPipeline": 600,
+}
+
+LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
+LOG_LEVEL = "INFO"
+
+NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
+NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
+
+REDIRECT_MAX_TIMES = 5
+
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+ROBOTSTXT_OBEY = True
+
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+
+TELNETCONSOLE_ENABLED = False
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+USER_AGENT = "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl)"

@@ -1,0 +1,192 @@
+"""The `article` spider: from start points (article pages, listings, sitemaps, feeds) to
+article items.
+
+    scrapy crawl article -a start_urls=https://example.com/sitemap.xml[,URL...]
+    scrapy crawl article -a site=seoulpost
+
+Discovery pages (start points, sitemaps, feeds, listing pages) are read for links; links to
+articles become article requests, whose responses go to the cleaning pipelines as items.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from ..discovery import looks_like_xml, parse_xml_links
+from ..items import ArticleItem, PageSource
+from ..sites import SiteProfile, load_profile
+from ..urls import strip_tracking
+
+logger = logging.getLogger(__name__)
+
+# Without a site profile, a URL looks like an article when its path has a long slug, an id
+# or a date: /2024/12/02/..., /news/123456, /some-words-of-a-headline-here.
+_ARTICLE_HINT = re.compile(
+    r"/(?:19|20)\d{2}/\d{1,2}/|/\d{5,}|[a-z0-9]+(?:-[a-z0-9]+){3,}|articleview|/story/|/article/",
+    re.I,
+)
+_NOT_ARTICLE = re.compile(
+    r"/(?:tag|tags|category|categories|author|authors|section|sections|topic|topics|search|"
+    r"login|signin|subscribe|about|contact|privacy|terms|feed|rss|page/\d+)(?:/|$|\?)|"
+    r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp[34]|css|js|ico|xml)(?:\?|$)",
+    re.I,
+)
+
+
+class ArticleSpider(scrapy.Spider):
+    name = "article"
+
+    def __init__(self, start_urls: str | None = None, site: str | None = None,
+                 *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.profile: SiteProfile | None = load_profile(site) if site else None
+        urls: list[str] = []
+        if start_urls:
+            urls = [u.strip() for u in re.split(r"[,\s]+", start_urls) if u.strip()]
+        elif self.profile:
+            urls = list(self.profile.start_urls)
+        if not urls:
+            raise ValueError("give start points: -a start_urls=URL[,URL...] or -a site=NAME")
+        self.start_points = urls
+        if self.profile:
+            self.allowed_domains = list(self.profile.domains)
+        else:
+            self.allowed_domains = sorted({
+                h for h in (urlsplit(u).hostname for u in urls if u.startswith("http")) if h
+            })
+        # file:// start points: links are followed within the start files' folders.
+        self._file_roots = [posixpath.dirname(urlsplit(u).path) + "/" for u in urls
+                            if u.startswith("file:")]
+
+    # -- start ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_points:
+            yield self._request(url, self.parse_start, role="start")
+
+    def _request(self, url: str, callback, role: str, **meta: Any) -> scrapy.Request:
+        meta["newscrawl_role"] = role
+        if url.startswith("file:"):
+            meta["allow_offsite"] = True
+        return scrapy.Request(url, callback=callback, meta=meta, errback=self.on_error)
+
+    # -- classification ------------------------------------------------------------------
+
+    def _in_scope(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            return any(parts.path.startswith(r) for r in self._file_roots)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        if not self.allowed_domains:
+            return True
+        host = parts.hostname
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def is_article_url(self, url: str) -> bool:
+        if self.profile and self.profile.article_urls:
+            return self.profile.is_article_url(url)
+        path = urlsplit(url).path
+        return bool(_ARTICLE_HINT.search(path)) and not _NOT_ARTICLE.search(url)
+
+    def is_listing_url(self, url: str) -> bool:
+        return bool(self.profile and self.profile.is_listing_url(url))
+
+    # -- callbacks -----------------------------------------------------------------------
+
+    def parse_start(self, response: Response) -> Iterator[Any]:
+        """A start point may be anything: sitemap, feed, listing or an article."""
+        if looks_like_xml(response.body, _content_type(response)):
+            yield from self.parse_xml(response)
+        elif self.is_article_url(response.url) or (
+            not self.is_listing_url(response.url) and _looks_like_article_page(response)
+        ):
+            yield from self.parse_article(response)
+        else:
+            yield from self.parse_listing(response)
+
+    def parse_xml(self, response: Response) -> Iterator[Any]:
+        kind, links = parse_xml_links(response.body)
+        self.crawler.stats.inc_value(f"newscrawl/discovery/{kind}")
+        if kind == "unknown":
+            logger.warning("Not a sitemap or feed: %s (no urlset, sitemapindex, rss or feed root)",
+                           response.url)
+            return
+        for link in links:
+            url = strip_tracking(urljoin(response.url, link.url))
+            if not self._in_scope(url):
+                self.crawler.stats.inc_value("newscrawl/discovery/out_of_scope")
+                continue
+            if link.kind == "sitemap":
+                yield self._request(url, self.parse_xml, role="sitemap")
+            elif self.is_article_url(url) or not self.profile:
+                yield self._request(url, self.parse_article, role="article",
+                                    newscrawl_listed_date=link.date,
+                                    newscrawl_listed_title=link.title)
+            elif self.is_listing_url(url):
+                yield self._request(url, self.parse_listing, role="listing")
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, scrapy.http.TextResponse):
+            logger.warning("Listing page is not text: %s", response.url)
+            self.crawler.stats.inc_value("newscrawl/discovery/not_text")
+            return
+        self.crawler.stats.inc_value("newscrawl/discovery/listing")
+        for href in response.xpath("//a/@href").getall():
+            url = strip_tracking(urljoin(response.url, href.strip()))
+            if not self._in_scope(url):
+                continue
+            if self.is_article_url(url):
+                yield self._request(url, self.parse_article, role="article")
+            elif self.is_listing_url(url):
+                yield self._request(url, self.parse_listing, role="listing")
+        for href in response.xpath("//link[@type='application/rss+xml' or "
+                                   "@type='application/atom+xml']/@href").getall():
+            url = urljoin(response.url, href.strip())
+            if self._in_scope(url):
+                yield self._request(url, self.parse_xml, role="feed")
+
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        item = ArticleItem(url=response.url)
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        item._source = PageSource(  # type: ignore[attr-defined]
+            body=response.body,
+            headers=headers,
+            fetched_at=response.meta.get("newscrawl_fetched_at") or datetime.now(UTC),
+            site=self.profile.name if self.profile else urlsplit(response.url).hostname,
+            publisher=self.profile.publisher if self.profile else None,
+            timezone=self.profile.timezone if self.profile else None,
+            selectors=dict(self.profile.selectors) if self.profile else {},
+            sitemap_date=response.meta.get("newscrawl_listed_date"),
+        )
+        self.crawler.stats.inc_value("newscrawl/pages/article")
+        yield item
+
+    def on_error(self, failure) -> None:
+        request = failure.request
+        logger.warning("Fetch failed: %s (%s): %s", request.url,
+                       request.meta.get("newscrawl_role"), failure.getErrorMessage())
+        self.crawler.stats.inc_value(f"newscrawl/fetch_error/{failure.type.__name__}")
+
+
+def _content_type(response: Response) -> str:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+
+
+def _looks_like_article_page(response: Response) -> bool:
+    if not isinstance(response, scrapy.http.TextResponse):
+        return True  # let the pipelines explain why it is not an article
+    head = response.text[:60000].lower()
+    return ('property="og:type" content="article"' in head
+            or "newsarticle" in head or '"@type": "article"' in head
+            or '"@type":"article"' in head or "blogposting" in head)

@@ -1,0 +1,38 @@
+"""URL normalization: one key per article across its URL variants (tracking parameters, AMP,
+www, trailing slash, fragments, scheme)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|"
+    r"_ga|_gl|ref|ref_src|referrer|cmpid|cmp|ncid|ocid|sr_share|share|smid|at_medium|"
+    r"at_campaign|ito|xtor|spm|from|outputType|amp)$",
+    re.I,
+)
+_AMP_PATH = re.compile(r"(?:/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$))", re.I)
+
+
+def strip_tracking(url: str) -> str:
+    """Drop tracking query parameters and the fragment; keep everything else as it is."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def article_key(url: str) -> str:
+    """A key equal for all variants of one article URL (not a URL to fetch)."""
+    url = strip_tracking(url.strip())
+    parts = urlsplit(canonicalize_url(url))
+    host = parts.hostname or ""
+    host = re.sub(r"^(?:www\d*|m|amp|mobile)\.", "", host)
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    path = re.sub(r"/index\.html?$", "/", path)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    return urlunsplit(("", host, path, parts.query, ""))[2:]
