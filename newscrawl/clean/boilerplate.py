@@ -113,6 +113,12 @@ def _text_len(el: HtmlElement) -> int:
     return len(normalize_space(el.text_content()))
 
 
+def _own_text_len(el: HtmlElement) -> int:
+    """Length of the text directly inside `el` (not inside its child elements)."""
+    parts = [el.text or ""] + [child.tail or "" for child in el]
+    return len(normalize_space(" ".join(parts)))
+
+
 def _link_len(el: HtmlElement) -> int:
     return sum(len(normalize_space(a.text_content())) for a in el.iter("a"))
 
@@ -296,6 +302,10 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
         block = a
         for anc in a.iterancestors():
             if anc is body or _protected(anc, heavy) or anc.tag in ("p",):
+                break
+            # An element with running text of its own is a paragraph that mentions the
+            # link (or hides a pop-up teaser inside), not a teaser wrapper.
+            if _own_text_len(anc) > 30:
                 break
             if _text_len(anc) > 3 * len(t) + 300:
                 break
