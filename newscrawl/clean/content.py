@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 
 from .boilerplate import prune_chrome
@@ -44,6 +44,24 @@ def _selector_body(page: Page, work: HtmlElement) -> HtmlElement | None:
     return found[0] if found else None
 
 
+def _headline_article(work: HtmlElement, best_elem: HtmlElement) -> HtmlElement | None:
+    """The <article> holding the page's only <h1>, when readability picked a different,
+    unrelated block: pages that print other posts in full below the story (blogs, "next
+    article" feeds) make a longer neighbour outscore the story itself."""
+    h1s = list(work.iter("h1"))
+    if len(h1s) != 1:
+        return None
+    frame = next((a for a in h1s[0].iterancestors() if a.tag == "article"), None)
+    if frame is None or frame is best_elem:
+        return None
+    if any(a is frame for a in best_elem.iterancestors()):
+        return None  # the pick is inside the headline's article: fine
+    if any(a is best_elem for a in frame.iterancestors()):
+        return None  # the pick contains it
+    text = sum(len(p.text_content()) for p in frame.iter("p"))
+    return frame if text >= 300 else None
+
+
 def find_main_content(page: Page) -> None:
     """Set page.body to the article's main-content element (a detached, pruned copy)."""
     work = _work_copy(page)
@@ -67,7 +85,13 @@ def find_main_content(page: Page) -> None:
             best = doc.get_semantic_main_candidate(candidates, best)
         if not best:
             continue
-        article = doc.get_article(candidates, best, html_partial=True)
+        framed = _headline_article(work, best["elem"])
+        if framed is not None:
+            # Take the headline's article alone: its siblings are the other posts.
+            article = fragment_fromstring("<div/>")
+            article.append(framed)
+        else:
+            article = doc.get_article(candidates, best, html_partial=True)
         doc.sanitize(article, candidates)
         if ruthless and len(article.text_content()) < 250:
             continue
