@@ -16,14 +16,31 @@ from lxml.html import HtmlElement
 from .page import Image, Page
 from .render import normalize_space
 
-_CAPTION_CLASS = re.compile(r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text", re.I
+)
+# Caption markup left in the body after images were matched (a gallery whose <img> is lazy
+# or gone, "newsCaption" spans, "image-credit" lines): never article text. Stricter than
+# _CAPTION_CLASS: "credit" only as a whole word, so "creditcard-table" is kept.
+_LEFTOVER_CLASS = re.compile(
+    r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
+    r"|img[-_]?desc",
+    re.I,
+)
 # Credit at the end of a caption. Ordered from most to least specific.
+_CREDIT_WORDS = r"photo|photograph|foto|image|bild|crédit photo|crédit|credit|사진|图片|写真"
 _CREDIT_PATTERNS = [
     re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
-    re.compile(r"\s*[\(\[](?:photo|foto|사진|credit|image|bild|crédit)\s*[:=]\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$", re.I),
-    re.compile(r"\s*(?:photo|photograph|foto|image|bild|crédit photo|crédit|credit|사진|图片|写真)\s*(?:by)?\s*[:=]\s*(?P<credit>.{2,60})$", re.I),
+    re.compile(
+        r"\s*[\(\[](?:" + _CREDIT_WORDS
+        + r")\s*(?:by)?\s*[:=]?\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$",
+        re.I,
+    ),
+    re.compile(r"\s*(?:" + _CREDIT_WORDS + r")\s*(?:by)?\s*[:=]\s*(?P<credit>.{2,60})$", re.I),
     re.compile(r"\s*(?P<credit>(?:©|\(c\)|copyright)\s*.{2,60})$", re.I),
-    re.compile(r"\s*(?P<credit>(?:Getty Images|AP Photo|AFP|Reuters|EPA|Yonhap|dpa|News1)[^.]{0,40})$"),
+    re.compile(
+        r"\s*(?P<credit>(?:Getty Images|AP Photo|AFP|Reuters|EPA|Yonhap|dpa|News1)[^.]{0,40})$"
+    ),
 ]
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 
@@ -119,8 +136,43 @@ def collect_images(page: Page) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+    _drop_leftover_captions(body)
     if caption_texts:
         _drop_caption_echoes(body, caption_texts)
+
+
+def _holds_article(el: HtmlElement) -> bool:
+    """Too much running text for a caption: a wrapper of the article, whatever its class."""
+    if el.tag in ("body", "main", "article"):
+        return True
+    text = normalize_space(el.text_content())
+    if len(text) > 600:
+        return True
+    return sum(1 for p in el.iter("p") if len(p.text_content()) > 150) >= 2
+
+
+def _drop_leftover_captions(body: HtmlElement) -> None:
+    for el in list(body.iter()):
+        if el is body or not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if el.tag != "figcaption" and not _LEFTOVER_CLASS.search(
+            f"{el.get('class') or ''} {el.get('id') or ''}"
+        ):
+            continue
+        if not _holds_article(el) and not _describes_video(el):
+            el.drop_tree()
+
+
+_VIDEO_CLASS = re.compile(r"(?<![a-z])video", re.I)
+
+
+def _describes_video(el: HtmlElement) -> bool:
+    """A video's summary line is written as a paragraph of the story (editors keep it), unlike
+    a photo caption."""
+    for anc in [el, *el.iterancestors()][:5]:
+        if _VIDEO_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+            return True
+    return False
 
 
 def _drop_caption_echoes(body: HtmlElement, captions: set[str]) -> None:
