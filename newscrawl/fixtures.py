@@ -27,6 +27,9 @@ class Fixture:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: str | None = None
+    # The site profile of the same name as the fixture folder (one name ties site profile,
+    # fixtures and tests together), if there is one.
+    site: str | None = None
 
     @property
     def body(self) -> bytes:
@@ -43,7 +46,17 @@ class Fixture:
 
     def context(self) -> dict[str, Any]:
         """Keyword arguments for extract_article, as the crawl passes them."""
-        return {"headers": dict(self.headers), "fetched_at": self.fetched_at}
+        context: dict[str, Any] = {"headers": dict(self.headers), "fetched_at": self.fetched_at}
+        if self.site:
+            from .sites import ProfileError, load_profile
+
+            try:
+                profile = load_profile(self.site)
+            except ProfileError:
+                return context
+            context["timezone"] = profile.timezone
+            context["selectors"] = dict(profile.selectors)
+        return context
 
 
 def load_fixture(sidecar: Path) -> Fixture:
@@ -59,7 +72,7 @@ def load_fixture(sidecar: Path) -> Fixture:
     return Fixture(
         name=name, url=data["url"], body_path=body_path, status=int(data.get("status", 200)),
         headers={str(k): str(v) for k, v in (data.get("headers") or {}).items()},
-        fetched_at=data.get("fetched_at"),
+        fetched_at=data.get("fetched_at"), site=sidecar.parent.name,
     )
 
 

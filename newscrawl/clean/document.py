@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from lxml import etree
@@ -37,8 +38,12 @@ def sniff_non_html(body: bytes) -> str | None:
     for magic, name in _BINARY_SIGNATURES:
         if head.startswith(magic):
             return name
-    if head[:1] in (b"{", b"[") and b"<" not in head[:200]:
-        return "JSON document"
+    if head[:1] in (b"{", b"["):
+        try:
+            json.loads(body)
+            return "JSON document"
+        except ValueError:
+            pass  # HTML that happens to start with a brace; let the parser judge
     sample = body[:4096]
     if sample and sample.count(b"\x00") > len(sample) // 100:
         return "binary data"

@@ -57,12 +57,12 @@ class ArticleSpider(scrapy.Spider):
         if not urls:
             raise ValueError("give start points: -a start_urls=URL[,URL...] or -a site=NAME")
         self.start_points = urls
+        # The profile's domains, plus the hosts of explicit start points (a mirror, a test
+        # server serving the site's fixtures).
+        hosts = {h for h in (urlsplit(u).hostname for u in urls if u.startswith("http")) if h}
         if self.profile:
-            self.allowed_domains = list(self.profile.domains)
-        else:
-            self.allowed_domains = sorted({
-                h for h in (urlsplit(u).hostname for u in urls if u.startswith("http")) if h
-            })
+            hosts |= set(self.profile.domains)
+        self.allowed_domains = sorted(hosts)
         # file:// start points: links are followed within the start files' folders.
         self._file_roots = [posixpath.dirname(urlsplit(u).path) + "/" for u in urls
                             if u.startswith("file:")]
