@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The main job on the bundled default: install, then crawl the fixture site offline.
+# Writes output/articles.jsonl (the JSON Lines feed) and output/archive/ (Markdown + index).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-venv.sh
+rm -rf output
+.venv/bin/scrapy crawl article -a site=seoulpost -s NEWSCRAWL_REPLAY_DIR=fixtures/seoulpost "$@"
+echo "articles: $(wc -l < output/articles.jsonl) in output/articles.jsonl;" \
+     "archive: $(find output/archive -name '*.md' | wc -l) files under output/archive/"

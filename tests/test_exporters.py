@@ -1,0 +1,78 @@
+"""Archive files: atomic, confined to the output folder, with front matter and an index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newscrawl.exporters.markdown_archive import MarkdownArchive, archive_path, to_markdown
+from newscrawl.exporters.paths import confined, safe_part
+
+
+def item(**kw):
+    base = {"url": "https://a.example/news/1-x", "headline": "A \"quoted\" headline: yes",
+            "articleBody": "First.\n\nSecond.", "datePublished": "2024-12-02T09:15:00+09:00",
+            "authors": ["Kim Min-ji"], "images": [], "metadata": {"site": "a.example",
+                                                                  "fingerprint": "sha256:ab"}}
+    base.update(kw)
+    return base
+
+
+def test_archive_layout_site_year_month_id(tmp_path):
+    path = archive_path(tmp_path, item())
+    rel = path.relative_to(tmp_path.resolve())
+    assert rel.parts[:3] == ("a.example", "2024", "12")
+    assert rel.suffix == ".md" and len(rel.stem) == 16
+
+
+def test_undated_articles_have_their_own_folder(tmp_path):
+    rel = archive_path(tmp_path, item(datePublished=None)).relative_to(tmp_path.resolve())
+    assert rel.parts[:2] == ("a.example", "undated")
+
+
+@pytest.mark.parametrize("evil", ["../../etc", "/etc/passwd", "a\x00b", "..", "CON", "x" * 500,
+                                  "../", "~root", "c:\\windows"])
+def test_path_parts_from_untrusted_text_stay_inside(tmp_path, evil):
+    part = safe_part(evil)
+    assert "/" not in part and "\\" not in part and "\x00" not in part
+    assert part not in ("", ".", "..") and len(part) <= 80
+    path = confined(tmp_path, evil, evil)
+    assert tmp_path.resolve() in path.parents
+
+
+def test_site_from_a_hostile_item_cannot_escape(tmp_path):
+    path = archive_path(tmp_path, item(metadata={"site": "../../../tmp/evil"},
+                                       datePublished="../../x"))
+    assert tmp_path.resolve() in path.parents
+
+
+def test_front_matter_is_valid_and_body_follows():
+    md = to_markdown(item())
+    head, body = md.split("---\n")[1], md.split("---\n", 2)[2]
+    fields = dict(line.split(": ", 1) for line in head.strip().splitlines())
+    assert json.loads(fields["headline"]) == 'A "quoted" headline: yes'
+    assert json.loads(fields["authors"]) == ["Kim Min-ji"]
+    assert body.strip().endswith("First.\n\nSecond.")
+
+
+class _Stats:
+    def __init__(self):
+        self.values = {}
+
+    def inc_value(self, key, count=1):
+        self.values[key] = self.values.get(key, 0) + count
+
+
+def test_archive_writes_files_and_merges_the_index(tmp_path):
+    for run in range(2):
+        ext = MarkdownArchive(tmp_path)
+        ext.stats = _Stats()
+        ext.item_scraped(item(url=f"https://a.example/news/{run}-x"))
+        ext.spider_closed()
+    index = [json.loads(x) for x in (tmp_path / "index.jsonl").read_text().splitlines()]
+    assert len(index) == 2
+    for entry in index:
+        assert (tmp_path / entry["path"]).is_file()
+    assert not list(Path(tmp_path).rglob("*.part"))
