@@ -84,7 +84,7 @@ _RAIL_LABELS = [
 ]
 _RAIL_RE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(_RAIL_LABELS, key=len, reverse=True))
-    + r")\s*[:：»›>→\-–—]*\s*$",
+    + r")\s*[:：»›>→\-–—.…!]*\s*$",
     re.I,
 )
 _HEADINGISH = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div",
@@ -331,6 +331,38 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     return removed
 
 
+def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Paragraphs that are nothing but a link to another story, alone or after a rail label
+    ("READ MORE: ...", a bold all-caps headline between two paragraphs): inline teasers."""
+    removed = 0
+    for p in list(body.iter("p")):
+        if p.getparent() is None or not _inside(p, body) or _protected(p, heavy):
+            continue
+        text = normalize_space(p.text_content())
+        if len(text) < 10:
+            continue
+        anchors = [a for a in p.iter("a") if (a.get("href") or "").strip()[:1] not in ("", "#")]
+        # A bare address or e-mail ("reporter@site.com", "amzn.to/x") is a contact line or a
+        # source the article gives, not a teaser headline.
+        if not anchors or any(
+            (a.get("href") or "").startswith("mailto:")
+            or len(normalize_space(a.text_content()).split()) < 2
+            for a in anchors
+        ):
+            continue
+        link_text = " ".join(normalize_space(a.text_content()) for a in anchors)
+        if len(link_text) < 10:
+            continue
+        rest = text
+        for a in anchors:
+            rest = rest.replace(normalize_space(a.text_content()), " ", 1)
+        rest = normalize_space(rest)
+        if not rest.strip(" :：-–—»›>|.") or _RAIL_RE.match(rest):
+            p.drop_tree()
+            removed += 1
+    return removed
+
+
 def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
@@ -340,5 +372,6 @@ def remove_boilerplate(page: Page) -> None:
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
+    removed += _drop_link_paragraphs(body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"
