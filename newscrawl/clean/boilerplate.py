@@ -331,6 +331,57 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     return removed
 
 
+# Short blocks that speak to the reader about the site, not about the story: newsletter and
+# subscription pitches, "follow us" lines, wire credits, "posted by" lines, ad labels.
+_PROMO_PATTERNS = [
+    re.compile(r"\b(?:newsletters?|inbox|e-?mail updates)\b", re.I),
+    re.compile(
+        r"^\W*(?:reporting|writing|editing|additional reporting|compiled|edited|produced)"
+        r" by\b", re.I
+    ),
+    re.compile(r"\bfollow (?:us|him|her|them|me)\b.{0,60}\b(?:twitter|facebook|instagram)\b",
+               re.I),
+    re.compile(
+        r"^\W*(?:\d[\d./-]*\W+)?(?:published|posted|written|publicado|publicada|escrito|"
+        r"veröffentlicht|geschrieben|publié|écrit|pubblicato|scritto)\s+(?:by|por|von|par|da)\b",
+        re.I,
+    ),
+    re.compile(
+        r"^\W*(?:advert|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
+        r"publicidade|pubblicità|광고|sponsored|reklama)\W*$", re.I
+    ),
+]
+# A newsletter mention is only a pitch when it asks for something.
+_PITCH_VERB = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|register|delivered|get|join|abonnieren|anmelden|"
+    r"abonnez|inscrivez|suscr[ií]bete|inscreva|assine|iscriviti)\b", re.I
+)
+
+
+def _is_promo(text: str) -> bool:
+    if len(text) > 350:
+        return False
+    for i, pattern in enumerate(_PROMO_PATTERNS):
+        if pattern.search(text):
+            return i != 0 or bool(_PITCH_VERB.search(text))
+    return False
+
+
+def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    removed = 0
+    for el in list(body.iter("p", "div", "center", "section", "aside", "h3", "h4", "h5")):
+        if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
+            continue
+        if el.tag in ("div", "section") and any(
+            isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table") for c in el
+        ):
+            continue  # containers: judge their paragraphs one by one
+        if _is_promo(normalize_space(el.text_content())):
+            el.drop_tree()
+            removed += 1
+    return removed
+
+
 def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     """Paragraphs that are nothing but a link to another story, alone or after a rail label
     ("READ MORE: ...", a bold all-caps headline between two paragraphs): inline teasers."""
@@ -373,5 +424,6 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_link_paragraphs(body, heavy)
+    removed += _drop_promos(body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"
