@@ -63,7 +63,9 @@ def load_fixture(sidecar: Path) -> Fixture:
     data = json.loads(sidecar.read_text("utf-8"))
     name = sidecar.name[: -len(SIDECAR_SUFFIX)]
     body_path = None
-    for candidate in sorted(sidecar.parent.glob(name + ".*")):
+    for candidate in sorted(sidecar.parent.iterdir()):
+        if candidate.name != name and not candidate.name.startswith(name + "."):
+            continue
         if not candidate.name.endswith((SIDECAR_SUFFIX, EXPECTED_SUFFIX)):
             body_path = candidate
             break

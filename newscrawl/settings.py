@@ -10,6 +10,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0  # parallel requests per remote site, on a
 
 BOT_NAME = "newscrawl"
 
+COMMANDS_MODULE = "newscrawl.commands"  # `scrapy crawl` exits non-zero on an unhealthy run
+
 CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 
@@ -24,6 +26,7 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024  # bytes
 
 EXTENSIONS = {
     "newscrawl.exporters.markdown_archive.MarkdownArchive": 500,
+    "newscrawl.extensions.health.RunHealth": 510,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"  # UTF-8 text, not \u escapes
@@ -46,6 +49,7 @@ LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
 LOG_LEVEL = "INFO"
 
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
+NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
 NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
 
 REDIRECT_MAX_TIMES = 5
@@ -61,4 +65,4 @@ TELNETCONSOLE_ENABLED = False
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
-USER_AGENT = "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl)"
+USER_AGENT = "newscrawl/0.1 (news archive crawler; set USER_AGENT to name your contact)"

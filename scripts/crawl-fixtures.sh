@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-venv.sh
 rm -rf output
-.venv/bin/scrapy crawl article -a site=seoulpost -s NEWSCRAWL_REPLAY_DIR=fixtures/seoulpost "$@"
+# Replayed responses cost no server anything: no throttling needed offline.
+.venv/bin/scrapy crawl article -a site=seoulpost -s NEWSCRAWL_REPLAY_DIR=fixtures/seoulpost \
+  -s AUTOTHROTTLE_ENABLED=False "$@"
 echo "articles: $(wc -l < output/articles.jsonl) in output/articles.jsonl;" \
      "archive: $(find output/archive -name '*.md' | wc -l) files under output/archive/"

@@ -24,7 +24,7 @@ from scrapy.http import Response
 from ..discovery import looks_like_xml, parse_xml_links
 from ..items import ArticleItem, PageSource
 from ..sites import SiteProfile, load_profile
-from ..urls import strip_tracking
+from ..urls import article_key, strip_tracking
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ class ArticleSpider(scrapy.Spider):
             hosts |= set(self.profile.domains)
         self.allowed_domains = sorted(hosts)
         # file:// start points: links are followed within the start files' folders.
+        # Publication dates that sitemaps and feeds gave for article URLs (by article key):
+        # the article may be requested first from elsewhere, the date still reaches it.
+        self.listed_dates: dict[str, str] = {}
         self._file_roots = [posixpath.dirname(urlsplit(u).path) + "/" for u in urls
                             if u.startswith("file:")]
 
@@ -71,13 +74,17 @@ class ArticleSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_points:
-            yield self._request(url, self.parse_start, role="start")
+            # XML start points (sitemaps, feeds) go first, for the dates they carry.
+            xml = url.split("?")[0].endswith((".xml", ".rss", ".atom", "/feed"))
+            yield self._request(url, self.parse_start, role="start", priority=10 if xml else 0)
 
-    def _request(self, url: str, callback, role: str, **meta: Any) -> scrapy.Request:
+    def _request(self, url: str, callback, role: str, priority: int = 0,
+                 **meta: Any) -> scrapy.Request:
         meta["newscrawl_role"] = role
         if url.startswith("file:"):
             meta["allow_offsite"] = True
-        return scrapy.Request(url, callback=callback, meta=meta, errback=self.on_error)
+        return scrapy.Request(url, callback=callback, meta=meta, errback=self.on_error,
+                              priority=priority)
 
     # -- classification ------------------------------------------------------------------
 
@@ -126,8 +133,11 @@ class ArticleSpider(scrapy.Spider):
             if not self._in_scope(url):
                 self.crawler.stats.inc_value("newscrawl/discovery/out_of_scope")
                 continue
+            if link.date:
+                self.listed_dates.setdefault(article_key(url), link.date)
             if link.kind == "sitemap":
-                yield self._request(url, self.parse_xml, role="sitemap")
+                # Sitemaps first: their dates should be known before the articles arrive.
+                yield self._request(url, self.parse_xml, role="sitemap", priority=10)
             elif self.is_article_url(url) or not self.profile:
                 yield self._request(url, self.parse_article, role="article",
                                     newscrawl_listed_date=link.date,
@@ -153,7 +163,7 @@ class ArticleSpider(scrapy.Spider):
                                    "@type='application/atom+xml']/@href").getall():
             url = urljoin(response.url, href.strip())
             if self._in_scope(url):
-                yield self._request(url, self.parse_xml, role="feed")
+                yield self._request(url, self.parse_xml, role="feed", priority=10)
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         item = ArticleItem(url=response.url)
@@ -167,7 +177,8 @@ class ArticleSpider(scrapy.Spider):
             publisher=self.profile.publisher if self.profile else None,
             timezone=self.profile.timezone if self.profile else None,
             selectors=dict(self.profile.selectors) if self.profile else {},
-            sitemap_date=response.meta.get("newscrawl_listed_date"),
+            sitemap_date=response.meta.get("newscrawl_listed_date")
+            or self.listed_dates.get(article_key(response.url)),
         )
         self.crawler.stats.inc_value("newscrawl/pages/article")
         yield item
