@@ -137,7 +137,7 @@ def _protected(el: HtmlElement, heavy: set[HtmlElement]) -> bool:
     return "articlebody" in (el.get("itemprop") or "").lower()
 
 
-def _paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]:
+def paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]:
     """Elements whose subtree holds more than `share` of the page's paragraph text: they hold
     the article, whatever their class names say."""
     weights: Counter[HtmlElement] = Counter()
@@ -188,7 +188,7 @@ def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
 
 def prune_chrome(root: HtmlElement) -> None:
     """Remove structural site chrome from the working copy before content scoring."""
-    heavy = _paragraph_holders(root)
+    heavy = paragraph_holders(root)
     _rescue_embeds(root, heavy)
     doomed = []
     for el in root.iter():
@@ -418,7 +418,7 @@ def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
         return
-    heavy = _paragraph_holders(body, share=0.6)
+    heavy = paragraph_holders(body, share=0.6)
     heavy.add(body)
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)

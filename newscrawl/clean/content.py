@@ -8,8 +8,9 @@ import logging
 
 from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
+from readability.readability import REGEXES
 
-from .boilerplate import prune_chrome
+from .boilerplate import paragraph_holders, prune_chrome
 from .page import Page
 
 logger = logging.getLogger(__name__)
@@ -26,9 +27,27 @@ class _Scorer(Document):
         return None
 
 
+_UNLIKELY = (REGEXES["unlikelyCandidatesRe"], REGEXES["negativeRe"])
+
+
+def _shield_article_root(work: HtmlElement) -> None:
+    """Readability drops or down-weights elements by class name ("sidebar", "widget",
+    "related"); a site that puts its story in such an element would lose the whole story.
+    The elements holding most of the paragraph text, and body/main/article, lose those
+    class names on the working copy."""
+    shielded = paragraph_holders(work)
+    shielded.update(el for el in work.iter("body", "main", "article"))
+    for el in shielded:
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and any(r.search(names) for r in _UNLIKELY):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+
+
 def _work_copy(page: Page) -> HtmlElement:
     work = copy.deepcopy(page.root)
     prune_chrome(work)
+    _shield_article_root(work)
     return work
 
 

@@ -1,0 +1,240 @@
+"""Boilerplate removal on small hand-made pages: rails, teasers, promos, and the article root."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml.html import document_fromstring
+
+from newscrawl.clean.article import build_page, finish
+from newscrawl.clean.boilerplate import prune_chrome, remove_boilerplate
+from newscrawl.clean.captions import collect_images
+from newscrawl.clean.content import find_main_content
+from newscrawl.clean.metadata import read_metadata
+
+URL = "https://news.example.com/2024/05/01/story"
+
+PARAS = [
+    "The regional government approved a plan on Monday to rebuild the harbour, which was "
+    "badly damaged by storms last winter and has been closed to larger ships since then.",
+    "Officials said the work would start in the autumn and take about two years, with most "
+    "of the money coming from the national infrastructure fund set up last year.",
+    "Fishermen welcomed the decision but warned that another season without a working "
+    "harbour would force several family businesses to close for good this year.",
+]
+
+
+def clean(html: str, url: str = URL) -> dict[str, Any]:
+    """The cleaning stages of the crawl (without the dates stage, which is not under test)."""
+    page = build_page(html, url)
+    read_metadata(page)
+    find_main_content(page)
+    remove_boilerplate(page)
+    collect_images(page)
+    return finish(page)
+
+
+def article(extra: str = "", *, before: str = "", wrapper: str = "div") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (
+        f"<html><head><title>Harbour plan</title></head><body>"
+        f"<{wrapper} class='story'><h1>Harbour plan approved</h1>{before}{body}{extra}"
+        f"</{wrapper}></body></html>"
+    )
+
+
+def assert_story_kept(item: dict[str, Any]) -> None:
+    for p in PARAS:
+        assert p in item["articleBody"]
+
+
+TEASERS = [
+    "Storm season forecast worse than expected",
+    "New ferry line links the islands from June",
+    "Port workers vote to end the strike",
+]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Hot this week", "Topics", "Related Articles", "You may also like...",
+        "많이 본 뉴스", "관련기사", "Meistgelesen", "Mehr zum Thema", "À lire aussi",
+        "Les plus lus", "Lo más leído", "Noticias relacionadas",
+    ],
+)
+def test_rail_with_label_is_removed(label: str) -> None:
+    rail = "<div class='box'><h3>{}</h3><ul>{}</ul></div>".format(
+        label, "".join(f"<li><a href='/n/{i}'>{t}</a></li>" for i, t in enumerate(TEASERS))
+    )
+    item = clean(article(rail))
+    assert_story_kept(item)
+    assert label not in item["articleBody"]
+    for t in TEASERS:
+        assert t not in item["articleBody"]
+
+
+def test_flat_rail_after_the_story_is_removed() -> None:
+    # Label and teaser links are siblings of the article's paragraphs.
+    flat = "<h3>Related stories</h3>" + "".join(
+        f"<p><a href='/n/{i}'>{t}</a></p>" for i, t in enumerate(TEASERS)
+    )
+    item = clean(article(flat))
+    assert_story_kept(item)
+    assert not any(t in item["articleBody"] for t in TEASERS)
+
+
+def test_repeated_teaser_block_is_removed() -> None:
+    teaser = (
+        "<div class='card'><a href='/n/9'>Harbour city wins the national tourism award</a>"
+        "<span>2 hours ago</span></div>"
+    )
+    html = article(teaser).replace(
+        "</body>", f"<div class='rail'>{teaser}{teaser}</div></body>"
+    )
+    item = clean(html)
+    assert_story_kept(item)
+    assert "tourism award" not in item["articleBody"]
+
+
+def test_repeated_link_inside_a_paragraph_keeps_the_paragraph() -> None:
+    link = "<a href='/people/mayor'>Mayor Anna Lindqvist of the harbour town</a>"
+    para = f"<p>The plan was presented by {link} at a packed meeting in the town hall.</p>"
+    html = article(para).replace("</body>", f"<div>{link}</div></body>")
+    item = clean(html)
+    assert "at a packed meeting in the town hall" in item["articleBody"]
+
+
+def test_link_only_teaser_paragraph_and_read_more_are_removed() -> None:
+    inline = (
+        "<p><strong><a href='/n/1'>STORM DAMAGE WORSE THAN FIRST THOUGHT</a></strong></p>"
+        "<p>READ MORE: <a href='/n/2'>Fishermen count the cost of the winter storms</a></p>"
+    )
+    item = clean(article(before="", extra=inline))
+    assert_story_kept(item)
+    assert "STORM DAMAGE" not in item["articleBody"]
+    assert "count the cost" not in item["articleBody"]
+
+
+def test_author_email_link_is_kept() -> None:
+    contact = "<p><a href='mailto:reporter@example.com'>reporter@example.com</a></p>"
+    item = clean(article(contact))
+    assert "reporter@example.com" in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Sign up for our free daily newsletter and get the news in your inbox.",
+        "Follow us on Twitter @harbournews and on Facebook.",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Advertisement",
+        "05/10/2018 - Publicado por: Maria Silva - Categoria: Cidade",
+    ],
+)
+def test_promos_are_removed(promo: str) -> None:
+    item = clean(article(f"<p>{promo}</p>"))
+    assert_story_kept(item)
+    assert promo not in item["articleBody"]
+
+
+def test_article_about_newsletters_is_not_a_promo() -> None:
+    long = (
+        "The harbour authority also publishes a newsletter for residents, and its editors "
+        "said on Monday that the next issue would explain the plan in detail, including "
+        "the timetable, the cost and the temporary routes for ferries and fishing boats "
+        "while the old quay is rebuilt section by section over the next two summers."
+    )
+    item = clean(article(f"<p>{long}</p>"))
+    assert long in item["articleBody"]
+
+
+def test_share_bar_and_byline_classes_are_removed() -> None:
+    chrome = (
+        "<div class='share-buttons'><a href='#'>Facebook</a> <a href='#'>Twitter</a></div>"
+        "<p class='byline'>By Jane Doe, Staff Writer</p>"
+    )
+    item = clean(article(before=chrome))
+    assert_story_kept(item)
+    assert "Staff Writer" not in item["articleBody"]
+    assert "Facebook" not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # sidebar-like classes on the article's own root elements
+        "<html><body class='has-sidebar sidebar-right'><p>{0}</p><p>{1}</p><p>{2}</p>"
+        "</body></html>",
+        "<html><body><main class='sidebar-layout'><p>{0}</p><p>{1}</p><p>{2}</p></main>"
+        "</body></html>",
+        "<html><body><article class='post widget sidebar'><p>{0}</p><p>{1}</p><p>{2}</p>"
+        "</article></body></html>",
+        # the element that holds most of the text, whatever its class says
+        "<html><body><div class='sidebar-wrap related'><div class='widget'><p>{0}</p>"
+        "<p>{1}</p><p>{2}</p></div></div><div class='sidebar'><a href='/x'>Other</a></div>"
+        "</body></html>",
+    ],
+)
+def test_article_root_is_never_removed(html: str) -> None:
+    item = clean(html.format(*PARAS))
+    assert_story_kept(item)
+
+
+def test_prune_chrome_protects_root_and_removes_nav() -> None:
+    root = document_fromstring(
+        "<html><body class='sidebar'><nav><a href='/'>Home</a></nav>"
+        f"<article class='sidebar'><p>{PARAS[0]}</p></article>"
+        "<div style='display:none'>hidden</div></body></html>"
+    )
+    prune_chrome(root)
+    text = root.text_content()
+    assert PARAS[0] in text
+    assert "Home" not in text and "hidden" not in text
+    assert root.find("body") is not None and root.find(".//article") is not None
+
+
+def test_embedded_tweet_is_kept() -> None:
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>The harbour "
+        "will be rebuilt, we promise every fisherman a working quay by 2026 "
+        "<a href='https://t.co/x'>pic.twitter.com/x</a></p>&mdash; Harbour Office "
+        "(@harbour) <a href='https://twitter.com/harbour/status/1'>May 1, 2024</a>"
+        "</blockquote></div>"
+    )
+    item = clean(article(tweet))
+    assert_story_kept(item)
+    assert "we promise every fisherman a working quay" in item["articleBody"]
+
+
+def test_headline_article_preferred_over_longer_neighbour_post() -> None:
+    other = " ".join(["Another post about a different subject entirely, long and wordy."] * 12)
+    html = (
+        "<html><body><div id='primary'>"
+        "<article class='articlebox'><h1>Harbour plan approved</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "</article><article class='postbox'><h2>Older post</h2>"
+        + "".join(f"<p>{other}</p>" for _ in range(3))
+        + "</article></div></body></html>"
+    )
+    item = clean(html)
+    assert_story_kept(item)
+    assert "different subject" not in item["articleBody"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["p", "div", "li", "span", "blockquote", "td"]))
+def test_never_raises_on_odd_markup(text: str, tag: str) -> None:
+    html = f"<html><body><{tag} class='sidebar'>{text}</{tag}><aside>{text}</aside></body></html>"
+    try:
+        page = build_page(html, URL)
+    except ValueError:
+        return  # document.NotHTML: not an HTML document at all, by contract
+    read_metadata(page)
+    find_main_content(page)
+    remove_boilerplate(page)
+    collect_images(page)
+    assert isinstance(finish(page)["articleBody"], str)
