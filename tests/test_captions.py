@@ -1,0 +1,129 @@
+"""Images with caption and credit, each once; captions never in the article body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newscrawl.clean.article import build_page, finish
+from newscrawl.clean.boilerplate import remove_boilerplate
+from newscrawl.clean.captions import collect_images, split_credit
+from newscrawl.clean.content import find_main_content
+from newscrawl.clean.metadata import read_metadata
+
+URL = "https://news.example.com/politics/2024/troops"
+STORY = [
+    "Troops arrived at the border crossing early on Tuesday after a week of rising "
+    "tension between the two neighbouring countries over fishing rights in the bay.",
+    "The defence ministry said the deployment was temporary and meant to reassure the "
+    "residents of the villages near the crossing, who had asked for more protection.",
+    "Talks between the two governments are due to resume next week in the capital, "
+    "according to diplomats familiar with the preparations for the meeting.",
+]
+
+
+def clean(inner: str) -> dict[str, Any]:
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (
+        "<html><body><article><h1>Troops at the border</h1>"
+        f"{inner}{paras}</article></body></html>"
+    )
+    page = build_page(html, URL)
+    read_metadata(page)
+    find_main_content(page)
+    remove_boilerplate(page)
+    collect_images(page)
+    return finish(page)
+
+
+@pytest.mark.parametrize(
+    "text, caption, credit",
+    [
+        ("Troops arrive at the border. / News1", "Troops arrive at the border.", "News1"),
+        ("Troops arrive at the border (Photo: Reuters)", "Troops arrive at the border",
+         "Reuters"),
+        ("Troops arrive at the border. Photo: AP", "Troops arrive at the border.", "AP"),
+        ("국경에 도착한 군인들 사진=연합뉴스", "국경에 도착한 군인들", "연합뉴스"),
+        ("Troops arrive at the border (Image: GETTY)", "Troops arrive at the border", "GETTY"),
+        ("Troops arrive at the border. © Jane Doe", "Troops arrive at the border.",
+         "© Jane Doe"),
+        ("Troops arrive at the border.", "Troops arrive at the border.", None),
+    ],
+)
+def test_split_credit(text: str, caption: str, credit: str | None) -> None:
+    assert split_credit(text) == (caption, credit)
+
+
+def test_split_credit_odd_input() -> None:
+    assert split_credit("") == ("", None)
+    assert split_credit("/ News1") == ("/ News1", None)  # nothing before the credit
+
+
+def test_caption_in_figcaption_and_paragraph_gives_one_entry_and_stays_out_of_body() -> None:
+    caption = "Soldiers unload equipment at the crossing on Tuesday. / News1"
+    inner = (
+        f"<figure><img src='/img/troops.jpg' alt='Soldiers at the crossing'>"
+        f"<figcaption>{caption}</figcaption></figure>"
+        f"<p>{caption}</p>"
+        f"<p>Soldiers unload equipment at the crossing on Tuesday.</p>"
+    )
+    item = clean(inner)
+    assert [i["url"] for i in item["images"]] == ["https://news.example.com/img/troops.jpg"]
+    image = item["images"][0]
+    assert image["caption"] == "Soldiers unload equipment at the crossing on Tuesday."
+    assert image["credit"] == "News1"
+    assert image["alt"] == "Soldiers at the crossing"
+    assert "Soldiers unload equipment" not in item["articleBody"]
+    assert "News1" not in item["articleBody"]
+    for p in STORY:
+        assert p in item["articleBody"]
+
+
+def test_same_image_twice_is_one_entry() -> None:
+    inner = (
+        "<figure><img src='/img/a.jpg'><figcaption>Crossing at dawn</figcaption></figure>"
+        "<div class='gallery-item'><img data-src='/img/a.jpg' alt='Crossing at dawn'></div>"
+    )
+    item = clean(inner)
+    assert len(item["images"]) == 1
+    assert item["images"][0]["caption"] == "Crossing at dawn"
+
+
+def test_caption_class_sibling_and_leftover_captions_are_removed() -> None:
+    inner = (
+        "<div class='photo'><img src='/img/b.jpg'>"
+        "<p class='img-desc'>Villagers watch the convoy pass</p></div>"
+        # gallery caption whose image is not in the markup (lazy-loaded by script)
+        "<div class='caption'><p>Convoy seen from the hill. Photo: Jane Doe, AP</p></div>"
+        "<p><span class='newsCaption'>Families wait at the crossing "
+        "<span class='caption'>(Image: GETTY)</span></span></p>"
+    )
+    item = clean(inner)
+    body = item["articleBody"]
+    assert "Villagers watch" not in body
+    assert "Convoy seen from the hill" not in body
+    assert "Families wait" not in body and "GETTY" not in body
+    assert item["images"][0]["caption"] == "Villagers watch the convoy pass"
+    for p in STORY:
+        assert p in body
+
+
+def test_video_summary_is_kept() -> None:
+    summary = "Ministry video: the defence minister explains why the troops were sent."
+    inner = f"<div class='featured-video'><div class='caption'><p>{summary}</p></div></div>"
+    item = clean(inner)
+    assert summary in item["articleBody"]
+
+
+def test_long_block_with_caption_class_is_not_dropped() -> None:
+    # A wrapper with "caption" in its class that holds the story is not a caption.
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    html = f"<html><body><div class='has-captions'>{paras}</div></body></html>"
+    page = build_page(html, URL)
+    find_main_content(page)
+    remove_boilerplate(page)
+    collect_images(page)
+    body = finish(page)["articleBody"]
+    for p in STORY:
+        assert p in body

@@ -1,0 +1,84 @@
+"""Main-content element -> blocks -> text and minimal HTML."""
+
+from __future__ import annotations
+
+from lxml.html import fragment_fromstring
+
+from newscrawl.clean.article import build_page, finish
+from newscrawl.clean.boilerplate import remove_boilerplate
+from newscrawl.clean.captions import collect_images
+from newscrawl.clean.content import find_main_content
+from newscrawl.clean.metadata import read_metadata
+from newscrawl.clean.render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
+
+INTRO = (
+    "The city library will open a new branch in the old railway station next spring, the "
+    "council said on Wednesday after years of debate about the empty building."
+)
+MIDDLE = (
+    "The branch will have a reading room, a children's corner and a small café, and it "
+    "will stay open until nine in the evening on weekdays, the director said."
+)
+
+
+def test_blocks_kinds_and_groups() -> None:
+    el = fragment_fromstring(
+        "<div><h2>Plan</h2><p>One <b>bold</b> line.<br>Second line.</p>"
+        "<ul><li>alpha</li><li><p>beta</p></li></ul><ol><li>first</li></ol>"
+        "<blockquote><p>Quoted words.</p></blockquote><figure><figcaption>cap</figcaption>"
+        "</figure><pre>x = 1</pre></div>"
+    )
+    blocks = to_blocks(el)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("h2", "Plan"), ("p", "One bold line."), ("p", "Second line."),
+        ("li", "alpha"), ("li", "beta"), ("oli", "first"), ("quote", "Quoted words."),
+        ("pre", "x = 1"),
+    ]
+    assert blocks[3].group == blocks[4].group != blocks[5].group
+    assert blocks_to_text(blocks).split("\n\n")[:2] == ["Plan", "One bold line."]
+    html = blocks_to_html(blocks)
+    assert "<h2>Plan</h2>" in html
+    assert "<ul>\n<li>alpha</li>\n<li>beta</li>\n</ul>" in html
+    assert "<ol>\n<li>first</li>\n</ol>" in html
+    assert "<blockquote>\n<p>Quoted words.</p>\n</blockquote>" in html
+    assert "cap" not in html
+
+
+def test_html_is_escaped() -> None:
+    blocks = to_blocks(fragment_fromstring("<div><p>a &lt;b&gt; &amp; c</p></div>"))
+    assert blocks_to_html(blocks) == "<p>a &lt;b&gt; &amp; c</p>"
+
+
+def test_normalize_space() -> None:
+    assert normalize_space("  a\u00a0\u200bb \n\t c\u3000") == "a b c"
+    assert normalize_space("") == ""
+
+
+def test_lists_headings_and_quotes_survive_the_whole_pipeline() -> None:
+    html = (
+        "<html><body><article><h1>New library branch</h1>"
+        f"<p>{INTRO}</p><h2>What the branch offers</h2><p>{MIDDLE}</p>"
+        "<ul><li>A reading room with two hundred seats for students</li>"
+        "<li>A children's corner with picture books in five languages</li></ul>"
+        "<blockquote><p>We have waited for this building to come back to life.</p>"
+        "</blockquote>"
+        f"<h3>Costs</h3><ol><li>Renovation of the old hall and roof</li>"
+        "<li>New shelves and furniture for the rooms</li></ol>"
+        f"<p>{INTRO}</p></article></body></html>"
+    )
+    page = build_page(html, "https://example.com/library-branch")
+    read_metadata(page)
+    find_main_content(page)
+    remove_boilerplate(page)
+    collect_images(page)
+    item = finish(page)
+    body_html = item["articleBodyHtml"]
+    assert "<h2>What the branch offers</h2>" in body_html
+    assert "<h3>Costs</h3>" in body_html
+    assert "<ul>\n<li>A reading room with two hundred seats for students</li>" in body_html
+    assert "<ol>\n<li>Renovation of the old hall and roof</li>" in body_html
+    assert "<blockquote>\n<p>We have waited" in body_html
+    text = item["articleBody"]
+    assert "What the branch offers\n\n" in text
+    assert "A children's corner with picture books in five languages" in text
+    assert not text.startswith("New library branch")  # the headline is its own field
