@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest_twisted
 from scrapy.utils.test import get_crawler
 
+from newscrawl import settings as project_settings
 from newscrawl.fixtures import load_fixtures
 from newscrawl.spiders.article import ArticleSpider
-from newscrawl import settings as project_settings
 
 
 def _settings(tmp_path: Path, **extra) -> dict:
