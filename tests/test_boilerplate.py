@@ -133,6 +133,8 @@ def test_author_email_link_is_kept() -> None:
         "(Reporting by Jane Doe; Editing by John Roe)",
         "Advertisement",
         "05/10/2018 - Publicado por: Maria Silva - Categoria: Cidade",
+        "Follow AP's full coverage of the harbour at https://apnews.com/Harbour",
+        "Image 1 of 5 Image 2 of 5",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -238,3 +240,23 @@ def test_never_raises_on_odd_markup(text: str, tag: str) -> None:
     remove_boilerplate(page)
     collect_images(page)
     assert isinstance(finish(page)["articleBody"], str)
+
+
+def test_share_links_and_tag_lists_are_removed() -> None:
+    extra = (
+        "<p><a href='whatsapp://send?text=x'>Whatsapp</a> "
+        "<a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a></p>"
+        "<p><a href='/tag/harbour-news'>Harbour news</a>, <a href='/tag/local-boats'>"
+        "Local boats</a></p>"
+    )
+    item = clean(article(extra))
+    assert_story_kept(item)
+    for word in ("Whatsapp", "Facebook", "Harbour news", "Local boats"):
+        assert word not in item["articleBody"]
+
+
+def test_headline_repeated_inside_the_body_is_removed() -> None:
+    extra = "<div class='overlay'><p>Harbour plan approved</p></div>"
+    item = clean(article(extra))
+    assert_story_kept(item)
+    assert "Harbour plan approved" not in item["articleBody"]

@@ -350,6 +350,14 @@ _PROMO_PATTERNS = [
         r"^\W*(?:advert|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
         r"publicidade|pubblicità|광고|sponsored|reklama)\W*$", re.I
     ),
+    # wire-service footers: "Follow AP's full coverage of X at https://...", "More AP NBA:
+    # https://...", "Reach the reporters on Twitter at ..."
+    re.compile(r"^\W*(?:follow|more)\b.{0,80}\b(?:coverage|https?://)", re.I),
+    re.compile(r"^\W*(?:reach|contact|email|e-mail)\b.{0,30}\b(?:reporters?|authors?|writers?"
+               r"|editors?)\b.{0,30}\b(?:at|on)\b", re.I),
+    # slideshow counters
+    re.compile(r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|사진)\s*\d+\s*"
+               r"(?:of|/|von|de|sur|di)\s*\d+\W*)+$", re.I),
 ]
 # A newsletter mention is only a pitch when it asks for something.
 _PITCH_VERB = re.compile(
@@ -408,8 +416,56 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         for a in anchors:
             rest = rest.replace(normalize_space(a.text_content()), " ", 1)
         rest = normalize_space(rest)
-        if not rest.strip(" :：-–—»›>|.") or _RAIL_RE.match(rest):
+        if not rest.strip(" :：-–—»›>|.,;·•/") or _RAIL_RE.match(rest):
             p.drop_tree()
+            removed += 1
+    return removed
+
+
+# Links that share the page rather than lead anywhere: their text ("Whatsapp", "Pin") is UI.
+_SHARE_HREF = re.compile(
+    r"^(?:whatsapp|fb-messenger|viber|tg|sms|line):|sharer|/share\b|share\?|[?&]share=|"
+    r"intent/tweet|pin/create|sharearticle|addthis|shareaholic|linkedin\.com/share|"
+    r"reddit\.com/submit|mailto:\?",
+    re.I,
+)
+
+
+def _drop_share_links(body: HtmlElement) -> int:
+    doomed = [a for a in body.iter("a") if _SHARE_HREF.search(a.get("href") or "")]
+    for a in doomed:
+        if a.getparent() is not None:
+            a.drop_tree()
+    return len(doomed)
+
+
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def _title_key(text: str) -> str:
+    return _PUNCT.sub(" ", text.casefold()).strip()
+
+
+def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """The headline is its own field: remove it (and the copies galleries and sticky bars
+    repeat) wherever it appears in the body, not only at the top."""
+    titles = set()
+    for value in (page.fields.get("headline"), *(h.text_content() for h in page.root.iter("h1"))):
+        if value:
+            key = _title_key(value)
+            if len(key) >= 10:
+                titles.add(key)
+    if not titles:
+        return 0
+    removed = 0
+    for el in list(body.iter("h1", "h2", "h3", "p", "div", "span", "a")):
+        if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
+            continue
+        text = el.text_content()
+        if len(text) > 300:
+            continue
+        if _title_key(text) in titles:
+            el.drop_tree()
             removed += 1
     return removed
 
@@ -425,5 +481,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_link_paragraphs(body, heavy)
     removed += _drop_promos(body, heavy)
+    removed += _drop_share_links(body)
+    removed += _drop_headline_repeats(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"
