@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
@@ -81,3 +83,19 @@ def test_listing_page_links_to_articles_only_in_scope():
     urls = [r.url for r in s.parse_listing(response)]
     assert urls == ["https://news.example/2024/12/02/a-story-with-a-long-slug",
                     "https://news.example/2024/12/03/another-story-with-a-slug"]
+
+
+def test_sitemap_entries_older_than_the_window_are_skipped_before_fetching():
+    crawler = get_crawler(ArticleSpider, {"NEWSCRAWL_MAX_AGE_DAYS": 2})
+    s = crawler._create_spider(start_urls="https://news.example/sitemap-news.xml")
+    body = NEWS_SITEMAP.replace(
+        b"</urlset>",
+        b"<url><loc>https://news.example/2099/01/01/a-story-from-the-recent-past</loc>"
+        b"<news:news><news:publication_date>"
+        + datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        + b"</news:publication_date></news:news></url></urlset>")
+    response = XmlResponse("https://news.example/sitemap-news.xml", body=body,
+                           request=Request("https://news.example/sitemap-news.xml"))
+    urls = [r.url for r in s.parse_xml(response)]
+    assert urls == ["https://news.example/2099/01/01/a-story-from-the-recent-past"]
+    assert crawler.stats.get_value("newscrawl/discovery/too_old") == 1

@@ -14,7 +14,8 @@ import logging
 import posixpath
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -134,6 +135,11 @@ class ArticleSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("newscrawl/discovery/out_of_scope")
                 continue
             if link.date:
+                if self._too_old(link.date):
+                    self.crawler.stats.inc_value("newscrawl/discovery/too_old")
+                    logger.debug("Skipping %s: listed %s, older than NEWSCRAWL_MAX_AGE_DAYS",
+                                 url, link.date)
+                    continue
                 self.listed_dates.setdefault(article_key(url), link.date)
             if link.kind == "sitemap":
                 # Sitemaps first: their dates should be known before the articles arrive.
@@ -144,6 +150,14 @@ class ArticleSpider(scrapy.Spider):
                                     newscrawl_listed_title=link.title)
             elif self.is_listing_url(url):
                 yield self._request(url, self.parse_listing, role="listing")
+
+    def _too_old(self, raw_date: str) -> bool:
+        """Whether a sitemap/feed date lies outside the NEWSCRAWL_MAX_AGE_DAYS window."""
+        days = self.crawler.settings.getfloat("NEWSCRAWL_MAX_AGE_DAYS", 0)
+        if days <= 0:
+            return False
+        when = _parse_listed_date(raw_date)
+        return when is not None and datetime.now(UTC) - when > timedelta(days=days)
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, scrapy.http.TextResponse):
@@ -201,3 +215,16 @@ def _looks_like_article_page(response: Response) -> bool:
     return ('property="og:type" content="article"' in head
             or "newsarticle" in head or '"@type": "article"' in head
             or '"@type":"article"' in head or "blogposting" in head)
+
+
+def _parse_listed_date(raw: str) -> datetime | None:
+    """W3C datetime (sitemaps, Atom) or RFC 822 (RSS) -> aware datetime, else None."""
+    raw = raw.strip()
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
