@@ -135,6 +135,7 @@ def test_author_email_link_is_kept() -> None:
         "05/10/2018 - Publicado por: Maria Silva - Categoria: Cidade",
         "Follow AP's full coverage of the harbour at https://apnews.com/Harbour",
         "Image 1 of 5 Image 2 of 5",
+        "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -260,3 +261,24 @@ def test_headline_repeated_inside_the_body_is_removed() -> None:
     item = clean(article(extra))
     assert_story_kept(item)
     assert "Harbour plan approved" not in item["articleBody"]
+
+
+def test_tag_line_and_microdata_date_are_removed() -> None:
+    before = "<p><span itemprop='datePublished'>segunda-feira, 22 de janeiro de 2018</span></p>"
+    extra = (
+        "<p><strong>Tags<br><a href='/tag/a' rel='tag'>harbour plan 2024</a>, "
+        "<a href='/tag/b' rel='tag'>fishing boats</a></strong></p>"
+    )
+    item = clean(article(extra, before=before))
+    assert_story_kept(item)
+    assert "janeiro" not in item["articleBody"]
+    assert "fishing boats" not in item["articleBody"]
+
+
+def test_quote_saying_no_comment_is_kept() -> None:
+    para = (
+        "The director said she could not comment on the investigation, which is under "
+        "review by the inspector general and could take months."
+    )
+    item = clean(article(f"<p>{para}</p>"))
+    assert para in item["articleBody"]

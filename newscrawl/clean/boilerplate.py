@@ -355,6 +355,9 @@ _PROMO_PATTERNS = [
     re.compile(r"^\W*(?:follow|more)\b.{0,80}\b(?:coverage|https?://)", re.I),
     re.compile(r"^\W*(?:reach|contact|email|e-mail)\b.{0,30}\b(?:reporters?|authors?|writers?"
                r"|editors?)\b.{0,30}\b(?:at|on)\b", re.I),
+    # comment-moderation notices
+    re.compile(r"\b(?:comments|comentários|comentarios|kommentare|commentaires|commenti)\b"
+               r".{0,160}\b(?:moderat\w*|aprovad\w*|approv\w*|freigeschaltet)", re.I),
     # slideshow counters
     re.compile(r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|사진)\s*\d+\s*"
                r"(?:of|/|von|de|sur|di)\s*\d+\W*)+$", re.I),
@@ -375,8 +378,20 @@ def _is_promo(text: str) -> bool:
     return False
 
 
+# Microdata the metadata stage already read: the date and author lines of the article.
+_META_ITEMPROPS = frozenset({"datepublished", "datemodified", "datecreated", "author"})
+
+
 def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     removed = 0
+    for el in list(body.iter()):
+        if (
+            isinstance(el.tag, str) and el.getparent() is not None
+            and (el.get("itemprop") or "").lower() in _META_ITEMPROPS
+            and not _protected(el, heavy) and _text_len(el) < 120
+        ):
+            el.drop_tree()
+            removed += 1
     for el in list(body.iter("p", "div", "center", "section", "aside", "h3", "h4", "h5")):
         if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
             continue
@@ -388,6 +403,9 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             el.drop_tree()
             removed += 1
     return removed
+
+
+_SEPARATORS = re.compile(r"[,;·•|/]+")
 
 
 def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
@@ -415,8 +433,8 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         rest = text
         for a in anchors:
             rest = rest.replace(normalize_space(a.text_content()), " ", 1)
-        rest = normalize_space(rest)
-        if not rest.strip(" :：-–—»›>|.,;·•/") or _RAIL_RE.match(rest):
+        rest = normalize_space(_SEPARATORS.sub(" ", rest))
+        if not rest.strip(" :：-–—»›>.") or _RAIL_RE.match(rest):
             p.drop_tree()
             removed += 1
     return removed
