@@ -355,6 +355,9 @@ _PROMO_PATTERNS = [
     re.compile(r"^\W*(?:follow|more)\b.{0,80}\b(?:coverage|https?://)", re.I),
     re.compile(r"^\W*(?:reach|contact|email|e-mail)\b.{0,30}\b(?:reporters?|authors?|writers?"
                r"|editors?)\b.{0,30}\b(?:at|on)\b", re.I),
+    # calls to action
+    re.compile(r"^\W*(?:subscribe|abonnieren|abonnez-vous|suscr[ií]bete|assine|inscreva-se)\b",
+               re.I),
     # comment-moderation notices
     re.compile(r"\b(?:comments|comentários|comentarios|kommentare|commentaires|commenti)\b"
                r".{0,160}\b(?:moderat\w*|aprovad\w*|approv\w*|freigeschaltet)", re.I),
