@@ -79,3 +79,18 @@ def test_offline_replay_crawl(tmp_path, site_dir):
     assert got == _expected_articles(site_dir)
     stats = crawler.stats.get_stats()
     assert stats.get("newscrawl/replay/hit", 0) > len(items)
+
+
+@pytest_twisted.inlineCallbacks
+def test_cleaning_in_worker_processes_gives_the_same_items(tmp_path, site_dir):
+    """NEWSCRAWL_CLEANING_PROCESSES moves cleaning to a process pool; results are identical."""
+    feeds = {}
+    for workers in (0, 2):
+        out = tmp_path / str(workers)
+        crawler = get_crawler(ArticleSpider, _settings(
+            out, NEWSCRAWL_REPLAY_DIR=str(site_dir), NEWSCRAWL_CLEANING_PROCESSES=workers))
+        yield crawler.crawl(site="seoulpost")
+        items = [json.loads(line)
+                 for line in (out / "articles.jsonl").read_text("utf-8").splitlines()]
+        feeds[workers] = {item["url"]: item for item in items}
+    assert feeds[0] and feeds[0] == feeds[2]

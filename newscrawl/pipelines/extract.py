@@ -1,10 +1,67 @@
 """Pipeline: parse the fetched page once and locate its main content and metadata
-(newscrawl.clean.article.STAGES["extract"])."""
+(newscrawl.clean.article.STAGES["extract"]).
+
+With NEWSCRAWL_CLEANING_PROCESSES = N > 0, this pipeline instead sends the whole cleaning
+(every enabled stage and the rendering) to a pool of N worker processes, so that cleaning,
+the CPU-heavy part of a crawl, runs in parallel with the crawl and on every core. The later
+stage pipelines then find the item already cleaned and pass it on.
+"""
 
 from __future__ import annotations
 
-from .stage import StagePipeline
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from ..clean.document import NotHTML
+from .stage import StagePipeline, _enabled_stages, clean_source
+
+logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline(StagePipeline):
     stage = "extract"
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.pool: ProcessPoolExecutor | None = None
+        workers = crawler.settings.getint("NEWSCRAWL_CLEANING_PROCESSES", 0)
+        if workers > 0:
+            # spawn, not fork: forking a process that runs a Twisted reactor is unsafe.
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            self.stages = _enabled_stages(crawler)
+            crawler.signals.connect(self.close_pool, signal=signals.engine_stopped)
+
+    def process_item(self, item: Any) -> Any:
+        if self.pool is None:
+            return super().process_item(item)
+        return self._clean_in_pool(item)
+
+    async def _clean_in_pool(self, item: Any) -> Any:
+        source = getattr(item, "_source", None)
+        url = item.get("url")
+        if source is None:
+            raise DropItem(f"{url}: item has no fetched page to clean")
+        loop = asyncio.get_running_loop()
+        try:
+            data = await loop.run_in_executor(self.pool, clean_source, source, url, self.stages)
+        except NotHTML as exc:
+            self.stats.inc_value("newscrawl/dropped/not_html")
+            raise DropItem(f"{url}: not an HTML page: {exc}") from exc
+        for key, value in data.items():
+            item[key] = value
+        item._source = None
+        item._cleaned = True
+        return item
+
+    def close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

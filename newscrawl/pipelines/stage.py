@@ -43,7 +43,7 @@ class StagePipeline:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def page_for(self, item: Any) -> Page:
+    def page_for(self, item: Any) -> Page | None:
         page = getattr(item, "_page", None)
         if page is None:
             page = self._build(item)
@@ -55,20 +55,16 @@ class StagePipeline:
         if source is None:
             raise DropItem(f"{url}: item has no fetched page to clean")
         try:
-            page = build_page(
-                source.body, url, headers=source.headers, fetched_at=source.fetched_at,
-                timezone=source.timezone, selectors=source.selectors,
-                sitemap_date=source.sitemap_date,
-            )
+            page = page_from_source(source, url)
         except NotHTML as exc:
             self.stats.inc_value("newscrawl/dropped/not_html")
             raise DropItem(f"{url}: not an HTML page: {exc}") from exc
-        if source.publisher and "publisher" not in page.fields:
-            page.set("publisher", source.publisher, "site_profile")
         item._page = page
         return page
 
     def process_item(self, item: Any) -> Any:
+        if getattr(item, "_cleaned", False):
+            return item  # cleaned whole in a worker process (NEWSCRAWL_CLEANING_PROCESSES)
         page = self.page_for(item)
         try:
             STAGES[self.stage](page)
@@ -81,6 +77,32 @@ class StagePipeline:
         if self.renders:
             render_item(item)
         return item
+
+
+def page_from_source(source: Any, url: str) -> Page:
+    """Decode and parse the fetched page once (raises NotHTML)."""
+    page = build_page(
+        source.body, url, headers=source.headers, fetched_at=source.fetched_at,
+        timezone=source.timezone, selectors=source.selectors, sitemap_date=source.sitemap_date,
+    )
+    if source.publisher and "publisher" not in page.fields:
+        page.set("publisher", source.publisher, "site_profile")
+    return page
+
+
+def clean_source(source: Any, url: str, stages: list[str]) -> dict[str, Any]:
+    """All enabled stages and the rendering in one call: what a worker process runs. The
+    same functions as the inline path, so results are identical."""
+    page = page_from_source(source, url)
+    for name in stages:
+        try:
+            STAGES[name](page)
+        except Exception as exc:  # as in StagePipeline.process_item
+            logger.exception("%s stage failed on %s", name, url)
+            page.warn(f"{name}_stage_failed:{type(exc).__name__}")
+    data = finish(page)
+    data["metadata"]["site"] = source.site
+    return data
 
 
 def render_item(item: Any) -> None:
