@@ -1,0 +1,979 @@
+"""Publication and modification dates.
+
+Many sources state a date on a news page, and several of them lie about *this* article:
+the site header prints today's date, teaser lists print other articles' dates, the footer
+prints the copyright year. So every source only proposes candidates; a candidate is
+weighted by how trustworthy its source is and where it sits relative to the headline,
+candidates that agree on a day reinforce each other, and the page gets a date only when
+the evidence is strong enough. A missing date beats a wrong one.
+
+Parsing is done with our own regexes for the common numeric and month-name forms (month
+names come from dateparser's locale data, so about 200 languages are covered); dateparser
+itself (slow) only sees the few short textual values that embedded metadata gives, and
+htmldate is asked for a second opinion only when the page's own evidence is thin.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .page import Page
+
+logger = logging.getLogger(__name__)
+
+MIN_YEAR = 1995
+# Time-zone slack for "not in the future": a page fetched at 23:00 UTC may carry tomorrow's date.
+FUTURE_SLACK = timedelta(days=1)
+
+# ---------------------------------------------------------------------------------------------
+# Parsed values
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date as written: the calendar day, the wall-clock time if given and the UTC offset
+    if given (None = the source stated none)."""
+
+    day: date
+    clock: time | None = None
+    offset: timedelta | None = None
+
+    def key(self) -> date:
+        return self.day
+
+
+@dataclass
+class Candidate:
+    stamp: Stamp
+    raw: str
+    source: str
+    weight: float
+    kind: str = "published"  # "published" | "modified" | "either"
+    # The day came out of a number order guessed (DD/MM vs MM/DD) without evidence.
+    guessed_order: bool = False
+
+
+@dataclass
+class _Context:
+    """What the parsers need to know about the page."""
+
+    langs: tuple[str, ...]
+    order: str  # "DMY" | "MDY": how to read an ambiguous nn/nn/yyyy
+    order_known: bool  # the order came from evidence, not a default
+    now: datetime | None
+    tz: ZoneInfo | None
+    limit: datetime  # latest plausible publication moment
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Regexes for the common forms
+
+_OFFSET = r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
+# 2024-12-02, 2024/12/02, 2024.12.02, optionally with a time and an offset
+_YMD = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])"
+    r"(?:(?:T|\s+|,\s*|\s*[-–|]\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*" + _OFFSET + "?)?",
+    re.I,
+)
+# 02.12.2024, 2/12/2024, 02-12-2024 (and two-digit years with dots: 02.12.24)
+_DMY_NUM = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)")
+# 2024년 12월 2일 / 2024年12月2日
+_CJK = re.compile(
+    r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
+    r"(?:\s*\(?[^\d()\s]{1,3}\)?)?"
+    r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
+)
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_TIME_AFTER = re.compile(
+    r"\s*(?:,|\bum\b|\bat\b|\bà\b|\ba las\b|\bàs\b|\bom\b|\bkl\.?|\bo\b|-|–|—|\||/|T)?\s*"
+    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h\b)?"
+    r"(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}\b))?",
+    re.I,
+)
+_ZONE_ABBR = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "KST": 540, "JST": 540, "AEST": 600,
+    "AEDT": 660, "BST": 60,
+}
+_YEAR_HINT = re.compile(r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]")
+
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+_CORE_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+_LANG_ALIASES = {"no": "nb", "iw": "he", "in": "id", "jw": "jv"}
+
+
+@lru_cache(maxsize=128)
+def _month_patterns(langs: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """Month names of the given languages (first language wins a clash) and the
+    day-month-year / month-day-year regexes built from them."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, int] = {}
+    for lang in langs:
+        try:
+            info = default_loader.get_locale(lang).info
+        except Exception:  # unknown locale: the core languages still apply
+            continue
+        for month, key in enumerate(_MONTH_KEYS, 1):
+            for name in info.get(key) or []:
+                n = name.lower().rstrip(".")
+                if len(n) < 3 or any(ch.isdigit() for ch in n):
+                    continue
+                names.setdefault(n, month)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    end = r"(?![^\W\d_])"
+    dmy = re.compile(
+        r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°|ª)?\.?\s*(?:de\s+|of\s+)?(" + alt + ")" + end
+        + r"\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d)",
+        re.I,
+    )
+    mdy = re.compile(
+        r"(?<![^\W\d_])(" + alt + ")" + end + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)",
+        re.I,
+    )
+    return names, dmy, mdy
+
+
+# ---------------------------------------------------------------------------------------------
+# Relative dates: (regex, unit group or fixed unit, amount group or fixed amount)
+
+_UNITS = {
+    # seconds/minutes/hours resolve to a moment, days to a day; weeks and longer are too vague
+    "s": timedelta(seconds=1), "m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1),
+}
+_UNIT_WORDS = [
+    (re.compile(r"^(?:sec|sek|seg|second|secondo|seconde|초|秒)", re.I), "s"),
+    (re.compile(r"^(?:min|minute|minuto|minuut|분|分)", re.I), "m"),
+    (re.compile(r"^(?:h$|hr|hour|std|stunde|heure|hora|or[ae]|uur|uren|시간|小时|小時|時間)", re.I), "h"),
+    (re.compile(r"^(?:day|tag|jour|día|dia|giorn|dag|일|日|天)", re.I), "d"),
+]
+_ONE = {"a", "an", "one", "ein", "eine", "einer", "einem", "un", "une", "una", "uno", "um", "uma", "een"}
+_REL_AMOUNT = [
+    re.compile(r"\b(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b", re.I),
+    re.compile(r"\bvor\s+(\d+|einer?|einem)\s+(Sekunden?|Minuten?|Min\.?|Std\.?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b", re.I),
+    re.compile(r"\bil y a\s+(\d+|une?)\s+(secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\b", re.I),
+    re.compile(r"\bhace\s+(\d+|una?)\s+(segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?|años?)\b", re.I),
+    re.compile(r"\bhá\s+(\d+|uma?)\s+(segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\b", re.I),
+    re.compile(r"\b(\d+|un[ao]?)\s+(second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b", re.I),
+    re.compile(r"\b(\d+|een)\s+(seconden?|minuten?|minuut|uur|uren|dagen?|weken?|maanden?|jaren?|jaar)\s+geleden\b", re.I),
+    re.compile(r"(\d+)\s*(초|분|시간|일|주|개월|달|년)\s*전"),
+    re.compile(r"(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|年)\s*前"),
+]
+# Day words; only trusted in short date-like snippets ("Gestern, 14:30"), never in prose.
+_REL_DAY = re.compile(
+    r"^(?:[^\w]*)(today|yesterday|heute|gestern|vorgestern|aujourd'hui|hier|avant-hier|hoy|ayer|"
+    r"anteayer|oggi|ieri|hoje|ontem|vandaag|gisteren|오늘|어제|그저께|今日|昨日|今天|昨天)\b",
+    re.I,
+)
+_REL_DAY_N = {
+    "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "vandaag": 0,
+    "오늘": 0, "今日": 0, "今天": 0, "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1,
+    "ieri": 1, "ontem": 1, "gisteren": 1, "어제": 1, "昨日": 1, "昨天": 1, "vorgestern": 2,
+    "avant-hier": 2, "anteayer": 2, "그저께": 2,
+}
+_REL_HINT = re.compile(
+    r"ago\b|\bvor\s|il y a|hace\s|há\s|\sfa\b|geleden|전|前|today|yesterday|heute|gestern|"
+    r"aujourd|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|gisteren|오늘|어제|今日|昨日|今天|昨天",
+    re.I,
+)
+
+# Words in front of a date that say which date it is.
+_MODIFIED_LABEL = re.compile(
+    r"(updated?|last modified|modified|aktualisiert|geändert|stand|mis à jour|actualizado|"
+    r"actualización|aggiornat|atualizad|bijgewerkt|수정|更新)\W{0,3}\s*[^\d]{0,25}$",
+    re.I,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"(published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
+    r"입력|등록|发布|發布|公開)\W{0,3}\s*[^\d]{0,25}$",
+    re.I,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+def _offset(text: str | None) -> timedelta | None:
+    if not text:
+        return None
+    t = text.upper()
+    if t in _ZONE_ABBR:
+        return timedelta(minutes=_ZONE_ABBR[t])
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", t)
+    if not m:
+        return None
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    if minutes > 14 * 60:
+        return None
+    return timedelta(minutes=-minutes if m.group(1) == "-" else minutes)
+
+
+def _make(y: int, mo: int, d: int, hh: Any = None, mm: Any = None, ss: Any = None,
+          off: timedelta | None = None) -> Stamp | None:
+    try:
+        day = date(int(y), int(mo), int(d))
+    except (ValueError, TypeError):
+        return None
+    clock = None
+    if hh is not None and mm is not None:
+        try:
+            clock = time(int(hh), int(mm), int(ss or 0))
+        except (ValueError, TypeError):
+            clock = None
+    return Stamp(day, clock, off if clock is not None else None)
+
+
+def _time_after(text: str, end: int) -> tuple[Any, Any, Any, timedelta | None]:
+    m = _TIME_AFTER.match(text, end)
+    if not m:
+        return None, None, None, None
+    hh, mm = int(m.group(1)), int(m.group(2))
+    ampm = (m.group(4) or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hh < 12:
+        hh += 12
+    elif ampm == "am" and hh == 12:
+        hh = 0
+    if hh > 23 or mm > 59:
+        return None, None, None, None
+    return hh, mm, m.group(3), _offset(m.group(5))
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        return 2000 + n if n < 70 else 1900 + n
+    return n
+
+
+def parse_value(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
+    """Parse a value a machine wrote (metadata, attribute): ISO first, then the text forms.
+    Returns (stamp, guessed_order)."""
+    v = value.strip()
+    if not v or len(v) > 80:
+        return None
+    m = _YMD.search(v)
+    if m:
+        st = _make(m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
+                   _offset(m.group(8)))
+        if st:
+            return st, False
+    if re.fullmatch(r"\d{9,10}(?:\.\d+)?|\d{13}", v):  # Unix time (seconds or milliseconds)
+        n = float(v) / (1000 if len(v) == 13 else 1)
+        try:
+            dt = datetime.fromtimestamp(n, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return Stamp(dt.date(), dt.time().replace(microsecond=0), timedelta(0)), False
+    m = _COMPACT.fullmatch(v[:8]) if v[:8].isdigit() else None
+    if m:
+        st = _make(m.group(1), m.group(2), m.group(3))
+        if st:
+            return st, False
+    found = parse_text(v, ctx, first_only=True)
+    if found:
+        return found[0][0], found[0][2]
+    return _dateparser(v, ctx)
+
+
+def _dateparser(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
+    """Last resort for a short textual value (RFC 2822 dates, unusual wording)."""
+    if not re.search(r"\d", value) or len(value) > 60:
+        return None
+    try:
+        import dateparser
+
+        dt = dateparser.parse(
+            value,
+            languages=list(ctx.langs) or None,
+            settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                      "STRICT_PARSING": True, "DATE_ORDER": ctx.order,
+                      "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except Exception:
+        return None
+    if dt is None:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", value))
+    off = None
+    if dt.tzinfo is not None:
+        off = dt.utcoffset()
+    return Stamp(dt.date(), dt.time().replace(microsecond=0) if has_time else None, off), False
+
+
+def parse_text(text: str, ctx: _Context, first_only: bool = False
+               ) -> list[tuple[Stamp, int, bool, int]]:
+    """Every date written in a piece of text: (stamp, start offset, guessed_order, end)."""
+    out: list[tuple[Stamp, int, bool, int]] = []
+    if not _YEAR_HINT.search(text):
+        return out
+    taken: list[tuple[int, int]] = []
+
+    def add(st: Stamp | None, start: int, end: int, guessed: bool = False) -> None:
+        if st is None or any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        out.append((st, start, guessed, end))
+
+    for m in _YMD.finditer(text):
+        off = _offset(m.group(8))
+        hh, mm, ss = m.group(5), m.group(6), m.group(7)
+        if hh is None:
+            hh, mm, ss, off = _time_after(text, m.end())
+        add(_make(m.group(1), m.group(3), m.group(4), hh, mm, ss, off), m.start(), m.end())
+    for m in _CJK.finditer(text):
+        hh, mm = m.group(5), (m.group(6) or "0").strip()
+        if hh is not None and m.group(4) in ("오후", "下午", "午後") and int(hh) < 12:
+            hh = int(hh) + 12
+        add(_make(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
+    _, dmy, mdy = _month_patterns(ctx.langs)
+    names = _month_patterns(ctx.langs)[0]
+    for m in dmy.finditer(text):
+        hh, mm, ss, off = _time_after(text, m.end())
+        add(_make(m.group(3), names.get(m.group(2).lower().rstrip(".")), m.group(1), hh, mm, ss, off),
+            m.start(), m.end())
+    for m in mdy.finditer(text):
+        hh, mm, ss, off = _time_after(text, m.end())
+        add(_make(m.group(3), names.get(m.group(1).lower().rstrip(".")), m.group(2), hh, mm, ss, off),
+            m.start(), m.end())
+    for m in _DMY_NUM.finditer(text):
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+        if len(y) == 2 and sep != ".":
+            continue  # 12/02/24 is too often not a date at all
+        guessed = False
+        if sep == ".":
+            d, mo = a, b  # dotted numeric dates are day-first everywhere they are used
+        elif a > 12 >= b:
+            d, mo = a, b
+        elif b > 12 >= a:
+            d, mo = b, a
+        elif a == b:
+            d, mo = a, b
+        else:
+            d, mo = (a, b) if ctx.order == "DMY" else (b, a)
+            guessed = not ctx.order_known
+        hh, mm, ss, off = _time_after(text, m.end())
+        add(_make(_year(y), mo, d, hh, mm, ss, off), m.start(), m.end(), guessed)
+    out.sort(key=lambda x: x[1])
+    if first_only:
+        return out[:1]
+    return out
+
+
+def parse_relative(text: str, ctx: _Context) -> Stamp | None:
+    """"3 hours ago", "vor 2 Tagen", "어제"... resolved against the fetch time; None without one."""
+    if ctx.now is None or not _REL_HINT.search(text):
+        return None
+    now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
+    m = _REL_DAY.match(text.strip())
+    if m:
+        day = now.date() - timedelta(days=_REL_DAY_N.get(m.group(1).lower(), 0))
+        hh, mm, _, _ = _time_after(text, m.end() + (len(text) - len(text.lstrip())))
+        if hh is not None:
+            return Stamp(day, time(hh, mm), now.utcoffset())
+        return Stamp(day)
+    for rx in _REL_AMOUNT:
+        m = rx.search(text)
+        if not m:
+            continue
+        amount_s, unit_s = m.group(1), m.group(2)
+        amount = 1 if amount_s.lower() in _ONE else int(amount_s) if amount_s.isdigit() else None
+        unit = next((u for pat, u in _UNIT_WORDS if pat.match(unit_s)), None)
+        if amount is None or unit is None:
+            return None  # weeks, months, years: too vague to name a day
+        moment = now - amount * _UNITS[unit]
+        if unit == "d":
+            return Stamp(moment.date())
+        moment = moment.replace(second=0, microsecond=0)
+        return Stamp(moment.date(), moment.time().replace(tzinfo=None), moment.utcoffset())
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Page context
+
+
+def _languages(page: Page) -> tuple[str, ...]:
+    meta = page.structured.meta if page.structured else {}
+    raw = (page.root.get("lang") or page.root.get("xml:lang") or meta.get("content-language")
+           or meta.get("og:locale") or meta.get("language") or "")
+    lang = re.split(r"[-_,;\s]", raw.strip().lower())[0] if raw else ""
+    lang = _LANG_ALIASES.get(lang, lang)
+    langs = [lang] if re.fullmatch(r"[a-z]{2,3}", lang or "") else []
+    return tuple(dict.fromkeys(langs + list(_CORE_LANGS)))
+
+
+def _region(page: Page) -> str:
+    meta = page.structured.meta if page.structured else {}
+    raw = (page.root.get("lang") or meta.get("content-language") or meta.get("og:locale") or "")
+    parts = re.split(r"[-_]", raw.strip().lower())
+    return parts[1] if len(parts) > 1 else ""
+
+
+_MDY_REGIONS = {"us", "ph", "fm", "pw", "mh"}
+_DMY_TLDS = {"uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke"}
+
+
+def _number_order(page: Page, langs: tuple[str, ...]) -> tuple[str, bool]:
+    """How to read 02/03/2024. Unambiguous dates on the page itself are the best evidence
+    of the site's convention; then the language and region; MDY is only assumed for US English."""
+    text = " ".join(page.root.xpath("//body//text()[contains(., '/')]")[:400]) if False else ""
+    del text
+    lang, region = langs[0] if langs else "", _region(page)
+    host = urlsplit(page.url).hostname or ""
+    tld = host.rsplit(".", 1)[-1]
+    if lang == "en":
+        if region in _MDY_REGIONS:
+            return "MDY", True
+        if region or tld in _DMY_TLDS:
+            return "DMY", True
+        return "MDY", False
+    if lang in ("", "und"):
+        return "DMY", False
+    return "DMY", True
+
+
+def _context(page: Page) -> _Context:
+    langs = _languages(page)
+    order, known = _number_order(page, langs)
+    tz = None
+    if page.timezone:
+        try:
+            tz = ZoneInfo(page.timezone)
+        except Exception:
+            tz = None
+    now = page.now
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    limit = (now or datetime.now(timezone.utc)) + FUTURE_SLACK
+    return _Context(langs=langs, order=order, order_known=known, now=now, tz=tz, limit=limit)
+
+
+def _plausible(st: Stamp, ctx: _Context) -> bool:
+    if st.day.year < MIN_YEAR:
+        return False
+    return st.day <= ctx.limit.date()
+
+
+def _add(ctx: _Context, st: Stamp | None, raw: str, source: str, weight: float,
+         kind: str = "published", guessed: bool = False) -> None:
+    if st is None or not _plausible(st, ctx):
+        return
+    ctx.candidates.append(Candidate(st, raw.strip()[:200], source, weight, kind, guessed))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+# JSON-LD properties: (name, kind)
+_JSONLD_PROPS = (
+    ("datePublished", "published"), ("dateCreated", "published"), ("uploadDate", "published"),
+    ("dateModified", "modified"),
+)
+# <meta> keys, lower-cased: weight and kind. Standard publication keys are trusted most;
+# generic "date" keys less, since CMSs fill them with the page's render time.
+_META_KEYS: dict[str, tuple[float, str]] = {
+    "article:published_time": (8, "published"), "og:article:published_time": (8, "published"),
+    "article:published": (8, "published"), "og:published_time": (8, "published"),
+    "datepublished": (8, "published"), "parsely-pub-date": (8, "published"),
+    "sailthru.date": (7, "published"), "pubdate": (7, "published"), "publishdate": (7, "published"),
+    "publish-date": (7, "published"), "publish_date": (7, "published"), "publication_date": (7, "published"),
+    "publication-date": (7, "published"), "dc.date.issued": (7, "published"),
+    "dcterms.issued": (7, "published"), "dc.date.created": (6, "published"),
+    "dcterms.created": (6, "published"), "dc.created": (6, "published"), "datecreated": (7, "published"),
+    "date_published": (7, "published"), "article_date_original": (7, "published"),
+    "original-publish-date": (8, "published"), "og:pubdate": (6, "published"),
+    "cxenseparse:recs:publishtime": (6, "published"), "article.published": (7, "published"),
+    "shareaholic:article_published_time": (7, "published"), "date:published_time": (7, "published"),
+    "og:article:time": (5, "published"), "uploaddate": (7, "published"), "dc.date": (5, "either"),
+    "dcterms.date": (5, "either"), "date": (4, "either"), "displaydate": (5, "published"),
+    "pdate": (5, "published"), "citation_publication_date": (7, "published"),
+    "citation_date": (6, "published"), "release_date": (5, "published"),
+    "article:modified_time": (8, "modified"), "og:article:modified_time": (8, "modified"),
+    "og:updated_time": (6, "modified"), "datemodified": (8, "modified"),
+    "article:modified": (7, "modified"), "dcterms.modified": (6, "modified"),
+    "last-modified": (4, "modified"), "lastmod": (4, "modified"), "dc.date.modified": (6, "modified"),
+    "parsely-updated-date": (6, "modified"), "shareaholic:article_modified_time": (6, "modified"),
+}
+
+
+def _jsonld(page: Page, ctx: _Context) -> None:
+    sd = page.structured
+    if sd is None:
+        return
+    art = sd.article()
+    objs = [art] if art else []
+    # Without an article object, a lone typed object with dates (a VideoObject, a WebPage)
+    # may describe the page; several of them are usually a list of other articles.
+    if not objs:
+        dated = [o for o in sd.objects if isinstance(o, dict) and o.get("datePublished")]
+        if len(dated) == 1:
+            objs = dated
+    for obj in objs:
+        for prop, kind in _JSONLD_PROPS:
+            value = obj.get(prop)
+            if isinstance(value, list):
+                value = next((v for v in value if isinstance(v, str)), None)
+            if isinstance(value, dict):
+                value = value.get("@value")
+            if not isinstance(value, str):
+                continue
+            parsed = parse_value(value, ctx)
+            if parsed:
+                weight = 8 if prop != "dateCreated" else 7
+                _add(ctx, parsed[0], value, "jsonld", weight, kind, parsed[1])
+
+
+def _meta(page: Page, ctx: _Context) -> None:
+    meta = page.structured.meta if page.structured else {}
+    for key, value in meta.items():
+        spec = _META_KEYS.get(key)
+        if spec is None:
+            continue
+        parsed = parse_value(value, ctx)
+        if parsed:
+            _add(ctx, parsed[0], value, f"meta:{key}", spec[0], spec[1], parsed[1])
+
+
+# 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment
+_URL_YMD = re.compile(
+    r"(?<![\d])((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])"
+    r"|(?:^|(?<=[/_.-]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])"
+)
+
+
+def _url(page: Page, ctx: _Context) -> None:
+    try:
+        path = unquote(urlsplit(page.url).path)
+    except ValueError:
+        return
+    for m in _URL_YMD.finditer(path):
+        if m.group(1):
+            st = _make(m.group(1), m.group(3), m.group(4))
+        else:
+            st = _make(m.group(5), m.group(6), m.group(7))
+        _add(ctx, st, m.group(0), "url", 7)
+        return
+
+
+def _sitemap(page: Page, ctx: _Context) -> None:
+    if page.sitemap_date:
+        parsed = parse_value(page.sitemap_date, ctx)
+        if parsed:
+            _add(ctx, parsed[0], page.sitemap_date, "sitemap", 6)
+
+
+# --- the page body -----------------------------------------------------------------------------
+
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "button", "head"}
+_CHROME_TAGS = {"nav", "aside", "footer", "header", "menu"}
+# Class/id words of site chrome. Only words that rarely name the article's own parts:
+# "teaser", "widget", "meta" or "header" also dress up bylines in many templates.
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:side-?bar|related|most-?(?:read|popular|viewed|shared|commented)|popular|"
+    r"recommend\w*|trending|footer|nav|navbar|navigation|menu|comments?|commentlist|kommentare?|"
+    r"breadcrumbs?|ticker|newsletter|more-?(?:news|stories|articles)|read-?more|"
+    r"top-?stories|masthead|site-?header|topbar|top-bar|today|todays-?date|current-?date|"
+    r"date-?today|header-?date|weather|calendar|pagination|pager|post-?navigation|nav-?links|"
+    r"meistgelesen|empfehlung\w*|outbrain|taboola|copyright)(?:$|[\s_-])",
+    re.I,
+)
+# Class words a CMS adds from the post's own taxonomy ("category-comments", "tag-related").
+_TAXONOMY_TOKEN = re.compile(r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I)
+_DATE_CLASS = re.compile(
+    r"date|time|publish|posted|byline|dateline|stamp|datum|fecha|data|zeit|meta|info|autor|author",
+    re.I,
+)
+_DATE_ATTRS = ("datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "content", "title")
+_DATE_ITEMPROPS = {"datepublished": "published", "datecreated": "published", "datemodified": "modified",
+                   "uploaddate": "published"}
+
+
+@dataclass
+class _Hit:
+    pos: int  # characters of visible text before this point
+    chrome: bool
+    text: str
+    source: str  # "time" | "itemprop" | "byline" | "text"
+    kind: str = "either"
+    attr: bool = False  # the value is a machine-readable attribute
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _similar(a: str, b: str) -> bool:
+    return bool(a and b) and (a in b or b in a or (len(a) > 25 and a[:25] == b[:25]))
+
+
+_TITLE_CLASS = re.compile(r"headline|title|heading|h-title", re.I)
+
+
+def _headline(page: Page) -> HtmlElement | None:
+    """The article's headline element: the <h1> (the one matching the title when there are
+    several), else an element that carries the page title."""
+    meta = page.structured.meta if page.structured else {}
+    titles = [_norm(t) for t in (meta.get("og:title"), meta.get("twitter:title"),
+                                 page.root.findtext(".//title")) if t]
+    titles = [t for t in titles if len(t) >= 8]
+    h1s = [h for h in page.root.iter("h1") if h.text_content().strip()]
+    if len(h1s) == 1:
+        return h1s[0]
+    for h in h1s:
+        t = _norm(h.text_content())
+        if any(_similar(t, title) for title in titles):
+            return h
+    if h1s:
+        return h1s[0]
+    # no <h1>: a heading or title-classed element whose text is the page title
+    for el in page.root.iter("h2", "h3", "div", "span", "p", "td", "strong", "b"):
+        if el.tag not in ("h2", "h3") and not (
+            el.get("itemprop") == "headline" or _TITLE_CLASS.search(el.get("class") or "")
+        ):
+            continue
+        t = _norm(el.text_content())
+        if 8 <= len(t) <= 300 and any(_similar(t, title) for title in titles):
+            return el
+    return None
+
+
+def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None]:
+    """One pass over the document: date-looking text and date attributes with their position
+    (in characters of visible text) and whether they sit in site chrome."""
+    root = page.root
+    headline = _headline(page)
+    keep = set(headline.iterancestors()) if headline is not None else set()
+    if headline is not None:
+        keep.add(headline)
+    hits: list[_Hit] = []
+    chrome: dict[HtmlElement, bool] = {}
+    pos = 0
+    h_start = h_end = None
+    skip_depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "end":
+            if tag in _SKIP_TAGS:
+                skip_depth -= 1
+            if el is headline:
+                h_end = pos
+            tail = el.tail
+            if tail and skip_depth == 0 and not tail.isspace():
+                parent = el.getparent()
+                c = chrome.get(parent, False) if parent is not None else False
+                _text_hit(hits, tail, pos, c, ctx)
+                pos += len(tail.strip())
+            continue
+        if tag in _SKIP_TAGS:
+            skip_depth += 1
+            continue
+        if skip_depth:
+            continue
+        parent = el.getparent()
+        c = chrome.get(parent, False) if parent is not None else False
+        cls = el.get("class") or ""
+        ident = el.get("id") or ""
+        if cls and "-" in cls:
+            cls = " ".join(t for t in cls.split() if not _TAXONOMY_TOKEN.match(t))
+        if not c and el not in keep:
+            if tag in _CHROME_TAGS or (cls or ident) and _CHROME_CLASS.search(cls + " " + ident):
+                c = True
+        chrome[el] = c
+        if el is headline:
+            h_start = pos
+        # machine-readable dates
+        itemprop = (el.get("itemprop") or "").lower()
+        if tag == "time" or itemprop in _DATE_ITEMPROPS or el.get("pubdate") is not None:
+            kind = _DATE_ITEMPROPS.get(itemprop, "either")
+            if el.get("pubdate") is not None:
+                kind = "published"
+            for attr in _DATE_ATTRS:
+                v = el.get(attr)
+                if v and re.search(r"\d", v):
+                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, True))
+                    break
+            else:
+                v = el.text_content()
+                if len(v) < 120:
+                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind))
+        elif (cls or ident) and _DATE_CLASS.search(cls + " " + ident):
+            v = el.text_content()
+            if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
+                hits.append(_Hit(pos, c, " ".join(v.split()), "byline"))
+        text = el.text
+        if text and not text.isspace():
+            _text_hit(hits, text, pos, c, ctx)
+            pos += len(text.strip())
+    return hits, h_start, h_end
+
+
+def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool, ctx: _Context) -> None:
+    if len(text) > 2000:
+        text = text[:2000]
+    if _YEAR_HINT.search(text) or (ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)):
+        hits.append(_Hit(pos, chrome, text, "text"))
+
+
+def _body_sources(page: Page, ctx: _Context) -> None:
+    hits, h_start, h_end = _walk(page, ctx)
+    if h_start is None or h_end is None:
+        # no headline to anchor on: only machine-readable published dates count
+        for hit in hits:
+            if hit.kind == "published" and not hit.chrome:
+                _hit_candidates(hit, ctx, "itemprop", 6)
+        return
+    prose_seen = 0
+    for hit in hits:
+        if hit.chrome:
+            continue
+        if hit.pos >= h_end:
+            dist = hit.pos - h_end
+        elif hit.pos >= h_start:
+            dist = 0
+        else:
+            # above the headline: kickers and datelines, but also the site header
+            dist = h_start - hit.pos
+            if dist > 250:
+                continue
+            dist *= 4
+        if hit.source in ("time", "itemprop"):
+            w = 7 if hit.kind == "published" else 6
+            _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
+        elif hit.source == "byline" or len(hit.text.strip()) <= 100:
+            # a short date-like snippet: a byline or dateline when close to the headline
+            if dist < 400:
+                _hit_candidates(hit, ctx, "byline", 9)
+            elif dist < 1500:
+                _hit_candidates(hit, ctx, "byline", 5)
+            elif prose_seen < 1 and dist < 20000:
+                prose_seen += _hit_candidates(hit, ctx, "text", 2, limit=1)
+        elif dist < 400:
+            _hit_candidates(hit, ctx, "text", 3, limit=1)
+        elif prose_seen < 1 and dist < 20000:
+            prose_seen += _hit_candidates(hit, ctx, "text", 2, limit=1)
+
+
+def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float, limit: int = 3) -> int:
+    if hit.attr:
+        parsed = parse_value(hit.text, ctx)
+        if parsed:
+            _add(ctx, parsed[0], hit.text, source, weight, hit.kind, parsed[1])
+            return 1
+        return 0
+    found = parse_text(hit.text, ctx)
+    n = 0
+    for st, start, guessed, _end in found[:limit]:
+        before = hit.text[max(0, start - 40):start]
+        kind = hit.kind
+        if _MODIFIED_LABEL.search(before):
+            kind = "modified"
+        elif _PUBLISHED_LABEL.search(before):
+            kind = "published"
+        # the first date of a snippet is the likely one; later ones are often "updated"
+        _add(ctx, st, hit.text[start:start + 60], source, weight - n, kind, guessed)
+        n += 1
+    if not found and len(hit.text) < 60:
+        st = parse_relative(hit.text, ctx)
+        if st:
+            _add(ctx, st, hit.text, source, weight, hit.kind)
+            n += 1
+    return n
+
+
+# ---------------------------------------------------------------------------------------------
+# Judgment
+
+# Sources that copy one CMS value count once, whatever number of tags repeat it.
+_FAMILY = {"jsonld": "struct", "meta": "struct", "itemprop": "struct"}
+_LOCAL_SOURCES = {"byline", "url", "text", "time"}
+
+# Zones of countries and languages that have a single one: used only to tell which local
+# day a UTC timestamp falls on when the site profile does not name the zone.
+_TLD_ZONES = {
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
+    "it": "Europe/Rome", "es": "Europe/Madrid", "nl": "Europe/Amsterdam", "be": "Europe/Brussels",
+    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "dk": "Europe/Copenhagen", "se": "Europe/Stockholm",
+    "no": "Europe/Oslo", "fi": "Europe/Helsinki", "uk": "Europe/London", "ie": "Europe/Dublin",
+    "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
+    "in": "Asia/Kolkata", "tr": "Europe/Istanbul", "gr": "Europe/Athens", "hu": "Europe/Budapest",
+    "pt": "Europe/Lisbon", "ro": "Europe/Bucharest", "ua": "Europe/Kyiv", "il": "Asia/Jerusalem",
+    "lt": "Europe/Vilnius", "lv": "Europe/Riga", "ee": "Europe/Tallinn", "sk": "Europe/Bratislava",
+}
+_LANG_ZONES = {
+    "de": "Europe/Berlin", "ko": "Asia/Seoul", "ja": "Asia/Tokyo", "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw", "cs": "Europe/Prague", "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "fi": "Europe/Helsinki", "hu": "Europe/Budapest",
+    "el": "Europe/Athens", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "lt": "Europe/Vilnius",
+    "uk": "Europe/Kyiv",
+}
+
+
+def _guess_zone(page: Page, ctx: _Context) -> tuple[ZoneInfo | timezone | None, str]:
+    """The publisher's zone for reading UTC timestamps: the site profile, else an offset the
+    page states elsewhere, else the country domain or the language."""
+    if ctx.tz is not None:
+        return ctx.tz, "profile"
+    offsets = {c.stamp.offset for c in ctx.candidates
+               if c.stamp.offset is not None and c.stamp.offset != timedelta(0)}
+    if len(offsets) == 1:
+        return timezone(offsets.pop()), "page"
+    host = (urlsplit(page.url).hostname or "").lower()
+    name = _TLD_ZONES.get(host.rsplit(".", 1)[-1]) or _LANG_ZONES.get(ctx.langs[0] if ctx.langs else "")
+    if name:
+        try:
+            return ZoneInfo(name), "guess"
+        except Exception:
+            return None, ""
+    return None, ""
+
+
+def _is_utc(st: Stamp) -> bool:
+    return st.clock is not None and st.offset == timedelta(0)
+
+
+def _reday_utc(page: Page, ctx: _Context) -> None:
+    """A UTC timestamp names the UTC day, not necessarily the publisher's. Move it to the
+    publisher's day: with a known (or safely guessed) zone, convert; otherwise, when the
+    page's own local dates sit on the neighbouring day the offset could reach, follow them."""
+    zone, _how = _guess_zone(page, ctx)
+    local: dict[date, Candidate] = {}
+    for c in ctx.candidates:
+        if c.source in _LOCAL_SOURCES and not _is_utc(c.stamp) and c.kind != "modified":
+            if c.stamp.day not in local or (c.stamp.clock and not local[c.stamp.day].stamp.clock):
+                local[c.stamp.day] = c
+    for c in ctx.candidates:
+        st = c.stamp
+        if not _is_utc(st):
+            continue
+        moment = datetime.combine(st.day, st.clock, timezone.utc)
+        if zone is not None:
+            aware = moment.astimezone(zone)
+            c.stamp = Stamp(aware.date(), aware.time().replace(tzinfo=None), aware.utcoffset())
+            continue
+        if st.day in local:
+            continue
+        for shift, possible in ((-1, st.clock.hour < 12), (1, st.clock.hour >= 10)):
+            other = local.get(st.day + timedelta(days=shift))
+            if other is None or not possible:
+                continue
+            o = other.stamp
+            if o.clock is not None:
+                offset = datetime.combine(o.day, o.clock) - moment.replace(tzinfo=None)
+                minutes = offset.total_seconds() / 60
+                if -12 * 60 <= minutes <= 14 * 60 and minutes % 15 == 0:
+                    c.stamp = Stamp(o.day, o.clock, offset)
+                    break
+            c.stamp = Stamp(o.day)
+            break
+
+
+def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, date, Candidate]]:
+    """Per day: the best candidate of each source family, summed."""
+    by_day: dict[date, dict[str, Candidate]] = {}
+    for c in cands:
+        if c.kind not in kinds:
+            continue
+        family = c.source.split(":")[0]
+        family = _FAMILY.get(family, family)
+        slot = by_day.setdefault(c.stamp.day, {})
+        if family not in slot or _eff(slot[family]) < _eff(c):
+            slot[family] = c
+    ranked = []
+    for day, fams in by_day.items():
+        members = list(fams.values())
+        total = sum(_eff(c) for c in members)
+        # report the most precise statement of the day among the trusted ones
+        best = max(members, key=lambda c: (c.weight >= 6, c.stamp.clock is not None, c.weight))
+        ranked.append((total, day, best))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    return ranked
+
+
+def _eff(c: Candidate) -> float:
+    return c.weight * (0.5 if c.guessed_order else 1.0)
+
+
+def _iso(st: Stamp, ctx: _Context) -> str:
+    """ISO 8601 in the publisher's terms: the stated offset is kept, a date stays a date,
+    a wall-clock time gets the site's offset when its zone is known."""
+    if st.clock is None:
+        return st.day.isoformat()
+    naive = datetime.combine(st.day, st.clock)
+    if st.offset is not None:
+        return naive.replace(tzinfo=timezone(st.offset)).isoformat()
+    if ctx.tz is not None:
+        return naive.replace(tzinfo=ctx.tz).isoformat()
+    return naive.isoformat()
+
+
+def _choose(page: Page, ctx: _Context) -> tuple[Candidate | None, Candidate | None]:
+    cands = ctx.candidates
+    sm = next((c for c in cands if c.source == "sitemap"), None)
+    if sm is not None:
+        # the sitemap listed the page by then: a later "publication" is not one
+        cands = [c for c in cands if c.kind == "modified" or c.stamp.day <= sm.stamp.day + timedelta(days=1)]
+    ranked = _score(cands, ("published", "either"))
+    published = None
+    if ranked:
+        total, _day, best = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if total >= 5 and total - second >= 1:
+            published = best
+    mod_ranked = _score(cands, ("modified",))
+    modified = mod_ranked[0][2] if mod_ranked else None
+    if modified is not None and published is not None and modified.stamp.day < published.stamp.day:
+        modified = None
+    return published, modified
+
+
+def find_dates(page: Page) -> None:
+    """Fill datePublished, datePublishedRaw, dateModified, dateModifiedRaw on the page
+    (page.set(name, value, source)); record warnings with page.warn(...)."""
+    try:
+        _find_dates(page)
+    except Exception as exc:  # a broken page must never stop the crawl: abstain
+        logger.debug("date extraction failed on %s: %s", page.url, exc, exc_info=True)
+        page.warn("date_error")
+
+
+def collect(page: Page) -> _Context:
+    """All candidates of a page, UTC timestamps moved to the publisher's day."""
+    ctx = _context(page)
+    _jsonld(page, ctx)
+    _meta(page, ctx)
+    _url(page, ctx)
+    _sitemap(page, ctx)
+    _body_sources(page, ctx)
+    _reday_utc(page, ctx)
+    return ctx
+
+
+def _find_dates(page: Page) -> None:
+    ctx = collect(page)
+    published, modified = _choose(page, ctx)
+    if published is not None:
+        page.set("datePublished", _iso(published.stamp, ctx), published.source)
+        page.set("datePublishedRaw", published.raw, published.source)
+    else:
+        page.warn("no_date")
+    if modified is not None:
+        page.set("dateModified", _iso(modified.stamp, ctx), modified.source)
+        page.set("dateModifiedRaw", modified.raw, modified.source)
