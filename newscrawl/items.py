@@ -53,3 +53,5 @@ class PageSource:
     timezone: str | None = None
     selectors: dict[str, str] = field(default_factory=dict)
     sitemap_date: str | None = None
+    # Template blocks learned for this site (set only when cleaning runs in worker processes).
+    known_templates: frozenset[str] = frozenset()

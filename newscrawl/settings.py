@@ -39,6 +39,7 @@ FEEDS = {
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extract.ExtractPipeline": 100,
     "newscrawl.pipelines.boilerplate.BoilerplatePipeline": 200,
+    "newscrawl.pipelines.templates.TemplatesPipeline": 250,
     "newscrawl.pipelines.captions.CaptionsPipeline": 300,
     "newscrawl.pipelines.dates.DatesPipeline": 400,
     "newscrawl.pipelines.validation.ValidationPipeline": 500,
@@ -53,6 +54,9 @@ NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in t
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
 NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
+NEWSCRAWL_STATE_PATH = "output/state.sqlite3"  # crawl state kept between runs (SQLite file)
+NEWSCRAWL_TEMPLATE_LEARNING = True  # learn and drop blocks that recur across a site's articles
+NEWSCRAWL_TEMPLATE_MIN_PAGES = 3  # articles a block must appear in to count as template
 
 REDIRECT_MAX_TIMES = 5
 

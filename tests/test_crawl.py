@@ -20,6 +20,7 @@ def _settings(tmp_path: Path, **extra) -> dict:
         "FEEDS": {str(tmp_path / "articles.jsonl"): {"format": "jsonlines",
                                                      "encoding": "utf-8"}},
         "NEWSCRAWL_ARCHIVE_DIR": str(tmp_path / "archive"),
+        "NEWSCRAWL_STATE_PATH": str(tmp_path / "state.sqlite3"),
         "AUTOTHROTTLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
     })

@@ -22,6 +22,7 @@ from .metadata import read_metadata
 from .page import Page
 from .render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
 from .structured import read_structured
+from .templates import drop_template_blocks
 from .verdict import assess
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,7 @@ def build_page(
     timezone: str | None = None,
     selectors: dict[str, str] | None = None,
     sitemap_date: str | None = None,
+    known_templates: frozenset[str] | None = None,
 ) -> Page:
     """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
     headers = {k.title(): v for k, v in (headers or {}).items()}
@@ -70,6 +72,7 @@ def build_page(
         timezone=timezone,
         selectors=dict(selectors or {}),
         sitemap_date=sitemap_date,
+        known_templates=frozenset(known_templates or ()),
     )
     page.structured = read_structured(root, url)
     return page
@@ -90,6 +93,7 @@ def dates_stage(page: Page) -> None:
 STAGES: dict[str, Callable[[Page], None]] = {
     "extract": extract_stage,
     "boilerplate": remove_boilerplate,
+    "templates": drop_template_blocks,
     "captions": collect_images,
     "dates": dates_stage,
 }

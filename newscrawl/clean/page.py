@@ -50,6 +50,8 @@ class Page:
     selectors: dict[str, str] = field(default_factory=dict)
     # A date from a news sitemap or feed that pointed at this page (raw string).
     sitemap_date: str | None = None
+    # Body-block keys the crawl has learned to be this site's template (see templates.py).
+    known_templates: frozenset[str] = frozenset()
     structured: StructuredData | None = None
     body: HtmlElement | None = None
     images: list[Image] = field(default_factory=list)

@@ -49,6 +49,10 @@ class ExtractPipeline(StagePipeline):
         url = item.get("url")
         if source is None:
             raise DropItem(f"{url}: item has no fetched page to clean")
+        if "templates" in self.stages:
+            from .templates import memory_for
+
+            source.known_templates = memory_for(self.crawler).known(source.site or "")
         loop = asyncio.get_running_loop()
         try:
             data = await loop.run_in_executor(self.pool, clean_source, source, url, self.stages)

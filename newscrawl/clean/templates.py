@@ -1,0 +1,97 @@
+"""Site templates learned across pages: text blocks that recur in the extracted bodies of many
+different articles of one site (an unlabeled teaser rail, a standard promo paragraph, a
+footer line that leaked into the body) are template, not article.
+
+Within one page nothing marks such a block; across pages it is obvious. The crawl observes
+the body blocks of each exported article (`TemplateLearner.observe`) and hands the known
+template keys of the site to later pages (`known_templates` in the extraction context),
+whose `templates` stage drops matching blocks. A block counts once per article, so a
+paragraph of one article can never become template because of that article alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from .page import Page
+from .render import normalize_space
+
+MIN_BLOCK_CHARS = 20  # shorter blocks ("Share", "Advertisement") are left to other rules
+MIN_PAGES = 3  # distinct articles a block must appear in before it counts as template
+_LEAF_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "blockquote", "div",
+              "section", "span", "td")
+_BLOCK_CHILDREN = frozenset("p div section ul ol li table blockquote h1 h2 h3 h4 h5 h6 "
+                            "figure article aside header footer dl".split())
+
+
+def block_key(text: str) -> str:
+    """A short key of a block's normalized text."""
+    norm = normalize_space(text).casefold()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def body_block_keys(article_body: str) -> set[str]:
+    """Keys of the rendered body's paragraphs (articleBody splits on blank lines)."""
+    return {block_key(p) for p in article_body.split("\n\n") if len(p) >= MIN_BLOCK_CHARS}
+
+
+def drop_template_blocks(page: Page) -> None:
+    """The `templates` stage: remove leaf blocks of the body whose key the site has learned."""
+    known = page.known_templates
+    body = page.body
+    if not known or body is None:
+        return
+    removed = 0
+    for el in list(body.iter(*_LEAF_TAGS)):
+        if el is body or any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el):
+            continue  # not a leaf block: its children are judged on their own
+        text = normalize_space(el.text_content())
+        if len(text) >= MIN_BLOCK_CHARS and block_key(text) in known:
+            el.drop_tree()
+            removed += 1
+    if removed:
+        page.sources["templates"] = f"removed {removed} learned template blocks"
+
+
+class TemplateLearner:
+    """Counts, per site, in how many distinct articles each body block appeared.
+
+    Memory is bounded: a block needs at most MIN_PAGES article ids remembered, and the number
+    of tracked blocks per site is capped (oldest candidates are forgotten first).
+    """
+
+    def __init__(self, min_pages: int = MIN_PAGES, max_blocks_per_site: int = 100_000):
+        self.min_pages = min_pages
+        self.max_blocks = max_blocks_per_site
+        # site -> block key -> article ids seen with it (at most min_pages)
+        self.seen: dict[str, dict[str, list[str]]] = {}
+
+    def observe(self, site: str, article_id: str, keys: Iterable[str]) -> list[str]:
+        """Record an article's blocks; return the keys that just became template."""
+        blocks = self.seen.setdefault(site, {})
+        promoted = []
+        for key in keys:
+            ids = blocks.get(key)
+            if ids is None:
+                if len(blocks) >= self.max_blocks:
+                    self._forget_one(blocks)
+                ids = blocks[key] = []
+            if len(ids) < self.min_pages and article_id not in ids:
+                ids.append(article_id)
+                if len(ids) == self.min_pages:
+                    promoted.append(key)
+        return promoted
+
+    def _forget_one(self, blocks: dict[str, list[str]]) -> None:
+        for key, ids in blocks.items():  # dicts keep insertion order: oldest first
+            if len(ids) < self.min_pages:
+                del blocks[key]
+                return
+
+    def known(self, site: str) -> frozenset[str]:
+        blocks = self.seen.get(site, {})
+        return frozenset(k for k, ids in blocks.items() if len(ids) >= self.min_pages)
+
+    def load(self, site: str, blocks: dict[str, list[str]]) -> None:
+        self.seen[site] = {k: list(v)[: self.min_pages] for k, v in blocks.items()}

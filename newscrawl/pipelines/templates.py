@@ -1,0 +1,130 @@
+"""Pipeline: drop blocks this site's template is known to contain, and learn the template
+from every exported article (newscrawl.clean.templates).
+
+What is learned persists between scheduled runs in the crawl-state SQLite file
+(NEWSCRAWL_STATE_PATH, table `site_templates`), so a new run starts knowing the site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import weakref
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from ..clean.templates import TemplateLearner, body_block_keys
+from ..urls import article_key
+from .stage import StagePipeline
+
+logger = logging.getLogger(__name__)
+
+_MEMORIES: weakref.WeakKeyDictionary[Crawler, SiteTemplateMemory] = weakref.WeakKeyDictionary()
+
+
+class SiteTemplateMemory:
+    """The crawl's TemplateLearner, loaded from and saved to SQLite per site."""
+
+    def __init__(self, path: Path | None, min_pages: int):
+        self.learner = TemplateLearner(min_pages=min_pages)
+        self.path = path
+        self.loaded: set[str] = set()
+        self.dirty: set[str] = set()
+
+    def _db(self) -> sqlite3.Connection:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("CREATE TABLE IF NOT EXISTS site_templates "
+                   "(site TEXT PRIMARY KEY, blocks TEXT NOT NULL)")
+        return db
+
+    def _ensure(self, site: str) -> None:
+        if site in self.loaded:
+            return
+        self.loaded.add(site)
+        if self.path is None or not self.path.exists():
+            return
+        with self._db() as db:
+            row = db.execute("SELECT blocks FROM site_templates WHERE site = ?",
+                             (site,)).fetchone()
+        if row:
+            self.learner.load(site, json.loads(row[0]))
+
+    def known(self, site: str) -> frozenset[str]:
+        self._ensure(site)
+        return self.learner.known(site)
+
+    def observe(self, site: str, article_id: str, keys: set[str]) -> list[str]:
+        self._ensure(site)
+        self.dirty.add(site)
+        return self.learner.observe(site, article_id, keys)
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        with self._db() as db:
+            for site in sorted(self.dirty):
+                blocks = json.dumps(self.learner.seen.get(site, {}), separators=(",", ":"))
+                db.execute("INSERT INTO site_templates (site, blocks) VALUES (?, ?) "
+                           "ON CONFLICT(site) DO UPDATE SET blocks = excluded.blocks",
+                           (site, blocks))
+        self.dirty.clear()
+
+
+def memory_for(crawler: Crawler) -> SiteTemplateMemory:
+    """One template memory per crawl, shared by the components that need it."""
+    memory = _MEMORIES.get(crawler)
+    if memory is None:
+        path = crawler.settings.get("NEWSCRAWL_STATE_PATH")
+        memory = SiteTemplateMemory(Path(path) if path else None,
+                                    crawler.settings.getint("NEWSCRAWL_TEMPLATE_MIN_PAGES", 3))
+        _MEMORIES[crawler] = memory
+    return memory
+
+
+class TemplatesPipeline(StagePipeline):
+    stage = "templates"
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.memory = memory_for(crawler)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        if not crawler.settings.getbool("NEWSCRAWL_TEMPLATE_LEARNING", True):
+            raise NotConfigured("NEWSCRAWL_TEMPLATE_LEARNING is off")
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not getattr(item, "_cleaned", False):
+            page = self.page_for(item)
+            source = getattr(item, "_source", None)
+            if page is not None and source is not None:
+                page.known_templates = self.memory.known(source.site or "")
+        return super().process_item(item)
+
+    def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
+        data = ItemAdapter(item)
+        body = data.get("articleBody")
+        site = (data.get("metadata") or {}).get("site")
+        if not body or not site:
+            return
+        promoted = self.memory.observe(site, article_key(data.get("canonicalUrl")
+                                                         or data["url"]),
+                                       body_block_keys(body))
+        if promoted:
+            self.stats.inc_value("newscrawl/templates/learned", len(promoted))
+            logger.info("Learned %d template blocks of site %s (from %s)", len(promoted), site,
+                        data["url"])
+
+    def spider_closed(self, spider: Any = None, reason: str | None = None) -> None:
+        self.memory.save()
