@@ -194,7 +194,7 @@ _REL_HINT = re.compile(
 
 # Words in front of a date that say which date it is.
 _MODIFIED_LABEL = re.compile(
-    r"(updated?|last modified|modified|aktualisiert|geändert|stand|mis à jour|actualizado|"
+    r"(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|"
     r"actualización|aggiornat|atualizad|bijgewerkt|수정|更新)\W{0,3}\s*[^\d]{0,25}$",
     re.I,
 )
@@ -581,18 +581,24 @@ def _sitemap(page: Page, ctx: _Context) -> None:
 # --- the page body -----------------------------------------------------------------------------
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "button", "head"}
-_CHROME_TAGS = {"nav", "aside", "footer", "header", "menu"}
-# Class/id words of site chrome. Only words that rarely name the article's own parts:
-# "teaser", "widget", "meta" or "header" also dress up bylines in many templates.
-_CHROME_CLASS = re.compile(
+# Class/id words of site chrome. Strong words hold everywhere; weak ones ("nav", "footer")
+# also dress the article's own byline or meta line in many templates, so they only count
+# outside the headline's <article>/<main>. "teaser", "widget", "meta", "header" never do.
+_CHROME_STRONG = re.compile(
     r"(?:^|[\s_-])(?:side-?bar|related|most-?(?:read|popular|viewed|shared|commented)|popular|"
-    r"recommend\w*|trending|footer|nav|navbar|navigation|menu|comments?|commentlist|kommentare?|"
-    r"breadcrumbs?|ticker|newsletter|more-?(?:news|stories|articles)|read-?more|"
-    r"top-?stories|masthead|site-?header|topbar|top-bar|today|todays-?date|current-?date|"
-    r"date-?today|header-?date|weather|calendar|pagination|pager|post-?navigation|nav-?links|"
-    r"meistgelesen|empfehlung\w*|outbrain|taboola|copyright)(?:$|[\s_-])",
+    r"recommend\w*|trending|comments?|commentlist|kommentare?|breadcrumbs?|newsletter|"
+    r"more-?(?:news|stories|articles)|read-?more|top-?stories|today|todays-?date|current-?date|"
+    r"date-?today|header-?date|pagination|post-?navigation|nav-?links|meistgelesen|"
+    r"empfehlung\w*|outbrain|taboola)(?:$|[\s_-])",
     re.I,
 )
+_CHROME_WEAK = re.compile(
+    r"(?:^|[\s_-])(?:footer|nav|navbar|navigation|menu|masthead|site-?header|topbar|top-bar|"
+    r"ticker|weather|calendar|pager|copyright)(?:$|[\s_-])",
+    re.I,
+)
+_CHROME_TAGS = {"nav", "aside", "menu"}
+_CHROME_WEAK_TAGS = {"header", "footer"}
 # Class words a CMS adds from the post's own taxonomy ("category-comments", "tag-related").
 _TAXONOMY_TOKEN = re.compile(r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I)
 _DATE_CLASS = re.compile(
@@ -600,6 +606,8 @@ _DATE_CLASS = re.compile(
     re.I,
 )
 _DATE_ATTRS = ("datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "content", "title")
+_MICROFORMAT = re.compile(r"\b(?:published|updated|dtstart|dt-published|entry-date)\b", re.I)
+_MF_PUBLISHED = re.compile(r"\b(?:published|dt-published)\b", re.I)
 _DATE_ITEMPROPS = {"datepublished": "published", "datecreated": "published", "datemodified": "modified",
                    "uploaddate": "published"}
 
@@ -612,44 +620,81 @@ class _Hit:
     source: str  # "time" | "itemprop" | "byline" | "text"
     kind: str = "either"
     attr: bool = False  # the value is a machine-readable attribute
+    inside: bool = False  # within the headline's <article>/<main>
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(text.replace("\xad", "").split()).casefold()
 
 
-def _similar(a: str, b: str) -> bool:
-    return bool(a and b) and (a in b or b in a or (len(a) > 25 and a[:25] == b[:25]))
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·»•]+\s+|\s+::\s+")
 
 
-_TITLE_CLASS = re.compile(r"headline|title|heading|h-title", re.I)
+def _title_parts(page: Page) -> list[str]:
+    """The page title as the publisher gives it (og:title, <title> and its parts around
+    "|", " - "...), minus the site name."""
+    meta = page.structured.meta if page.structured else {}
+    site = _norm(meta.get("og:site_name") or "")
+    parts: list[str] = []
+    for raw in (meta.get("og:title"), meta.get("twitter:title"), page.root.findtext(".//title")):
+        if not raw:
+            continue
+        whole = _norm(raw)
+        parts.append(whole)
+        parts += [p for p in _TITLE_SPLIT.split(whole) if p != whole]
+    return [p for p in dict.fromkeys(parts) if len(p) >= 8 and p != site]
+
+
+def _similar(text: str, titles: list[str]) -> bool:
+    """Whether a heading says what the title says (headlines and SEO titles often differ
+    in a few words)."""
+    if len(text) < 8:
+        return False
+    words = set(re.findall(r"\w+", text))
+    for t in titles:
+        short, long_ = (text, t) if len(text) <= len(t) else (t, text)
+        if short in long_ and len(short) >= 0.6 * len(long_):
+            return True
+        other = set(re.findall(r"\w+", t))
+        small = min(len(words), len(other))
+        if small >= 3 and len(words & other) >= 0.6 * small:
+            return True
+    return False
+
+
+_TITLE_CLASS = re.compile(r"headline|title|heading", re.I)
 
 
 def _headline(page: Page) -> HtmlElement | None:
-    """The article's headline element: the <h1> (the one matching the title when there are
-    several), else an element that carries the page title."""
-    meta = page.structured.meta if page.structured else {}
-    titles = [_norm(t) for t in (meta.get("og:title"), meta.get("twitter:title"),
-                                 page.root.findtext(".//title")) if t]
-    titles = [t for t in titles if len(t) >= 8]
+    """The article's headline element: the heading whose text is the page title (an <h1>
+    first), else a lone substantial <h1>. A site logo in an <h1> is not a headline."""
+    titles = _title_parts(page)
     h1s = [h for h in page.root.iter("h1") if h.text_content().strip()]
-    if len(h1s) == 1:
-        return h1s[0]
     for h in h1s:
-        t = _norm(h.text_content())
-        if any(_similar(t, title) for title in titles):
+        if _similar(_norm(h.text_content()), titles):
             return h
-    if h1s:
-        return h1s[0]
-    # no <h1>: a heading or title-classed element whose text is the page title
-    for el in page.root.iter("h2", "h3", "div", "span", "p", "td", "strong", "b"):
+    for el in page.root.iter("h2", "h3", "div", "span", "p", "td", "strong", "b", "a"):
         if el.tag not in ("h2", "h3") and not (
             el.get("itemprop") == "headline" or _TITLE_CLASS.search(el.get("class") or "")
         ):
             continue
         t = _norm(el.text_content())
-        if 8 <= len(t) <= 300 and any(_similar(t, title) for title in titles):
+        if len(t) <= 300 and _similar(t, titles):
             return el
+    # no heading says the title: the first <h1> that reads like a headline, not a logo
+    for h in h1s:
+        if len(h.text_content().split()) >= 3 and h.find(".//img") is None:
+            return h
+    return None
+
+
+def _container(headline: HtmlElement | None) -> HtmlElement | None:
+    """The headline's article: its nearest <article> or <main> ancestor."""
+    if headline is None:
+        return None
+    for anc in headline.iterancestors():
+        if anc.tag in ("article", "main") or anc.get("role") == "main":
+            return anc
     return None
 
 
@@ -661,11 +706,13 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
     keep = set(headline.iterancestors()) if headline is not None else set()
     if headline is not None:
         keep.add(headline)
+    container = _container(headline)
     hits: list[_Hit] = []
     chrome: dict[HtmlElement, bool] = {}
     pos = 0
     h_start = h_end = None
     skip_depth = 0
+    inside = False
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -675,11 +722,13 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
                 skip_depth -= 1
             if el is headline:
                 h_end = pos
+            if el is container:
+                inside = False
             tail = el.tail
             if tail and skip_depth == 0 and not tail.isspace():
                 parent = el.getparent()
                 c = chrome.get(parent, False) if parent is not None else False
-                _text_hit(hits, tail, pos, c, ctx)
+                _text_hit(hits, tail, pos, c, ctx, inside)
                 pos += len(tail.strip())
             continue
         if tag in _SKIP_TAGS:
@@ -687,49 +736,56 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             continue
         if skip_depth:
             continue
+        if el is container:
+            inside = True
         parent = el.getparent()
         c = chrome.get(parent, False) if parent is not None else False
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         if cls and "-" in cls:
             cls = " ".join(t for t in cls.split() if not _TAXONOMY_TOKEN.match(t))
+        words = f"{cls} {ident}" if cls or ident else ""
         if not c and el not in keep:
-            if tag in _CHROME_TAGS or (cls or ident) and _CHROME_CLASS.search(cls + " " + ident):
+            if tag in _CHROME_TAGS or words and _CHROME_STRONG.search(words):
+                c = True
+            elif not inside and (tag in _CHROME_WEAK_TAGS or words and _CHROME_WEAK.search(words)):
                 c = True
         chrome[el] = c
         if el is headline:
             h_start = pos
-        # machine-readable dates
+        # machine-readable dates: <time>, itemprop, pubdate, microformats (abbr.published)
         itemprop = (el.get("itemprop") or "").lower()
-        if tag == "time" or itemprop in _DATE_ITEMPROPS or el.get("pubdate") is not None:
+        if (tag == "time" or itemprop in _DATE_ITEMPROPS or el.get("pubdate") is not None
+                or (el.get("title") and _MICROFORMAT.search(cls))):
             kind = _DATE_ITEMPROPS.get(itemprop, "either")
-            if el.get("pubdate") is not None:
+            if el.get("pubdate") is not None or _MF_PUBLISHED.search(cls):
                 kind = "published"
             for attr in _DATE_ATTRS:
                 v = el.get(attr)
                 if v and re.search(r"\d", v):
-                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, True))
+                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, True, inside))
                     break
             else:
                 v = el.text_content()
                 if len(v) < 120:
-                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind))
-        elif (cls or ident) and _DATE_CLASS.search(cls + " " + ident):
+                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, False, inside))
+        elif words and _DATE_CLASS.search(words):
             v = el.text_content()
             if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
-                hits.append(_Hit(pos, c, " ".join(v.split()), "byline"))
+                hits.append(_Hit(pos, c, " ".join(v.split()), "byline", inside=inside))
         text = el.text
         if text and not text.isspace():
-            _text_hit(hits, text, pos, c, ctx)
+            _text_hit(hits, text, pos, c, ctx, inside)
             pos += len(text.strip())
     return hits, h_start, h_end
 
 
-def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool, ctx: _Context) -> None:
+def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool, ctx: _Context,
+              inside: bool) -> None:
     if len(text) > 2000:
         text = text[:2000]
     if _YEAR_HINT.search(text) or (ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)):
-        hits.append(_Hit(pos, chrome, text, "text"))
+        hits.append(_Hit(pos, chrome, text, "text", inside=inside))
 
 
 def _body_sources(page: Page, ctx: _Context) -> None:
@@ -741,6 +797,7 @@ def _body_sources(page: Page, ctx: _Context) -> None:
                 _hit_candidates(hit, ctx, "itemprop", 6)
         return
     prose_seen = 0
+    bylines: list[Candidate] = []
     for hit in hits:
         if hit.chrome:
             continue
@@ -749,53 +806,69 @@ def _body_sources(page: Page, ctx: _Context) -> None:
         elif hit.pos >= h_start:
             dist = 0
         else:
-            # above the headline: kickers and datelines, but also the site header
+            # above the headline: kickers and datelines, but also the site header, so only
+            # close by, or inside the headline's own article
             dist = h_start - hit.pos
-            if dist > 250:
+            if dist > (800 if hit.inside else 250):
                 continue
-            dist *= 4
+            dist = dist if hit.inside else dist * 4
         if hit.source in ("time", "itemprop"):
             w = 7 if hit.kind == "published" else 6
             _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
-        elif hit.source == "byline" or len(hit.text.strip()) <= 100:
-            # a short date-like snippet: a byline or dateline when close to the headline
-            if dist < 400:
-                _hit_candidates(hit, ctx, "byline", 9)
-            elif dist < 1500:
-                _hit_candidates(hit, ctx, "byline", 5)
-            elif prose_seen < 1 and dist < 20000:
-                prose_seen += _hit_candidates(hit, ctx, "text", 2, limit=1)
         elif dist < 400:
-            _hit_candidates(hit, ctx, "text", 3, limit=1)
+            bylines += _hit_candidates(hit, ctx, "byline", 9)
+        elif dist < 1500:
+            bylines += _hit_candidates(hit, ctx, "byline", 4)
         elif prose_seen < 1 and dist < 20000:
-            prose_seen += _hit_candidates(hit, ctx, "text", 2, limit=1)
+            prose_seen += len(_hit_candidates(hit, ctx, "text", 2, limit=1))
+    # The byline closest to the headline names the article's date; later ones in the
+    # same region are more often quoted dates, replies or teasers.
+    rank: dict[date, int] = {}
+    for c in bylines:
+        if c.source != "byline":
+            continue
+        k = rank.setdefault(c.stamp.day, len(rank))
+        c.weight = max(3.0, c.weight - 2 * k)
 
 
-def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float, limit: int = 3) -> int:
+def _is_prose(text: str, start: int, end: int) -> bool:
+    """A date inside a sentence rather than in a byline or dateline."""
+    rest = text[:start] + " " + text[end:]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) > 8
+
+
+def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
+                    limit: int = 3) -> list[Candidate]:
+    added: list[Candidate] = []
+
+    def add(st: Stamp, raw: str, src: str, w: float, kind: str, guessed: bool = False) -> None:
+        n = len(ctx.candidates)
+        _add(ctx, st, raw, src, w, kind, guessed)
+        if len(ctx.candidates) > n:
+            added.append(ctx.candidates[-1])
+
     if hit.attr:
         parsed = parse_value(hit.text, ctx)
         if parsed:
-            _add(ctx, parsed[0], hit.text, source, weight, hit.kind, parsed[1])
-            return 1
-        return 0
+            add(parsed[0], hit.text, source, weight, hit.kind, parsed[1])
+        return added
     found = parse_text(hit.text, ctx)
-    n = 0
-    for st, start, guessed, _end in found[:limit]:
+    for n, (st, start, guessed, end) in enumerate(found[:limit]):
         before = hit.text[max(0, start - 40):start]
         kind = hit.kind
         if _MODIFIED_LABEL.search(before):
             kind = "modified"
         elif _PUBLISHED_LABEL.search(before):
             kind = "published"
-        # the first date of a snippet is the likely one; later ones are often "updated"
-        _add(ctx, st, hit.text[start:start + 60], source, weight - n, kind, guessed)
-        n += 1
+        src, w = source, weight - n  # a snippet's first date is the likely one
+        if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
+            src, w = "text", min(w, 3)
+        add(st, hit.text[start:start + 60], src, w, kind, guessed)
     if not found and len(hit.text) < 60:
         st = parse_relative(hit.text, ctx)
         if st:
-            _add(ctx, st, hit.text, source, weight, hit.kind)
-            n += 1
-    return n
+            add(st, hit.text, source, weight, hit.kind)
+    return added
 
 
 # ---------------------------------------------------------------------------------------------
@@ -901,7 +974,8 @@ def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, 
         members = list(fams.values())
         total = sum(_eff(c) for c in members)
         # report the most precise statement of the day among the trusted ones
-        best = max(members, key=lambda c: (c.weight >= 6, c.stamp.clock is not None, c.weight))
+        best = max(members, key=lambda c: (c.weight >= 6, c.stamp.clock is not None,
+                                           c.stamp.offset is not None, c.weight))
         ranked.append((total, day, best))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
