@@ -81,6 +81,26 @@ def _headline_article(work: HtmlElement, best_elem: HtmlElement) -> HtmlElement 
     return frame if text >= 300 else None
 
 
+RIVAL_SHARE = 0.75  # a separate candidate this close to the best one makes the choice unsure
+
+
+def _has_rival(candidates: dict, best: dict) -> bool:
+    """Is there another body candidate, outside the chosen one's branch, of similar weight?"""
+    elem, score = best["elem"], best["content_score"]
+    if score <= 0:
+        return False
+    branch = set(elem.iterancestors())
+    for cand in candidates.values():
+        other = cand["elem"]
+        if other is elem or other in branch or cand["content_score"] < RIVAL_SHARE * score:
+            continue
+        if any(a is elem for a in other.iterancestors()):
+            continue  # inside the chosen body
+        if len(other.text_content()) >= 500:
+            return True
+    return False
+
+
 def find_main_content(page: Page) -> None:
     """Set page.body to the article's main-content element (a detached, pruned copy)."""
     work = _work_copy(page)
@@ -104,6 +124,8 @@ def find_main_content(page: Page) -> None:
             best = doc.get_semantic_main_candidate(candidates, best)
         if not best:
             continue
+        if _has_rival(candidates, best):
+            page.warn("ambiguous_body")
         framed = _headline_article(work, best["elem"])
         if framed is not None:
             # Take the headline's article alone: its siblings are the other posts.

@@ -34,6 +34,10 @@ def assess(page: Page, body_text: str, body_links_chars: int) -> str | None:
         page.warn("short_body")
         if not is_article_typed:
             return f"too little text for an article ({n} characters)"
+    page_text = sum(len(p.text_content()) for p in page.root.iter("p"))
+    if page_text > 2000 and n < 0.2 * page_text:
+        # Most of the page's paragraph text was left out: the wrong block may have won.
+        page.warn("short_body_for_page")
     if _INTERSTITIAL.search(body_text[:2000]) and n < 1500:
         page.warn("interstitial")
     return None
