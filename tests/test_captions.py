@@ -47,7 +47,8 @@ def clean(inner: str) -> dict[str, Any]:
         ("국경에 도착한 군인들 사진=연합뉴스", "국경에 도착한 군인들", "연합뉴스"),
         ("Troops arrive at the border (Image: GETTY)", "Troops arrive at the border", "GETTY"),
         ("Troops arrive at the border. © Jane Doe", "Troops arrive at the border.",
-         "© Jane Doe"),
+         "Jane Doe"),
+        ("시민들이 출근길에 나서고 있다. (KAI 제공)", "시민들이 출근길에 나서고 있다.", "KAI"),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],
 )

@@ -37,11 +37,15 @@ _CREDIT_PATTERNS = [
         re.I,
     ),
     re.compile(r"\s*(?:" + _CREDIT_WORDS + r")\s*(?:by)?\s*[:=]\s*(?P<credit>.{2,60})$", re.I),
-    re.compile(r"\s*(?P<credit>(?:©|\(c\)|copyright)\s*.{2,60})$", re.I),
+    re.compile(r"\s*(?P<credit>(?:©|ⓒ|\(c\)|copyright)\s*.{2,60})$", re.I),
+    # Korean/Japanese/Chinese "provided by": "(KAI 제공)", "（共同提供）"
+    re.compile(r"\s*[\(\[（](?P<credit>[^\)\]）]{1,40}?)\s*(?:제공|提供)[\)\]）]\s*$"),
     re.compile(
         r"\s*(?P<credit>(?:Getty Images|AP Photo|AFP|Reuters|EPA|Yonhap|dpa|News1)[^.]{0,40})$"
     ),
 ]
+# The mark is not part of the credit's name: "© AFP" credits AFP.
+_COPYRIGHT_MARK = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*", re.I)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 
 
@@ -51,7 +55,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
     for pattern in _CREDIT_PATTERNS:
         m = pattern.search(text)
         if m and m.start() > 0:
-            credit = m.group("credit").strip(" ()[]")
+            credit = _COPYRIGHT_MARK.sub("", m.group("credit")).strip(" ()[]")
             caption = text[: m.start()].rstrip(" -–—|/")
             if credit and caption:
                 return caption, credit
