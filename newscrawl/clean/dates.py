@@ -621,6 +621,7 @@ class _Hit:
     kind: str = "either"
     attr: bool = False  # the value is a machine-readable attribute
     inside: bool = False  # within the headline's <article>/<main>
+    weak: bool = False  # in something that looks like chrome by a weak word only ("nav", "footer")
 
 
 def _norm(text: str) -> str:
@@ -645,45 +646,72 @@ def _title_parts(page: Page) -> list[str]:
     return [p for p in dict.fromkeys(parts) if len(p) >= 8 and p != site]
 
 
-def _similar(text: str, titles: list[str]) -> bool:
-    """Whether a heading says what the title says (headlines and SEO titles often differ
-    in a few words)."""
+def _title_match(text: str, titles: list[str]) -> float:
+    """How well a heading says what the title says (headlines and SEO titles often differ
+    in a few words): the number of shared words, 0 when they do not match."""
     if len(text) < 8:
-        return False
+        return 0.0
     words = set(re.findall(r"\w+", text))
+    best = 0.0
     for t in titles:
         short, long_ = (text, t) if len(text) <= len(t) else (t, text)
         if short in long_ and len(short) >= 0.6 * len(long_):
-            return True
+            best = max(best, len(short) / 6)  # also for scripts written without spaces
         other = set(re.findall(r"\w+", t))
+        shared = len(words & other)
         small = min(len(words), len(other))
-        if small >= 3 and len(words & other) >= 0.6 * small:
-            return True
-    return False
+        if small >= 3 and shared >= 0.6 * small:
+            best = max(best, float(shared))
+    return best
 
 
 _TITLE_CLASS = re.compile(r"headline|title|heading", re.I)
 
 
+def _is_logo(el: HtmlElement, page: Page) -> bool:
+    """A site name dressed as a heading: it links to the home page or holds the logo."""
+    if el.find(".//img") is not None:
+        return True
+    links = [a.get("href") or "" for a in el.iterancestors("a")] + [
+        a.get("href") or "" for a in el.iter("a")]
+    for href in links:
+        path = urlsplit(href.strip()).path if "://" in href else href.strip()
+        if path in ("", "/", "./", "/index.html", "/index.php") and (
+            "://" not in href or urlsplit(href).hostname == urlsplit(page.url).hostname
+        ):
+            return True
+    return False
+
+
 def _headline(page: Page) -> HtmlElement | None:
-    """The article's headline element: the heading whose text is the page title (an <h1>
-    first), else a lone substantial <h1>. A site logo in an <h1> is not a headline."""
+    """The article's headline element: the heading that best says what the page title says
+    (an <h1> preferred), else the first <h1> that reads like a headline. A site name or
+    logo in an <h1> is not a headline."""
     titles = _title_parts(page)
-    h1s = [h for h in page.root.iter("h1") if h.text_content().strip()]
-    for h in h1s:
-        if _similar(_norm(h.text_content()), titles):
-            return h
-    for el in page.root.iter("h2", "h3", "div", "span", "p", "td", "strong", "b", "a"):
-        if el.tag not in ("h2", "h3") and not (
+    best, best_score = None, 0.0
+    seen = 0
+    for el in page.root.iter("h1", "h2", "h3", "div", "span", "p", "td", "strong", "b", "a"):
+        tag = el.tag
+        if tag not in ("h1", "h2", "h3") and not (
             el.get("itemprop") == "headline" or _TITLE_CLASS.search(el.get("class") or "")
         ):
             continue
-        t = _norm(el.text_content())
-        if len(t) <= 300 and _similar(t, titles):
-            return el
-    # no heading says the title: the first <h1> that reads like a headline, not a logo
-    for h in h1s:
-        if len(h.text_content().split()) >= 3 and h.find(".//img") is None:
+        seen += 1
+        if seen > 300:
+            break
+        text = _norm(el.text_content())
+        if not text or len(text) > 300:
+            continue
+        score = _title_match(text, titles)
+        if score <= 0:
+            continue
+        score += 3 if tag == "h1" else 1 if tag == "h2" else 0
+        if score > best_score and not _is_logo(el, page):
+            best, best_score = el, score
+    if best is not None:
+        return best
+    for h in page.root.iter("h1"):
+        if len(h.text_content().split()) >= 3 and not _is_logo(h, page):
             return h
     return None
 
@@ -708,7 +736,8 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
         keep.add(headline)
     container = _container(headline)
     hits: list[_Hit] = []
-    chrome: dict[HtmlElement, bool] = {}
+    # element -> False (content), True (chrome), None (weakly chrome)
+    chrome: dict[HtmlElement, bool | None] = {}
     pos = 0
     h_start = h_end = None
     skip_depth = 0
@@ -745,11 +774,11 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
         if cls and "-" in cls:
             cls = " ".join(t for t in cls.split() if not _TAXONOMY_TOKEN.match(t))
         words = f"{cls} {ident}" if cls or ident else ""
-        if not c and el not in keep:
+        if c is False and el not in keep:
             if tag in _CHROME_TAGS or words and _CHROME_STRONG.search(words):
                 c = True
             elif not inside and (tag in _CHROME_WEAK_TAGS or words and _CHROME_WEAK.search(words)):
-                c = True
+                c = None  # weak: ignored right under the headline, where bylines live
         chrome[el] = c
         if el is headline:
             h_start = pos
@@ -763,16 +792,19 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             for attr in _DATE_ATTRS:
                 v = el.get(attr)
                 if v and re.search(r"\d", v):
-                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, True, inside))
+                    hits.append(_Hit(pos, c is True, v, "itemprop" if itemprop else "time", kind, True,
+                                     inside, c is None))
                     break
             else:
                 v = el.text_content()
                 if len(v) < 120:
-                    hits.append(_Hit(pos, c, v, "itemprop" if itemprop else "time", kind, False, inside))
+                    hits.append(_Hit(pos, c is True, v, "itemprop" if itemprop else "time", kind, False,
+                                     inside, c is None))
         elif words and _DATE_CLASS.search(words):
             v = el.text_content()
             if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
-                hits.append(_Hit(pos, c, " ".join(v.split()), "byline", inside=inside))
+                hits.append(_Hit(pos, c is True, " ".join(v.split()), "byline", inside=inside,
+                                 weak=c is None))
         text = el.text
         if text and not text.isspace():
             _text_hit(hits, text, pos, c, ctx, inside)
@@ -780,12 +812,12 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
     return hits, h_start, h_end
 
 
-def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool, ctx: _Context,
+def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool | None, ctx: _Context,
               inside: bool) -> None:
     if len(text) > 2000:
         text = text[:2000]
     if _YEAR_HINT.search(text) or (ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)):
-        hits.append(_Hit(pos, chrome, text, "text", inside=inside))
+        hits.append(_Hit(pos, chrome is True, text, "text", inside=inside, weak=chrome is None))
 
 
 def _body_sources(page: Page, ctx: _Context) -> None:
@@ -812,6 +844,8 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             if dist > (800 if hit.inside else 250):
                 continue
             dist = dist if hit.inside else dist * 4
+        if hit.weak and not (hit.pos >= h_start and dist < 300):
+            continue
         if hit.source in ("time", "itemprop"):
             w = 7 if hit.kind == "published" else 6
             _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
@@ -819,6 +853,9 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             bylines += _hit_candidates(hit, ctx, "byline", 9)
         elif dist < 1500:
             bylines += _hit_candidates(hit, ctx, "byline", 4)
+        elif _PUBLISHED_LABEL.search(hit.text):
+            # "Veröffentlicht am ..." names the article's date wherever it stands
+            _hit_candidates(hit, ctx, "byline", 6, labelled_only=True)
         elif prose_seen < 1 and dist < 20000:
             prose_seen += len(_hit_candidates(hit, ctx, "text", 2, limit=1))
     # The byline closest to the headline names the article's date; later ones in the
@@ -831,14 +868,23 @@ def _body_sources(page: Page, ctx: _Context) -> None:
         c.weight = max(3.0, c.weight - 2 * k)
 
 
+_DATELINE_END = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:[-–—|:(„\"“«]|$)", re.I)
+
+
 def _is_prose(text: str, start: int, end: int) -> bool:
-    """A date inside a sentence rather than in a byline or dateline."""
+    """A date inside a sentence rather than in a byline or a dateline ("01.02.2022 – Die
+    Zahl der ...", "BERLIN, 2. Dezember 2024 (dpa) -")."""
     rest = text[:start] + " " + text[end:]
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) > 8
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 8:
+        return False
+    lead = text[:start].strip()
+    if len(lead) <= 25 and len(lead.split()) <= 3 and _DATELINE_END.match(text, end):
+        return False
+    return True
 
 
 def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
-                    limit: int = 3) -> list[Candidate]:
+                    limit: int = 3, labelled_only: bool = False) -> list[Candidate]:
     added: list[Candidate] = []
 
     def add(st: Stamp, raw: str, src: str, w: float, kind: str, guessed: bool = False) -> None:
@@ -860,6 +906,8 @@ def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
             kind = "modified"
         elif _PUBLISHED_LABEL.search(before):
             kind = "published"
+        elif labelled_only:
+            continue
         src, w = source, weight - n  # a snippet's first date is the likely one
         if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
             src, w = "text", min(w, 3)
