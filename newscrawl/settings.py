@@ -15,6 +15,21 @@ COMMANDS_MODULE = "newscrawl.commands"  # `scrapy crawl` exits non-zero on an un
 CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 
+DOWNLOADER_MIDDLEWARES = {
+    # Refuses loopback, private and link-local addresses and stray file:// URLs, before
+    # anything (robots.txt included) is fetched for them.
+    "newscrawl.middlewares.network.PrivateNetworkMiddleware": 40,
+    # robots.txt per RFC 9309 (5xx or unreachable: disallow the host) and its Crawl-delay.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.robotstxt.StrictRobotsTxtMiddleware": 100,
+    # Retries with backoff and Retry-After; redirects with loop detection.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "newscrawl.middlewares.redirect.LoopAwareRedirectMiddleware": 600,
+}
+
+DOWNLOAD_FAIL_ON_DATALOSS = True  # a body shorter than its Content-Length is an error
 DOWNLOAD_HANDLERS = {
     # Answers from fixtures when NEWSCRAWL_REPLAY_DIR is set, else from the network.
     "http": "newscrawl.replay.ReplayDownloadHandler",
@@ -49,16 +64,23 @@ ITEM_PIPELINES = {
 LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
 LOG_LEVEL = "INFO"
 
+NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs fetchable although non-public
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
 NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in the crawl process
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
 NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
+NEWSCRAWL_RETRY_AFTER_MAX = 120.0  # seconds; a longer Retry-After gives the URL up
+NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled per retry
+NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0  # seconds, the longest backoff between retries
+NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY = 60.0  # seconds; a longer robots.txt Crawl-delay is capped
 NEWSCRAWL_STATE_PATH = "output/state.sqlite3"  # crawl state kept between runs (SQLite file)
 NEWSCRAWL_TEMPLATE_LEARNING = True  # learn and drop blocks that recur across a site's articles
 NEWSCRAWL_TEMPLATE_MIN_PAGES = 3  # articles a block must appear in to count as template
 
 REDIRECT_MAX_TIMES = 5
+
+RETRY_TIMES = 2  # retries after the first attempt (429, 5xx, timeouts, dropped connections)
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 

@@ -23,6 +23,7 @@ def _settings(tmp_path: Path, **extra) -> dict:
         "NEWSCRAWL_STATE_PATH": str(tmp_path / "state.sqlite3"),
         "AUTOTHROTTLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
+        "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": ["127.0.0.0/8"],  # the test servers
     })
     base.update(extra)
     return base

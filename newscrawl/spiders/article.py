@@ -23,6 +23,7 @@ import scrapy
 from scrapy.http import Response
 
 from ..discovery import looks_like_xml, parse_xml_links
+from ..faults import FetchFault, describe_failure, report
 from ..items import ArticleItem, PageSource
 from ..sites import SiteProfile, load_profile
 from ..urls import article_key, strip_tracking
@@ -198,10 +199,14 @@ class ArticleSpider(scrapy.Spider):
         yield item
 
     def on_error(self, failure) -> None:
+        if isinstance(failure.value, FetchFault):
+            return  # the middleware that gave up already logged and counted it
         request = failure.request
-        logger.warning("Fetch failed: %s (%s): %s", request.url,
-                       request.meta.get("newscrawl_role"), failure.getErrorMessage())
-        self.crawler.stats.inc_value(f"newscrawl/fetch_error/{failure.type.__name__}")
+        code, reason, refused = describe_failure(failure)
+        # After redirects, name the URL that was asked for.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        report(logger, self.crawler.stats, url, code, reason, refused,
+               role=request.meta.get("newscrawl_role"))
 
 
 def _content_type(response: Response) -> str:
