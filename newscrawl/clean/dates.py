@@ -193,16 +193,18 @@ _REL_HINT = re.compile(
 )
 
 # Words in front of a date that say which date it is.
-_MODIFIED_LABEL = re.compile(
-    r"(updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|"
-    r"actualización|aggiornat|atualizad|bijgewerkt|수정|更新)\W{0,3}\s*[^\d]{0,25}$",
-    re.I,
+_MODIFIED_WORDS = (
+    r"updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|"
+    r"actualización|aggiornat[oa]|atualizad[oa]|bijgewerkt|수정|更新"
 )
-_PUBLISHED_LABEL = re.compile(
-    r"(published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
-    r"입력|등록|发布|發布|公開)\W{0,3}\s*[^\d]{0,25}$",
-    re.I,
+_PUBLISHED_WORDS = (
+    r"published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publicado|"
+    r"pubblicato|gepubliceerd|입력|등록|发布|發布|公開|发表|發表"
 )
+# The label right before a date ("Updated: Dec. 2, 2024 at ...").
+_MODIFIED_LABEL = re.compile(r"(?:" + _MODIFIED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
+_PUBLISHED_LABEL = re.compile(r"(?:" + _PUBLISHED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
+_PUBLISHED_ANY = re.compile(r"(?:" + _PUBLISHED_WORDS + r")", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,7 +645,24 @@ def _title_parts(page: Page) -> list[str]:
         whole = _norm(raw)
         parts.append(whole)
         parts += [p for p in _TITLE_SPLIT.split(whole) if p != whole]
-    return [p for p in dict.fromkeys(parts) if len(p) >= 8 and p != site]
+    label = _site_label(page.url)
+    return [p for p in dict.fromkeys(parts)
+            if len(p) >= 8 and p != site and not (label and _names_site(p, label))]
+
+
+def _site_label(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [x for x in host.split(".") if x not in ("www", "m", "de", "en", "blog", "news")]
+    return max(labels[:-1] or labels, key=len, default="").replace("-", "")
+
+
+def _names_site(part: str, label: str) -> bool:
+    """A title part that is the site's name ("Wiener Badminton Verband" on wienbadminton.at)."""
+    squashed = re.sub(r"\W", "", part)
+    if len(squashed) > 3 * max(len(label), 8):
+        return False
+    return any(label[i:i + 6] in squashed for i in range(max(1, len(label) - 5))) if len(label) >= 6 \
+        else label == squashed
 
 
 def _title_match(text: str, titles: list[str]) -> float:
@@ -775,7 +794,8 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             cls = " ".join(t for t in cls.split() if not _TAXONOMY_TOKEN.match(t))
         words = f"{cls} {ident}" if cls or ident else ""
         if c is False and el not in keep:
-            if tag in _CHROME_TAGS or words and _CHROME_STRONG.search(words):
+            if (tag in _CHROME_TAGS and not (inside and tag == "aside")
+                    or words and _CHROME_STRONG.search(words)):
                 c = True
             elif not inside and (tag in _CHROME_WEAK_TAGS or words and _CHROME_WEAK.search(words)):
                 c = None  # weak: ignored right under the headline, where bylines live
@@ -829,7 +849,7 @@ def _body_sources(page: Page, ctx: _Context) -> None:
                 _hit_candidates(hit, ctx, "itemprop", 6)
         return
     prose_seen = 0
-    bylines: list[Candidate] = []
+    bylines: list[tuple[int, Candidate]] = []
     for hit in hits:
         if hit.chrome:
             continue
@@ -850,10 +870,10 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             w = 7 if hit.kind == "published" else 6
             _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
         elif dist < 400:
-            bylines += _hit_candidates(hit, ctx, "byline", 9)
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 9)]
         elif dist < 1500:
-            bylines += _hit_candidates(hit, ctx, "byline", 4)
-        elif _PUBLISHED_LABEL.search(hit.text):
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 4)]
+        elif _PUBLISHED_ANY.search(hit.text):
             # "Veröffentlicht am ..." names the article's date wherever it stands
             _hit_candidates(hit, ctx, "byline", 6, labelled_only=True)
         elif prose_seen < 1 and dist < 20000:
@@ -861,7 +881,8 @@ def _body_sources(page: Page, ctx: _Context) -> None:
     # The byline closest to the headline names the article's date; later ones in the
     # same region are more often quoted dates, replies or teasers.
     rank: dict[date, int] = {}
-    for c in bylines:
+    bylines.sort(key=lambda x: x[0])
+    for _dist, c in bylines:
         if c.source != "byline":
             continue
         k = rank.setdefault(c.stamp.day, len(rank))
@@ -1059,11 +1080,44 @@ def _choose(page: Page, ctx: _Context) -> tuple[Candidate | None, Candidate | No
         second = ranked[1][0] if len(ranked) > 1 else 0.0
         if total >= 5 and total - second >= 1:
             published = best
+    if published is None:
+        published = _second_opinion(page, ctx, ranked, sm)
     mod_ranked = _score(cands, ("modified",))
     modified = mod_ranked[0][2] if mod_ranked else None
     if modified is not None and published is not None and modified.stamp.day < published.stamp.day:
         modified = None
     return published, modified
+
+
+def _htmldate(page: Page, ctx: _Context, extensive: bool) -> date | None:
+    try:
+        from htmldate import find_date
+
+        # htmldate deep-copies a tree it is given before pruning it: page.root stays intact
+        value = find_date(
+            page.root, url=page.url, extensive_search=extensive, original_date=True,
+            min_date=f"{MIN_YEAR}-01-01", max_date=ctx.limit.strftime("%Y-%m-%d"),
+        )
+        return date.fromisoformat(value) if value else None
+    except Exception:
+        return None
+
+
+def _second_opinion(page: Page, ctx: _Context, ranked: list[tuple[float, date, Candidate]],
+                    sitemap: Candidate | None) -> Candidate | None:
+    """When the page's own evidence is too thin, ask htmldate (it knows many site
+    idiosyncrasies). Its extensive search alone guesses too often to be trusted; it counts
+    when it confirms one of our weaker candidates, or when its cautious mode (no free-text
+    search) finds the same day."""
+    wide = _htmldate(page, ctx, extensive=True)
+    if wide is None or (sitemap is not None and wide > sitemap.stamp.day + timedelta(days=1)):
+        return None
+    for _total, day, best in ranked:
+        if day == wide:
+            return Candidate(best.stamp, best.raw, "htmldate", best.weight, best.kind)
+    if _htmldate(page, ctx, extensive=False) == wide:
+        return Candidate(Stamp(wide), wide.isoformat(), "htmldate", 3)
+    return None
 
 
 def find_dates(page: Page) -> None:
