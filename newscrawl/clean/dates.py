@@ -195,7 +195,7 @@ _REL_HINT = re.compile(
 # Words in front of a date that say which date it is.
 _MODIFIED_WORDS = (
     r"updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|"
-    r"actualización|aggiornat[oa]|atualizad[oa]|bijgewerkt|수정|更新"
+    r"actualización|aggiornat[oa]|atualizad[oa]|bijgewerkt|änderung|수정|更新"
 )
 _PUBLISHED_WORDS = (
     r"published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publicado|"
@@ -287,7 +287,7 @@ def parse_value(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
         st = _make(m.group(1), m.group(2), m.group(3))
         if st:
             return st, False
-    found = parse_text(v, ctx, first_only=True)
+    found = parse_text(v, ctx, first_only=True, machine=True)
     if found:
         return found[0][0], found[0][2]
     return _dateparser(v, ctx)
@@ -318,7 +318,7 @@ def _dateparser(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
     return Stamp(dt.date(), dt.time().replace(microsecond=0) if has_time else None, off), False
 
 
-def parse_text(text: str, ctx: _Context, first_only: bool = False
+def parse_text(text: str, ctx: _Context, first_only: bool = False, machine: bool = False
                ) -> list[tuple[Stamp, int, bool, int]]:
     """Every date written in a piece of text: (stamp, start offset, guessed_order, end)."""
     out: list[tuple[Stamp, int, bool, int]] = []
@@ -368,7 +368,8 @@ def parse_text(text: str, ctx: _Context, first_only: bool = False
             d, mo = a, b
         else:
             d, mo = (a, b) if ctx.order == "DMY" else (b, a)
-            guessed = not ctx.order_known
+            # software writes 11/01/2023 the US way whatever the page's language
+            guessed = machine or not ctx.order_known
         hh, mm, ss, off = _time_after(text, m.end())
         add(_make(_year(y), mo, d, hh, mm, ss, off), m.start(), m.end(), guessed)
     out.sort(key=lambda x: x[1])
@@ -795,7 +796,9 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
         words = f"{cls} {ident}" if cls or ident else ""
         if c is False and el not in keep:
             if (tag in _CHROME_TAGS and not (inside and tag == "aside")
-                    or words and _CHROME_STRONG.search(words)):
+                    or words and _CHROME_STRONG.search(words)
+                    # another <article> than the headline's: a teaser of another story
+                    or tag == "article" and container is not None and container.tag == "article"):
                 c = True
             elif not inside and (tag in _CHROME_WEAK_TAGS or words and _CHROME_WEAK.search(words)):
                 c = None  # weak: ignored right under the headline, where bylines live
@@ -864,7 +867,7 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             if dist > (800 if hit.inside else 250):
                 continue
             dist = dist if hit.inside else dist * 4
-        if hit.weak and not (hit.pos >= h_start and dist < 300):
+        if hit.weak and not (hit.pos >= h_start and dist < 300) and not _PUBLISHED_ANY.search(hit.text):
             continue
         if hit.source in ("time", "itemprop"):
             w = 7 if hit.kind == "published" else 6
@@ -882,6 +885,10 @@ def _body_sources(page: Page, ctx: _Context) -> None:
     # same region are more often quoted dates, replies or teasers.
     rank: dict[date, int] = {}
     bylines.sort(key=lambda x: x[0])
+    if len({c.stamp.day for _d, c in bylines if c.source == "byline"}) >= 4:
+        # many dates around the headline: a list of posts, not one article's byline
+        for _d, c in bylines:
+            c.weight = min(c.weight, 3.0)
     for _dist, c in bylines:
         if c.source != "byline":
             continue
@@ -1113,8 +1120,10 @@ def _second_opinion(page: Page, ctx: _Context, ranked: list[tuple[float, date, C
     if wide is None or (sitemap is not None and wide > sitemap.stamp.day + timedelta(days=1)):
         return None
     for _total, day, best in ranked:
-        if day == wide:
+        if day == wide and not best.guessed_order:
             return Candidate(best.stamp, best.raw, "htmldate", best.weight, best.kind)
+    if any(total >= 4 for total, _day, _best in ranked):
+        return None  # it contradicts a fair candidate of ours: no one knows
     if _htmldate(page, ctx, extensive=False) == wide:
         return Candidate(Stamp(wide), wide.isoformat(), "htmldate", 3)
     return None
