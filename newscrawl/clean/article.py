@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -16,7 +17,7 @@ from typing import Any
 from .boilerplate import remove_boilerplate
 from .captions import collect_images
 from .content import find_main_content
-from .document import load_document
+from .document import limit_depth, load_document
 from .fingerprint import content_fingerprint
 from .metadata import read_metadata
 from .page import Page
@@ -26,6 +27,8 @@ from .templates import drop_template_blocks
 from .verdict import assess
 
 SCHEMA_VERSION = 1
+
+logger = logging.getLogger(__name__)
 
 
 def _http_date(value: str | None) -> datetime | None:
@@ -62,6 +65,7 @@ def build_page(
     """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
     headers = {k.title(): v for k, v in (headers or {}).items()}
     root, encoding = load_document(html, headers.get("Content-Type"))
+    flattened = limit_depth(root)
     page = Page(
         url=url,
         root=root,
@@ -74,6 +78,8 @@ def build_page(
         sitemap_date=sitemap_date,
         known_templates=frozenset(known_templates or ()),
     )
+    if flattened:
+        page.warn("deep_nesting")
     page.structured = read_structured(root, url)
     return page
 
@@ -159,6 +165,10 @@ def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, An
     """Clean one page into an item dict. `context`: headers, fetched_at, timezone, selectors,
     sitemap_date. Never raises for bad HTML; non-HTML input raises document.NotHTML."""
     page = build_page(html, url, **context)
-    for stage in STAGES.values():
-        stage(page)
+    for name, stage in STAGES.items():
+        try:
+            stage(page)
+        except Exception as exc:  # as in the crawl: keep what the earlier stages produced
+            logger.exception("%s stage failed on %s", name, url)
+            page.warn(f"{name}_stage_failed:{type(exc).__name__}")
     return finish(page)

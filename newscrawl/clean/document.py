@@ -32,6 +32,11 @@ _BINARY_SIGNATURES = (
 )
 
 
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")  # also the start of the UTF-32 LE BOM
+# Every byte but the C0 controls that do not occur in text (tab, LF, FF, CR and ESC do).
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+
+
 def sniff_non_html(body: bytes) -> str | None:
     """Name what the body is when it clearly is not HTML, else None."""
     head = body[:512].lstrip()
@@ -44,8 +49,13 @@ def sniff_non_html(body: bytes) -> str | None:
             return "JSON document"
         except ValueError:
             pass  # HTML that happens to start with a brace; let the parser judge
+    if body.startswith(_UTF16_32_BOMS):
+        return None  # text whose NUL bytes are part of the encoding
     sample = body[:4096]
     if sample and sample.count(b"\x00") > len(sample) // 100:
+        return "binary data"
+    # Random bytes are ~10% C0 control characters; text, even mis-declared, has next to none.
+    if sample and len(sample.translate(None, _TEXT_BYTES)) > len(sample) // 50:
         return "binary data"
     return None
 
@@ -98,6 +108,17 @@ def parse_html(text: str) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         raise NotHTML("empty document")
+    root = _parse(text)
+    # libxml2 drops whatever is nested deeper than ~2048 levels, huge_tree or not: parse
+    # again with runs of wrapper tags collapsed, then, if need be, without wrapper tags.
+    for simplify in (_collapse_wrapper_runs, _drop_wrapper_tags, _drop_nesting_tags):
+        if not _too_deep():
+            break
+        root = _parse(simplify(text))
+    return root
+
+
+def _parse(text: str) -> HtmlElement:
     try:
         root = document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -105,6 +126,67 @@ def parse_html(text: str) -> HtmlElement:
     if root is None:
         raise NotHTML("unparseable HTML")
     return root
+
+
+def _too_deep() -> bool:
+    """Whether the last parse hit libxml2's depth limit (and so lost content)."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in e.message
+               for e in _PARSER.error_log)
+
+
+_WRAPPERS = r"(?:div|span|section|font|center|b|i|u|em|strong|small|big|a)"
+_OPEN_RUN = re.compile(rf"(<{_WRAPPERS}\b[^>]*>)(?:\s*<{_WRAPPERS}\b[^>]*>){{16,}}", re.I)
+_CLOSE_RUN = re.compile(rf"(</{_WRAPPERS}\s*>)(?:\s*</{_WRAPPERS}\s*>){{16,}}", re.I)
+_WRAPPER_TAG = re.compile(rf"</?{_WRAPPERS}\b[^>]*>", re.I)
+
+
+def _collapse_wrapper_runs(text: str) -> str:
+    return _CLOSE_RUN.sub(r"\1", _OPEN_RUN.sub(r"\1", text))
+
+
+def _drop_wrapper_tags(text: str) -> str:
+    return _WRAPPER_TAG.sub("", text)
+
+
+# Last resort: keep only tags that cannot nest in themselves (and the document's skeleton).
+_NESTING_TAG = re.compile(
+    r"</?(?!(?:html|head|body|title|meta|link|p|h[1-6]|br|script|style)\b)[a-z][^>]*>", re.I)
+
+
+def _drop_nesting_tags(text: str) -> str:
+    return _NESTING_TAG.sub("", text)
+
+
+MAX_DEPTH = 200  # element nesting kept: the cleaning stages walk the tree recursively
+
+
+def _depths(root: HtmlElement):
+    stack = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        yield el, depth
+        stack.extend((child, depth + 1) for child in el)
+
+
+def limit_depth(root: HtmlElement, max_depth: int = MAX_DEPTH) -> bool:
+    """Flatten nesting deeper than max_depth, keeping the text; True when the tree changed.
+
+    Deep nesting is mostly wrappers (a div holding only a div): those are unwrapped first.
+    What is still too deep is collapsed into its ancestor at max_depth, as plain text.
+    """
+    if max(depth for _, depth in _depths(root)) <= max_depth:
+        return False
+    for el, depth in list(_depths(root)):
+        if (depth > max_depth // 2 and len(el) == 1 and not (el.text or "").strip()
+                and not (el[0].tail or "").strip() and isinstance(el.tag, str)):
+            el.drop_tag()
+    for el, depth in list(_depths(root)):
+        if depth == max_depth and len(el):
+            text = el.text_content()
+            for child in list(el):
+                el.remove(child)
+            el.text = text
+    return True
 
 
 def load_document(body: bytes | str, content_type: str | None = None) -> tuple[HtmlElement, str]:
