@@ -9,8 +9,10 @@ from scrapy import logformatter
 
 class NewscrawlLogFormatter(logformatter.LogFormatter):
     def dropped(self, item, exception, response, spider):
+        # A drop that is no problem (an unchanged article) says so with its own level.
+        level = getattr(exception, "log_level", None) or logging.WARNING
         return {
-            "level": logging.WARNING,
+            "level": getattr(logging, level) if isinstance(level, str) else level,
             "msg": "Dropped: %(exception)s",
             "args": {"exception": exception},
         }

@@ -27,6 +27,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.retry.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "newscrawl.middlewares.redirect.LoopAwareRedirectMiddleware": 600,
+    # Incremental runs: known articles only when due, with If-None-Match/If-Modified-Since.
+    "newscrawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
 }
 
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body shorter than its Content-Length is an error
@@ -42,6 +44,8 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024  # bytes
 EXTENSIONS = {
     "newscrawl.exporters.markdown_archive.MarkdownArchive": 500,
     "newscrawl.extensions.health.RunHealth": 510,
+    # After RunHealth: the run's manifest records its verdict.
+    "newscrawl.exporters.run_archive.RunArchive": 520,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"  # UTF-8 text, not \u escapes
@@ -59,6 +63,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.dates.DatesPipeline": 400,
     "newscrawl.pipelines.validation.ValidationPipeline": 500,
     "newscrawl.pipelines.dedup.DedupPipeline": 600,
+    "newscrawl.pipelines.incremental.IncrementalPipeline": 700,
 }
 
 LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
@@ -67,13 +72,18 @@ LOG_LEVEL = "INFO"
 NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs fetchable although non-public
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
 NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in the crawl process
+NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
 NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
 NEWSCRAWL_RETRY_AFTER_MAX = 120.0  # seconds; a longer Retry-After gives the URL up
 NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled per retry
 NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0  # seconds, the longest backoff between retries
+NEWSCRAWL_REVISIT_SCHEDULE = "1h:1d,1d:7d"  # INTERVAL:UNTIL-AGE steps; then never revisited
 NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY = 60.0  # seconds; a longer robots.txt Crawl-delay is capped
+NEWSCRAWL_RUN_ID = None  # names the run folder; default: start time (UTC) + random suffix
+NEWSCRAWL_RUNS_DIR = "output/runs"  # per-run items, WARC and manifest; empty to switch off
+NEWSCRAWL_STATE_BACKEND = "newscrawl.state.sqlite.SqliteCrawlState"  # a CrawlState class
 NEWSCRAWL_STATE_PATH = "output/state.sqlite3"  # crawl state kept between runs (SQLite file)
 NEWSCRAWL_TEMPLATE_LEARNING = True  # learn and drop blocks that recur across a site's articles
 NEWSCRAWL_TEMPLATE_MIN_PAGES = 3  # articles a block must appear in to count as template
@@ -86,6 +96,10 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 ROBOTSTXT_OBEY = True
 
+SPIDER_MIDDLEWARES = {
+    # Incremental runs: archived articles due for a revisit, after the start points.
+    "newscrawl.middlewares.revisit.RevisitMiddleware": 900,
+}
 SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders"
 

@@ -21,6 +21,9 @@ def _settings(tmp_path: Path, **extra) -> dict:
                                                      "encoding": "utf-8"}},
         "NEWSCRAWL_ARCHIVE_DIR": str(tmp_path / "archive"),
         "NEWSCRAWL_STATE_PATH": str(tmp_path / "state.sqlite3"),
+        "NEWSCRAWL_RUNS_DIR": str(tmp_path / "runs"),
+        # One crawl's output is checked here; incremental runs: tests/test_incremental.py.
+        "NEWSCRAWL_INCREMENTAL": False,
         "AUTOTHROTTLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
         "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": ["127.0.0.0/8"],  # the test servers

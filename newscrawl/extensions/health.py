@@ -1,6 +1,9 @@
-"""Run health: a run that exported no article, hit spider errors, or failed too many fetches
-is unhealthy. The verdict goes to the stats (`newscrawl/health`) and the log; the `crawl`
-command turns it into a non-zero exit status for cron and alerting."""
+"""Run health: a run that saw no article, hit spider errors, or failed too many fetches is
+unhealthy. With incremental runs zero *new* articles is normal: what counts is articles seen
+at all (new, updated, unchanged, not modified); a run whose every known article link was not
+due for a revisit, and that fetched no article page, is a quiet hour, not a failure.
+The verdict goes to the stats (`newscrawl/health`) and the log; the `crawl` command turns it
+into a non-zero exit status for cron and alerting."""
 
 from __future__ import annotations
 
@@ -15,9 +18,15 @@ logger = logging.getLogger(__name__)
 
 def problems(stats: dict[str, Any], max_error_rate: float) -> list[str]:
     found = []
-    articles = stats.get("item_scraped_count", 0)
-    if not articles:
-        found.append("no article was exported")
+    articles = (stats.get("item_scraped_count", 0)  # new and updated (or all, not incremental)
+                + stats.get("newscrawl/incremental/unchanged", 0)
+                + stats.get("newscrawl/incremental/not_modified", 0))
+    quiet = (stats.get("newscrawl/incremental/not_due", 0)
+             and not stats.get("newscrawl/pages/article", 0))
+    if not articles and not quiet:
+        known = stats.get("newscrawl/state/known_articles", 0)
+        found.append(f"no article (new, updated, unchanged or not modified) from a site with "
+                     f"{known} archived articles" if known else "no article was exported")
     spider_errors = sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))
     if spider_errors:
         found.append(f"{spider_errors} spider errors")

@@ -25,6 +25,7 @@ from scrapy.http import Response
 from ..discovery import looks_like_xml, parse_xml_links
 from ..faults import FetchFault, describe_failure, report
 from ..items import ArticleItem, PageSource
+from ..middlewares.conditional import StateSkip
 from ..sites import SiteProfile, load_profile
 from ..urls import article_key, strip_tracking
 
@@ -195,12 +196,20 @@ class ArticleSpider(scrapy.Spider):
             sitemap_date=response.meta.get("newscrawl_listed_date")
             or self.listed_dates.get(article_key(response.url)),
         )
+        # For incremental runs: the HTTP validators to store, and the page as fetched for
+        # the run's WARC (the item lets its _source go once it is cleaned).
+        item._validators = tuple(  # type: ignore[attr-defined]
+            (response.headers.get(h) or b"").decode("latin-1") or None
+            for h in ("ETag", "Last-Modified"))
+        response.meta["newscrawl_source"] = item._source  # type: ignore[attr-defined]
         self.crawler.stats.inc_value("newscrawl/pages/article")
         yield item
 
     def on_error(self, failure) -> None:
         if isinstance(failure.value, FetchFault):
             return  # the middleware that gave up already logged and counted it
+        if failure.check(StateSkip):
+            return  # not due, not modified or gone: the crawl state's doing, counted there
         request = failure.request
         code, reason, refused = describe_failure(failure)
         # After redirects, name the URL that was asked for.

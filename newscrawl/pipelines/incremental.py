@@ -1,0 +1,79 @@
+"""Pipeline: incremental runs. After dedup, each clean article is judged against the crawl
+state: new (version 1) and updated articles (version n+1, the previous fingerprint, the
+fields that changed) go on to the feed and the run archive and are staged in the state;
+unchanged ones are counted and dropped quietly (INFO, not a warning).
+
+Staged articles are committed by the run archive once the run's files are durably written
+(newscrawl/exporters/run_archive.py); without a run archive, when the spider closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+
+from ..state import run_context, spider_sites
+from ..state.base import utc_now
+from ..state.versions import judge
+from .stage import render_item
+
+logger = logging.getLogger(__name__)
+
+
+class Unchanged(DropItem):
+    """An article whose clean content is the archived version: not emitted, not a problem."""
+
+    def __init__(self, message: str):
+        super().__init__(message, log_level="INFO")
+
+
+class IncrementalPipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.run = run_context(crawler)
+        if self.run.state is None:
+            raise NotConfigured("incremental off (NEWSCRAWL_INCREMENTAL, NEWSCRAWL_STATE_PATH)")
+        self.state = self.run.state
+        # Without a run archive nothing else commits the run: do it at close.
+        self.commit_at_close = not crawler.settings.get("NEWSCRAWL_RUNS_DIR")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        known = sum(self.state.count_articles(s) for s in spider_sites(spider))
+        self.stats.set_value("newscrawl/state/known_articles", known)
+        if self.commit_at_close:
+            self.state.begin_run(self.run.run_id, self.run.started)
+
+    def close_spider(self) -> None:
+        if self.commit_at_close:
+            self.state.commit_run(self.run.run_id, {"runId": self.run.run_id,
+                                                    "note": "no run archive"})
+
+    def process_item(self, item: Any) -> Any:
+        render_item(item)
+        etag, last_modified = getattr(item, "_validators", None) or (None, None)
+        verdict = judge(self.state, item, utc_now(), self.run.run_id, etag=etag,
+                        last_modified=last_modified)
+        url = item["url"]
+        if verdict.kind == "unchanged":
+            known = verdict.known
+            assert known is not None
+            self.state.touch(known.id, utc_now(), etag=etag, last_modified=last_modified,
+                             urls=[u for u in (url, item.get("canonicalUrl")) if u])
+            self.stats.inc_value("newscrawl/incremental/unchanged")
+            raise Unchanged(f"{url}: unchanged since version {known.version} "
+                            f"({known.fingerprint[:19]}…), not emitted")
+        self.state.stage(self.run.run_id, verdict.record)
+        self.stats.inc_value(f"newscrawl/incremental/{verdict.kind}")
+        if verdict.kind == "updated":
+            logger.info("Updated: %s is version %d (changed: %s)", url, verdict.record.version,
+                        ", ".join(item["metadata"]["changedFields"]) or "none")
+        return item

@@ -1,0 +1,86 @@
+"""Versioning of clean articles against the crawl state: new, updated (which fields changed)
+or unchanged. Shared by the incremental pipeline and `newscrawl reprocess`.
+
+Change is judged on the content fingerprint (metadata.fingerprint: headline, body, authors,
+date, description, images; never page chrome such as the header's "today"), so a page that
+differs only in its chrome is the same version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..clean.fingerprint import CONTENT_FIELDS
+from ..clean.render import normalize_space
+from ..exporters.markdown_archive import article_id
+from .base import ArticleState, CrawlState, iso
+
+VERSIONED_FIELDS = (*CONTENT_FIELDS, "images")
+
+
+def field_hashes(item: Any) -> dict[str, str]:
+    """A short digest per fingerprinted field, normalized as the fingerprint normalizes
+    them, so `changedFields` names exactly the fields that moved the fingerprint."""
+    out = {}
+    for name in VERSIONED_FIELDS:
+        value = item.get(name)
+        if name == "images":
+            value = [(i.get("url"), i.get("caption")) for i in value or []]
+        elif isinstance(value, str):
+            value = normalize_space(value)
+        blob = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        out[name] = hashlib.sha256(blob).hexdigest()[:16]
+    return out
+
+
+def item_urls(item: Any) -> list[str]:
+    return [u for u in dict.fromkeys((item.get("url"), item.get("canonicalUrl"))) if u]
+
+
+def known_article(state: CrawlState, item: Any) -> ArticleState | None:
+    for url in item_urls(item):
+        found = state.find(url)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass
+class Verdict:
+    kind: str  # new | updated | unchanged
+    known: ArticleState | None
+    record: ArticleState  # what to stage (new, updated) or the known one (unchanged)
+
+
+def judge(state: CrawlState, item: Any, now: datetime, run_id: str, *,
+          etag: str | None = None, last_modified: str | None = None) -> Verdict:
+    """Compare a clean item with the state; fill its version metadata when it is new or
+    updated (metadata: articleId, version, previousFingerprint, changedFields)."""
+    metadata = item["metadata"]
+    fingerprint = metadata["fingerprint"]
+    known = known_article(state, item)
+    if known is not None and known.fingerprint == fingerprint:
+        return Verdict("unchanged", known, known)
+    hashes = field_hashes(item)
+    seen = iso(now)
+    if known is None:
+        kind, version, previous, changed = "new", 1, None, []
+        ident, first_seen = article_id(dict(item)), seen
+    else:
+        kind, version, previous = "updated", known.version + 1, known.fingerprint
+        # An article recorded without field digests: every versioned field may have moved.
+        changed = [f for f in VERSIONED_FIELDS if hashes[f] != known.field_hashes.get(f)]
+        ident, first_seen = known.id, known.first_seen
+    metadata.update({"articleId": ident, "version": version, "previousFingerprint": previous,
+                     "changedFields": changed})
+    record = ArticleState(
+        id=ident, site=metadata.get("site"), url=item["url"], fingerprint=fingerprint,
+        version=version, field_hashes=hashes, first_seen=first_seen, last_seen=seen,
+        last_changed=seen, etag=etag, last_modified=last_modified, run_id=run_id,
+        urls=item_urls(item),
+    )
+    return Verdict(kind, known, record)
