@@ -87,7 +87,9 @@ _YMD = re.compile(
     re.I,
 )
 # 02.12.2024, 2/12/2024, 02-12-2024 (and two-digit years with dots: 02.12.24)
-_DMY_NUM = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)")
+_DMY_NUM = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})([./-]|\s\|\s)(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"
+)
 # 2024년 12월 2일 / 2024年12月2日
 _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
@@ -355,7 +357,7 @@ def parse_text(text: str, ctx: _Context, first_only: bool = False, machine: bool
             m.start(), m.end())
     for m in _DMY_NUM.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
-        if len(y) == 2 and sep != ".":
+        if len(y) == 2 and sep != "." or sep.strip() == "|" and ctx.order != "DMY":
             continue  # 12/02/24 is too often not a date at all
         guessed = False
         if sep == ".":
@@ -736,6 +738,20 @@ def _headline(page: Page) -> HtmlElement | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _class_info(words: str) -> tuple[bool, bool, bool, str | bool]:
+    """(strong chrome, weak chrome, date-ish, microformat) for a class or id value;
+    memoised, since templates repeat the same few class strings thousands of times."""
+    if "-" in words:
+        words = " ".join(t for t in words.split() if not _TAXONOMY_TOKEN.match(t))
+    cls = words
+    micro: str | bool = False
+    if _MICROFORMAT.search(cls):
+        micro = "published" if _MF_PUBLISHED.search(cls) else True
+    return (bool(_CHROME_STRONG.search(words)), bool(_CHROME_WEAK.search(words)),
+            bool(_DATE_CLASS.search(words)), micro)
+
+
 def _container(headline: HtmlElement | None) -> HtmlElement | None:
     """The headline's article: its nearest <article> or <main> ancestor."""
     if headline is None:
@@ -789,18 +805,20 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             inside = True
         parent = el.getparent()
         c = chrome.get(parent, False) if parent is not None else False
-        cls = el.get("class") or ""
-        ident = el.get("id") or ""
-        if cls and "-" in cls:
-            cls = " ".join(t for t in cls.split() if not _TAXONOMY_TOKEN.match(t))
-        words = f"{cls} {ident}" if cls or ident else ""
+        cls = el.get("class")
+        ident = el.get("id")
+        strong = weak = dateish = micro = False
+        if cls:
+            strong, weak, dateish, micro = _class_info(cls)
+        if ident and not strong:
+            i_strong, i_weak, i_dateish, _ = _class_info(ident)
+            strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
         if c is False and el not in keep:
-            if (tag in _CHROME_TAGS and not (inside and tag == "aside")
-                    or words and _CHROME_STRONG.search(words)
+            if (tag in _CHROME_TAGS and not (inside and tag == "aside") or strong
                     # another <article> than the headline's: a teaser of another story
                     or tag == "article" and container is not None and container.tag == "article"):
                 c = True
-            elif not inside and (tag in _CHROME_WEAK_TAGS or words and _CHROME_WEAK.search(words)):
+            elif not inside and (tag in _CHROME_WEAK_TAGS or weak):
                 c = None  # weak: ignored right under the headline, where bylines live
         chrome[el] = c
         if el is headline:
@@ -808,9 +826,9 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
         # machine-readable dates: <time>, itemprop, pubdate, microformats (abbr.published)
         itemprop = (el.get("itemprop") or "").lower()
         if (tag == "time" or itemprop in _DATE_ITEMPROPS or el.get("pubdate") is not None
-                or (el.get("title") and _MICROFORMAT.search(cls))):
+                or (micro and el.get("title"))):
             kind = _DATE_ITEMPROPS.get(itemprop, "either")
-            if el.get("pubdate") is not None or _MF_PUBLISHED.search(cls):
+            if el.get("pubdate") is not None or micro == "published":
                 kind = "published"
             for attr in _DATE_ATTRS:
                 v = el.get(attr)
@@ -823,7 +841,7 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
                 if len(v) < 120:
                     hits.append(_Hit(pos, c is True, v, "itemprop" if itemprop else "time", kind, False,
                                      inside, c is None))
-        elif words and _DATE_CLASS.search(words):
+        elif dateish:
             v = el.text_content()
             if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
                 hits.append(_Hit(pos, c is True, " ".join(v.split()), "byline", inside=inside,
@@ -937,6 +955,8 @@ def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
         elif labelled_only:
             continue
         src, w = source, weight - n  # a snippet's first date is the likely one
+        if kind == "published" and src == "byline":
+            w = max(w, 6)  # "Erstellt am: ..." says what it is
         if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
             src, w = "text", min(w, 3)
         add(st, hit.text[start:start + 60], src, w, kind, guessed)
