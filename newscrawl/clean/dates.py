@@ -74,6 +74,9 @@ class _Context:
     tz: ZoneInfo | None
     limit: datetime  # latest plausible publication moment
     candidates: list[Candidate] = field(default_factory=list)
+    # Days written only where we do not look (site header, sidebars, teasers, footer):
+    # another tool's answer on one of them is the trap we avoid, not a second opinion.
+    excluded: set[date] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -813,12 +816,12 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
         if ident and not strong:
             i_strong, i_weak, i_dateish, _ = _class_info(ident)
             strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
-        if c is False and el not in keep:
+        if c is not True and el not in keep:
             if (tag in _CHROME_TAGS and not (inside and tag == "aside") or strong
                     # another <article> than the headline's: a teaser of another story
                     or tag == "article" and container is not None and container.tag == "article"):
                 c = True
-            elif not inside and (tag in _CHROME_WEAK_TAGS or weak):
+            elif c is False and not inside and (tag in _CHROME_WEAK_TAGS or weak):
                 c = None  # weak: ignored right under the headline, where bylines live
         chrome[el] = c
         if el is headline:
@@ -868,11 +871,15 @@ def _body_sources(page: Page, ctx: _Context) -> None:
         for hit in hits:
             if hit.kind == "published" and not hit.chrome:
                 _hit_candidates(hit, ctx, "itemprop", 6)
+            elif hit.chrome or hit.weak:
+                _exclude(hit, ctx)
         return
     prose_seen = 0
     bylines: list[tuple[int, Candidate]] = []
     for hit in hits:
         if hit.chrome:
+            if hit.pos < h_start:  # the site header: where the "today" date sits
+                _exclude(hit, ctx)
             continue
         if hit.pos >= h_end:
             dist = hit.pos - h_end
@@ -883,9 +890,12 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             # close by, or inside the headline's own article
             dist = h_start - hit.pos
             if dist > (800 if hit.inside else 250):
+                _exclude(hit, ctx)
                 continue
             dist = dist if hit.inside else dist * 4
         if hit.weak and not (hit.pos >= h_start and dist < 300) and not _PUBLISHED_ANY.search(hit.text):
+            if hit.pos < h_start:
+                _exclude(hit, ctx)
             continue
         if hit.source in ("time", "itemprop"):
             w = 7 if hit.kind == "published" else 6
@@ -915,6 +925,22 @@ def _body_sources(page: Page, ctx: _Context) -> None:
 
 
 _DATELINE_END = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:[-–—|:(„\"“«]|$)", re.I)
+
+
+def _exclude(hit: _Hit, ctx: _Context) -> None:
+    if len(ctx.excluded) > 200 or len(hit.text) > 300:
+        return
+    if hit.attr:
+        parsed = parse_value(hit.text, ctx)
+        if parsed:
+            ctx.excluded.add(parsed[0].day)
+        return
+    for st, *_ in parse_text(hit.text, ctx)[:3]:
+        ctx.excluded.add(st.day)
+    if ctx.now is not None and len(hit.text) < 60:
+        st = parse_relative(hit.text, ctx)
+        if st:
+            ctx.excluded.add(st.day)
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
@@ -1142,8 +1168,9 @@ def _second_opinion(page: Page, ctx: _Context, ranked: list[tuple[float, date, C
     for _total, day, best in ranked:
         if day == wide and not best.guessed_order:
             return Candidate(best.stamp, best.raw, "htmldate", best.weight, best.kind)
-    if any(total >= 4 for total, _day, _best in ranked):
-        return None  # it contradicts a fair candidate of ours: no one knows
+    if any(total >= 4 for total, _day, _best in ranked) or wide in ctx.excluded:
+        # it contradicts a fair candidate of ours, or read the site chrome
+        return None
     if _htmldate(page, ctx, extensive=False) == wide:
         return Candidate(Stamp(wide), wide.isoformat(), "htmldate", 3)
     return None
