@@ -77,10 +77,19 @@ def describe(exc: BaseException) -> tuple[str, str, bool]:
         return "ignored", message, False
     if isinstance(exc, (DownloadTimeoutError, twisted_error.TimeoutError, TimeoutError)):
         return "timeout", message, False
-    if isinstance(exc, DownloadCancelledError) and "max size" in message:
-        return "too_large", message, False
+    if isinstance(exc, DownloadCancelledError):
+        # Scrapy cancels a download only past DOWNLOAD_MAXSIZE (and logs the sizes).
+        return "too_large", message if "max size" in message else (
+            "download cancelled: body larger than DOWNLOAD_MAXSIZE"), False
     if isinstance(exc, ResponseDataLossError):
-        return "data_loss", message, False
+        causes = _twisted_reasons(exc)
+        detail = "; ".join(causes) or "body shorter than announced"
+        if any("chunk" in c.lower() for c in causes):
+            return "malformed_chunked", f"broken chunked encoding ({detail})", False
+        if any(c.startswith(("ConnectionLost", "ConnectionAborted", "ConnectionReset"))
+               and "cleanly" not in c for c in causes):
+            return "connection_lost", f"connection dropped mid-body ({detail})", False
+        return "data_loss", f"body shorter than its Content-Length ({detail})", False
     if isinstance(exc, (DownloadConnectionRefusedError, twisted_error.ConnectionRefusedError)):
         return "connection_refused", message, False
     if isinstance(exc, (CannotResolveHostError, twisted_error.DNSLookupError)):
@@ -91,6 +100,14 @@ def describe(exc: BaseException) -> tuple[str, str, bool]:
                         twisted_error.ConnectionDone, ConnectionError)):
         return "connection_lost", message, False
     return type(exc).__name__, message, False
+
+
+def _twisted_reasons(exc: BaseException) -> list[str]:
+    """The failures Twisted gave for a broken response body (ResponseFailed.reasons)."""
+    cause = exc.__cause__
+    reasons = getattr(cause, "reasons", None) or []
+    return [f"{r.type.__name__}: {r.getErrorMessage()}" for r in reasons
+            if r.type.__name__ != "_DataLoss"]
 
 
 def describe_failure(failure: Failure) -> tuple[str, str, bool]:
