@@ -96,7 +96,7 @@ _DMY_NUM = re.compile(
 # 2024년 12월 2일 / 2024年12月2日
 _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
-    r"(?:\s*\(?[^\d()\s]{1,3}\)?)?"
+    r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?"  # weekday
     r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
 )
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -1171,7 +1171,8 @@ def _second_opinion(page: Page, ctx: _Context, ranked: list[tuple[float, date, C
     if any(total >= 4 for total, _day, _best in ranked) or wide in ctx.excluded:
         # it contradicts a fair candidate of ours, or read the site chrome
         return None
-    if _htmldate(page, ctx, extensive=False) == wide:
+    # htmldate completes a bare year or month with day 1: no day of ours to trust then
+    if wide.day != 1 and _htmldate(page, ctx, extensive=False) == wide:
         return Candidate(Stamp(wide), wide.isoformat(), "htmldate", 3)
     return None
 

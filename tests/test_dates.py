@@ -1,0 +1,244 @@
+"""Publication-date stage: small hand-made pages, exact values."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newscrawl.clean.dates import find_dates
+from newscrawl.clean.document import load_document
+from newscrawl.clean.page import Page
+from newscrawl.clean.structured import read_structured
+
+NOW = datetime(2025, 3, 20, 3, 12, 45, tzinfo=timezone.utc)  # 12:12 in Seoul
+
+HEADER = """<header class="site-header"><span class="today-date">Thursday, March 20, 2025</span>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav></header>"""
+
+BODY = "<p>" + "The minister said the plan would be presented to parliament next week. " * 6 + "</p>"
+
+
+def make_page(
+    html: str,
+    *,
+    url: str = "https://news.example/world/1001-summit-talks",
+    lang: str = "en",
+    head: str = "",
+    now: datetime | None = NOW,
+    tz: str | None = None,
+    sitemap: str | None = None,
+) -> Page:
+    doc = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>Leaders agree on summit talks | Example News</title>{head}</head>"
+        f"<body>{html}</body></html>"
+    )
+    root, encoding = load_document(doc.encode("utf-8"), "text/html; charset=utf-8")
+    page = Page(url=url, root=root, encoding=encoding, http_date=now, timezone=tz,
+                sitemap_date=sitemap)
+    page.structured = read_structured(root, url)
+    find_dates(page)
+    return page
+
+
+def article(byline: str = "", extra: str = "") -> str:
+    return (f"{HEADER}<main><article><h1>Leaders agree on summit talks</h1>{byline}{BODY}"
+            f"</article>{extra}</main><footer><p>© 2025 Example News</p></footer>")
+
+
+def published(page: Page) -> str | None:
+    return page.fields.get("datePublished")
+
+
+def test_header_today_date_loses_to_article_published_time() -> None:
+    page = make_page(article(), tz="Asia/Seoul",
+                     head='<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">')
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+    assert page.sources["datePublished"] == "meta:article:published_time"
+    assert page.fields["datePublishedRaw"] == "2024-12-02T09:15:00+09:00"
+
+
+def test_header_today_date_alone_is_not_a_publication_date() -> None:
+    page = make_page(article(), tz="Asia/Seoul")
+    assert published(page) is None
+    assert "no_date" in page.warnings
+
+
+def test_dates_in_related_lists_and_footer_are_ignored() -> None:
+    related = ('<aside class="related"><h2>Related</h2><ul>'
+               '<li><a href="/world/990">Earlier talks collapsed</a> <span class="date">'
+               'November 28, 2024</span></li><li><a href="/world/991">Envoys meet again</a>'
+               ' <span class="date">November 30, 2024</span></li></ul></aside>')
+    page = make_page(article(extra=related))
+    assert published(page) is None
+
+
+def test_published_beats_updated_and_both_are_kept() -> None:
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "headline": "Leaders agree on summit talks", '
+            '"datePublished": "2024-12-02T09:15:00+09:00", '
+            '"dateModified": "2024-12-05T10:40:00+09:00"}</script>')
+    byline = '<p class="byline">Updated Dec. 5, 2024 10:40 · Published Dec. 2, 2024 09:15</p>'
+    page = make_page(article(byline), head=head, tz="Asia/Seoul")
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+    assert page.sources["datePublished"] == "jsonld"
+    assert page.fields["dateModified"] == "2024-12-05T10:40:00+09:00"
+
+
+def test_visible_updated_label_does_not_make_the_publication_date() -> None:
+    byline = ('<p class="meta">Updated: December 5, 2024</p>'
+              '<p class="meta">Published: December 2, 2024</p>')
+    page = make_page(article(byline))
+    assert published(page) == "2024-12-02"
+
+
+def test_modified_before_published_is_dropped() -> None:
+    head = ('<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">'
+            '<meta property="article:modified_time" content="2024-11-20T10:00:00+09:00">')
+    page = make_page(article(), head=head)
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+    assert "dateModified" not in page.fields
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("By Park Jae-won · 3 hours ago", "en", "2025-03-20T09:12:00+09:00"),
+        ("Yesterday, 18:30", "en", "2025-03-19T18:30:00+09:00"),
+        ("vor 2 Tagen", "de", "2025-03-18"),
+        ("3시간 전", "ko", "2025-03-20T09:12:00+09:00"),
+        ("어제", "ko", "2025-03-19"),
+        ("il y a 2 jours", "fr", "2025-03-18"),
+        ("hace 3 días", "es", "2025-03-17"),
+    ],
+)
+def test_relative_dates_resolve_against_the_fetch_time(text: str, lang: str, expected: str) -> None:
+    page = make_page(article(f'<p class="byline">{text}</p>'), lang=lang, tz="Asia/Seoul")
+    assert published(page) == expected
+    assert page.sources["datePublished"] == "byline"
+
+
+def test_relative_date_without_fetch_time_abstains() -> None:
+    page = make_page(article('<p class="byline">3 hours ago</p>'), now=None)
+    assert published(page) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("입력 2024.12.02 09:15", "2024-12-02T09:15:00+09:00"),
+        ("기사입력 2024년 12월 2일 오후 3:05", "2024-12-02T15:05:00+09:00"),
+        ("2024년 12월 2일", "2024-12-02"),
+    ],
+)
+def test_korean_forms(text: str, expected: str) -> None:
+    page = make_page(article(f'<p class="date">{text}</p>'), lang="ko", tz="Asia/Seoul")
+    assert published(page) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Veröffentlicht am 2. Dezember 2024", "de", "2024-12-02"),
+        ("02.12.2024, 09:15 Uhr", "de", "2024-12-02T09:15:00"),
+        ("Publié le 2 décembre 2024", "fr", "2024-12-02"),
+        ("2 de diciembre de 2024", "es", "2024-12-02"),
+        ("2 dicembre 2024", "it", "2024-12-02"),
+        ("2 de dezembro de 2024", "pt", "2024-12-02"),
+        ("2 december 2024", "nl", "2024-12-02"),
+        ("2024年12月2日 09:15", "ja", "2024-12-02T09:15:00"),
+    ],
+)
+def test_localized_forms(text: str, lang: str, expected: str) -> None:
+    page = make_page(article(f'<p class="byline">{text}</p>'), lang=lang)
+    assert published(page) == expected
+
+
+def test_us_and_european_number_order() -> None:
+    us = make_page(article('<p class="byline">12/02/2024</p>'), lang="en-US")
+    assert published(us) == "2024-12-02"
+    gb = make_page(article('<p class="byline">02/12/2024</p>'), lang="en-GB")
+    assert published(gb) == "2024-12-02"
+    # a day above 12 settles the order whatever the language
+    assert published(make_page(article('<p class="byline">25/12/2024</p>'), lang="en-US")) \
+        == "2024-12-25"
+
+
+def test_ambiguous_number_order_follows_agreeing_evidence() -> None:
+    # 03/04/2024 alone on an English page of unknown region: the URL settles it
+    page = make_page(article('<p class="byline">03/04/2024</p>'), lang="en",
+                     url="https://news.example/2024/04/03/summit-talks")
+    assert published(page) == "2024-04-03"
+
+
+def test_no_date_at_all() -> None:
+    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>")
+    assert published(page) is None
+    assert "dateModified" not in page.fields
+
+
+def test_date_only_in_sitemap() -> None:
+    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+                     sitemap="2024-12-02T09:15:00+09:00")
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+    assert page.sources["datePublished"] == "sitemap"
+
+
+def test_offset_is_kept_not_shifted_to_utc() -> None:
+    page = make_page(article(), head='<meta property="article:published_time" '
+                                     'content="2024-12-02T23:30:00-05:00">')
+    assert published(page) == "2024-12-02T23:30:00-05:00"
+
+
+def test_utc_timestamp_moves_to_the_site_zone() -> None:
+    page = make_page(article(), tz="Asia/Seoul",
+                     head='<meta property="article:published_time" content="2024-12-01T23:30:00Z">')
+    assert published(page) == "2024-12-02T08:30:00+09:00"
+
+
+def test_naive_time_gets_the_site_offset() -> None:
+    page = make_page(article(), tz="Asia/Seoul",
+                     head='<meta property="article:published_time" content="2024-12-02T09:15:00">')
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+
+
+def test_date_only_stays_date_only() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Leaders agree on summit talks", "datePublished": "2024-12-02"}</script>')
+    page = make_page(article(), head=head, tz="Asia/Seoul")
+    assert published(page) == "2024-12-02"
+    assert page.fields["datePublishedRaw"] == "2024-12-02"
+
+
+def test_date_from_url() -> None:
+    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+                     url="https://news.example/2024/12/02/summit-talks/")
+    assert published(page) == "2024-12-02"
+    assert page.sources["datePublished"] == "url"
+
+
+def test_future_date_is_rejected() -> None:
+    page = make_page(article(), head='<meta property="article:published_time" '
+                                     'content="2025-06-01T09:00:00+09:00">')
+    assert published(page) is None
+
+
+def test_date_before_1995_is_rejected() -> None:
+    page = make_page(article(), head='<meta property="article:published_time" content="1970-01-01">')
+    assert published(page) is None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>13/45/2024 99.99.9999 2024-13-45T99:99 32. Dezember 2024</p>",
+        "<h1>" + "x" * 5000 + "</h1><time datetime='not a date'>soon</time>",
+        "<div><span class='date'>\ufffd2024 ∞ 31/31/31 0.0.2024</span></div>" * 50,
+    ],
+)
+def test_weird_input_never_raises(html: str) -> None:
+    page = make_page(html, head='<meta name="date" content="2024-02-30"><script '
+                                'type="application/ld+json">{"@type": "Article", '
+                                '"datePublished": {"x": 1}}</script>')
+    assert published(page) is None
