@@ -5,12 +5,15 @@
     newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
     newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
     newscrawl eval dates --data DIR [--errors N]
+    newscrawl reprocess WARC... [--out FILE] [--state PATH]   clean archived responses again
+    newscrawl state show|reset --site NAME [--state PATH]     inspect or reset the crawl state
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import logging
 import sys
@@ -140,6 +143,63 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _default_state_path() -> str:
+    from . import settings
+
+    return settings.NEWSCRAWL_STATE_PATH
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from .exporters.atomic import write_atomic
+    from .reprocess import reprocess
+    from .state import new_run_id
+    from .state.base import utc_now
+    from .state.sqlite import SqliteCrawlState
+
+    state = SqliteCrawlState(args.state) if args.state else None
+    run_id = "reprocess-" + new_run_id()
+    if state is not None:
+        state.begin_run(run_id, utc_now())
+    buffer = io.StringIO() if args.out else sys.stdout
+    counts = reprocess([Path(p) for p in args.warcs], buffer, state, run_id)
+    if args.out:  # the file appears whole, before the state says its items exist
+        write_atomic(Path(args.out), buffer.getvalue().encode("utf-8"))
+    else:
+        sys.stdout.flush()
+    if state is not None:
+        state.commit_run(run_id, {"runId": run_id, "kind": "reprocess", "counts": counts,
+                                  "inputs": args.warcs, "output": args.out})
+        state.close()
+    sys.stderr.write(" ".join(f"{k}={v}" for k, v in counts.items()) + "\n")
+    return 0
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    from .state.sqlite import SqliteCrawlState
+
+    if not Path(args.state).exists():
+        logger.error("No crawl state at %s", args.state)
+        return 2
+    state = SqliteCrawlState(args.state)
+    try:
+        if args.action == "reset":
+            if not args.site:
+                logger.error("state reset needs --site NAME")
+                return 2
+            n = state.reset_site(args.site)
+            print(f"forgot {n} articles of {args.site}: the next run emits them as new")
+        else:
+            for row in state.db.execute("SELECT site, count(*), max(last_seen) FROM articles "
+                                        "GROUP BY site ORDER BY site"):
+                print(f"site {row[0]}: {row[1]} articles, last seen {row[2]}")
+            for row in state.db.execute("SELECT run_id, status FROM runs "
+                                        "ORDER BY run_id DESC LIMIT 10"):
+                print(f"run {row[0]}: {row[1]}")
+    finally:
+        state.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -168,6 +228,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also run another extractor in the same process (extraction only)")
     p.add_argument("--errors", type=int, default=20, help="wrong dates to list (dates only)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("reprocess", help="clean archived WARC responses with today's cleaning")
+    p.add_argument("warcs", nargs="+", help="run WARC files (output/runs/*/pages.warc.gz)")
+    p.add_argument("--out", help="JSON Lines output file (default: stdout)")
+    p.add_argument("--state", help="crawl state file: write only new versions, and record them")
+    p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("state", help="inspect or reset the crawl state")
+    p.add_argument("action", choices=["show", "reset"])
+    p.add_argument("--site", help="the site to reset (metadata.site: profile name or host)")
+    p.add_argument("--state", default=_default_state_path(), help="state file")
+    p.set_defaults(func=cmd_state)
     return parser
 
 
