@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,12 +11,14 @@ from newscrawl.clean.document import load_document
 from newscrawl.clean.page import Page
 from newscrawl.clean.structured import read_structured
 
-NOW = datetime(2025, 3, 20, 3, 12, 45, tzinfo=timezone.utc)  # 12:12 in Seoul
+NOW = datetime(2025, 3, 20, 3, 12, 45, tzinfo=UTC)  # 12:12 in Seoul
 
 HEADER = """<header class="site-header"><span class="today-date">Thursday, March 20, 2025</span>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav></header>"""
 
-BODY = "<p>" + "The minister said the plan would be presented to parliament next week. " * 6 + "</p>"
+BODY = (
+    "<p>" + "The minister said the plan would be presented to parliament next week. " * 6 + "</p>"
+)
 
 
 def make_page(
@@ -35,16 +37,19 @@ def make_page(
         f"<body>{html}</body></html>"
     )
     root, encoding = load_document(doc.encode("utf-8"), "text/html; charset=utf-8")
-    page = Page(url=url, root=root, encoding=encoding, http_date=now, timezone=tz,
-                sitemap_date=sitemap)
+    page = Page(
+        url=url, root=root, encoding=encoding, http_date=now, timezone=tz, sitemap_date=sitemap
+    )
     page.structured = read_structured(root, url)
     find_dates(page)
     return page
 
 
 def article(byline: str = "", extra: str = "") -> str:
-    return (f"{HEADER}<main><article><h1>Leaders agree on summit talks</h1>{byline}{BODY}"
-            f"</article>{extra}</main><footer><p>© 2025 Example News</p></footer>")
+    return (
+        f"{HEADER}<main><article><h1>Leaders agree on summit talks</h1>{byline}{BODY}"
+        f"</article>{extra}</main><footer><p>© 2025 Example News</p></footer>"
+    )
 
 
 def published(page: Page) -> str | None:
@@ -52,8 +57,11 @@ def published(page: Page) -> str | None:
 
 
 def test_header_today_date_loses_to_article_published_time() -> None:
-    page = make_page(article(), tz="Asia/Seoul",
-                     head='<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">')
+    page = make_page(
+        article(),
+        tz="Asia/Seoul",
+        head='<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">',
+    )
     assert published(page) == "2024-12-02T09:15:00+09:00"
     assert page.sources["datePublished"] == "meta:article:published_time"
     assert page.fields["datePublishedRaw"] == "2024-12-02T09:15:00+09:00"
@@ -66,19 +74,23 @@ def test_header_today_date_alone_is_not_a_publication_date() -> None:
 
 
 def test_dates_in_related_lists_and_footer_are_ignored() -> None:
-    related = ('<aside class="related"><h2>Related</h2><ul>'
-               '<li><a href="/world/990">Earlier talks collapsed</a> <span class="date">'
-               'November 28, 2024</span></li><li><a href="/world/991">Envoys meet again</a>'
-               ' <span class="date">November 30, 2024</span></li></ul></aside>')
+    related = (
+        '<aside class="related"><h2>Related</h2><ul>'
+        '<li><a href="/world/990">Earlier talks collapsed</a> <span class="date">'
+        'November 28, 2024</span></li><li><a href="/world/991">Envoys meet again</a>'
+        ' <span class="date">November 30, 2024</span></li></ul></aside>'
+    )
     page = make_page(article(extra=related))
     assert published(page) is None
 
 
 def test_published_beats_updated_and_both_are_kept() -> None:
-    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
-            '"@type": "NewsArticle", "headline": "Leaders agree on summit talks", '
-            '"datePublished": "2024-12-02T09:15:00+09:00", '
-            '"dateModified": "2024-12-05T10:40:00+09:00"}</script>')
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Leaders agree on summit talks", '
+        '"datePublished": "2024-12-02T09:15:00+09:00", '
+        '"dateModified": "2024-12-05T10:40:00+09:00"}</script>'
+    )
     byline = '<p class="byline">Updated Dec. 5, 2024 10:40 · Published Dec. 2, 2024 09:15</p>'
     page = make_page(article(byline), head=head, tz="Asia/Seoul")
     assert published(page) == "2024-12-02T09:15:00+09:00"
@@ -87,15 +99,19 @@ def test_published_beats_updated_and_both_are_kept() -> None:
 
 
 def test_visible_updated_label_does_not_make_the_publication_date() -> None:
-    byline = ('<p class="meta">Updated: December 5, 2024</p>'
-              '<p class="meta">Published: December 2, 2024</p>')
+    byline = (
+        '<p class="meta">Updated: December 5, 2024</p>'
+        '<p class="meta">Published: December 2, 2024</p>'
+    )
     page = make_page(article(byline))
     assert published(page) == "2024-12-02"
 
 
 def test_modified_before_published_is_dropped() -> None:
-    head = ('<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">'
-            '<meta property="article:modified_time" content="2024-11-20T10:00:00+09:00">')
+    head = (
+        '<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">'
+        '<meta property="article:modified_time" content="2024-11-20T10:00:00+09:00">'
+    )
     page = make_page(article(), head=head)
     assert published(page) == "2024-12-02T09:15:00+09:00"
     assert "dateModified" not in page.fields
@@ -161,71 +177,103 @@ def test_us_and_european_number_order() -> None:
     gb = make_page(article('<p class="byline">02/12/2024</p>'), lang="en-GB")
     assert published(gb) == "2024-12-02"
     # a day above 12 settles the order whatever the language
-    assert published(make_page(article('<p class="byline">25/12/2024</p>'), lang="en-US")) \
+    assert (
+        published(make_page(article('<p class="byline">25/12/2024</p>'), lang="en-US"))
         == "2024-12-25"
+    )
 
 
 def test_ambiguous_number_order_follows_agreeing_evidence() -> None:
     # 03/04/2024 alone on an English page of unknown region: the URL settles it
-    page = make_page(article('<p class="byline">03/04/2024</p>'), lang="en",
-                     url="https://news.example/2024/04/03/summit-talks")
+    page = make_page(
+        article('<p class="byline">03/04/2024</p>'),
+        lang="en",
+        url="https://news.example/2024/04/03/summit-talks",
+    )
+    assert published(page) == "2024-04-03"
+
+
+def test_number_order_learned_from_the_page() -> None:
+    # an English page of unknown region whose comments write 25/11/2024: day first
+    comments = '<section class="replies"><p>Anna wrote on 25/11/2024: well said</p></section>'
+    page = make_page(article('<p class="byline">03/04/2024</p>', extra=comments), lang="en")
     assert published(page) == "2024-04-03"
 
 
 def test_no_date_at_all() -> None:
-    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>")
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>"
+    )
     assert published(page) is None
     assert "dateModified" not in page.fields
 
 
 def test_date_only_in_sitemap() -> None:
-    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
-                     sitemap="2024-12-02T09:15:00+09:00")
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        sitemap="2024-12-02T09:15:00+09:00",
+    )
     assert published(page) == "2024-12-02T09:15:00+09:00"
     assert page.sources["datePublished"] == "sitemap"
 
 
 def test_offset_is_kept_not_shifted_to_utc() -> None:
-    page = make_page(article(), head='<meta property="article:published_time" '
-                                     'content="2024-12-02T23:30:00-05:00">')
+    page = make_page(
+        article(),
+        head='<meta property="article:published_time" content="2024-12-02T23:30:00-05:00">',
+    )
     assert published(page) == "2024-12-02T23:30:00-05:00"
 
 
 def test_utc_timestamp_moves_to_the_site_zone() -> None:
-    page = make_page(article(), tz="Asia/Seoul",
-                     head='<meta property="article:published_time" content="2024-12-01T23:30:00Z">')
+    page = make_page(
+        article(),
+        tz="Asia/Seoul",
+        head='<meta property="article:published_time" content="2024-12-01T23:30:00Z">',
+    )
     assert published(page) == "2024-12-02T08:30:00+09:00"
 
 
 def test_naive_time_gets_the_site_offset() -> None:
-    page = make_page(article(), tz="Asia/Seoul",
-                     head='<meta property="article:published_time" content="2024-12-02T09:15:00">')
+    page = make_page(
+        article(),
+        tz="Asia/Seoul",
+        head='<meta property="article:published_time" content="2024-12-02T09:15:00">',
+    )
     assert published(page) == "2024-12-02T09:15:00+09:00"
 
 
 def test_date_only_stays_date_only() -> None:
-    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
-            '"headline": "Leaders agree on summit talks", "datePublished": "2024-12-02"}</script>')
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Leaders agree on summit talks", "datePublished": "2024-12-02"}</script>'
+    )
     page = make_page(article(), head=head, tz="Asia/Seoul")
     assert published(page) == "2024-12-02"
     assert page.fields["datePublishedRaw"] == "2024-12-02"
 
 
 def test_date_from_url() -> None:
-    page = make_page(f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
-                     url="https://news.example/2024/12/02/summit-talks/")
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        url="https://news.example/2024/12/02/summit-talks/",
+    )
     assert published(page) == "2024-12-02"
     assert page.sources["datePublished"] == "url"
 
 
 def test_future_date_is_rejected() -> None:
-    page = make_page(article(), head='<meta property="article:published_time" '
-                                     'content="2025-06-01T09:00:00+09:00">')
+    page = make_page(
+        article(),
+        head='<meta property="article:published_time" content="2025-06-01T09:00:00+09:00">',
+    )
     assert published(page) is None
 
 
 def test_date_before_1995_is_rejected() -> None:
-    page = make_page(article(), head='<meta property="article:published_time" content="1970-01-01">')
+    page = make_page(
+        article(), head='<meta property="article:published_time" content="1970-01-01">'
+    )
     assert published(page) is None
 
 
@@ -238,7 +286,26 @@ def test_date_before_1995_is_rejected() -> None:
     ],
 )
 def test_weird_input_never_raises(html: str) -> None:
-    page = make_page(html, head='<meta name="date" content="2024-02-30"><script '
-                                'type="application/ld+json">{"@type": "Article", '
-                                '"datePublished": {"x": 1}}</script>')
+    page = make_page(
+        html,
+        head='<meta name="date" content="2024-02-30"><script '
+        'type="application/ld+json">{"@type": "Article", '
+        '"datePublished": {"x": 1}}</script>',
+    )
     assert published(page) is None
+
+
+def test_the_shared_tree_is_not_modified() -> None:
+    from lxml import etree
+
+    html = (
+        f"{HEADER}<main><h1>Leaders agree on summit talks</h1><div class='txt'>{BODY}"
+        "<p>Posted 2 Dec 2024</p></div></main><footer>Impressum</footer>"
+    )
+    doc = f"<html lang='en'><head><title>Leaders agree on summit talks</title></head><body>{html}"
+    root, _ = load_document(doc.encode(), "text/html")
+    before = etree.tostring(root)
+    page = Page(url="https://news.example/a", root=root, http_date=NOW)
+    page.structured = read_structured(root, page.url)
+    find_dates(page)
+    assert etree.tostring(root) == before

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -86,7 +86,9 @@ _OFFSET = r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
 # 2024-12-02, 2024/12/02, 2024.12.02, optionally with a time and an offset
 _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])"
-    r"(?:(?:T|\s+|,\s*|\s*[-–|]\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*" + _OFFSET + "?)?",
+    r"(?:(?:T|\s+|,\s*|\s*[-–|]\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
+    + _OFFSET
+    + "?)?",
     re.I,
 )
 # 02.12.2024, 2/12/2024, 02-12-2024 (and two-digit years with dots: 02.12.24)
@@ -107,23 +109,55 @@ _TIME_AFTER = re.compile(
     re.I,
 )
 _ZONE_ABBR = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,
-    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
-    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "KST": 540, "JST": 540, "AEST": 600,
-    "AEDT": 660, "BST": 60,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "CET": 60,
+    "MEZ": 60,
+    "CEST": 120,
+    "MESZ": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+    "KST": 540,
+    "JST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "BST": 60,
 }
 _YEAR_HINT = re.compile(r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]")
 
 _MONTH_KEYS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 _CORE_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
 _LANG_ALIASES = {"no": "nb", "iw": "he", "in": "id", "jw": "jv"}
 
 
 @lru_cache(maxsize=128)
-def _month_patterns(langs: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def _month_patterns(
+    langs: tuple[str, ...],
+) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     """Month names of the given languages (first language wins a clash) and the
     day-month-year / month-day-year regexes built from them."""
     from dateparser.languages.loader import default_loader
@@ -143,12 +177,19 @@ def _month_patterns(langs: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern[
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     end = r"(?![^\W\d_])"
     dmy = re.compile(
-        r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°|ª)?\.?\s*(?:de\s+|of\s+)?(" + alt + ")" + end
+        r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°|ª)?\.?\s*(?:de\s+|of\s+)?("
+        + alt
+        + ")"
+        + end
         + r"\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     mdy = re.compile(
-        r"(?<![^\W\d_])(" + alt + ")" + end + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)",
+        r"(?<![^\W\d_])("
+        + alt
+        + ")"
+        + end
+        + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     return names, dmy, mdy
@@ -159,25 +200,70 @@ def _month_patterns(langs: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern[
 
 _UNITS = {
     # seconds/minutes/hours resolve to a moment, days to a day; weeks and longer are too vague
-    "s": timedelta(seconds=1), "m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1),
+    "s": timedelta(seconds=1),
+    "m": timedelta(minutes=1),
+    "h": timedelta(hours=1),
+    "d": timedelta(days=1),
 }
 _UNIT_WORDS = [
     (re.compile(r"^(?:sec|sek|seg|second|secondo|seconde|초|秒)", re.I), "s"),
     (re.compile(r"^(?:min|minute|minuto|minuut|분|分)", re.I), "m"),
-    (re.compile(r"^(?:h$|hr|hour|std|stunde|heure|hora|or[ae]|uur|uren|시간|小时|小時|時間)", re.I), "h"),
+    (
+        re.compile(
+            r"^(?:h$|hr|hour|std|stunde|heure|hora|or[ae]|uur|uren|시간|小时|小時|時間)", re.I
+        ),
+        "h",
+    ),
     (re.compile(r"^(?:day|tag|jour|día|dia|giorn|dag|일|日|天)", re.I), "d"),
 ]
-_ONE = {"a", "an", "one", "ein", "eine", "einer", "einem", "un", "une", "una", "uno", "um", "uma", "een"}
+_ONE = {
+    "a",
+    "an",
+    "one",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "un",
+    "une",
+    "una",
+    "uno",
+    "um",
+    "uma",
+    "een",
+}
 _REL_AMOUNT = [
-    re.compile(r"\b(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b", re.I),
-    re.compile(r"\bvor\s+(\d+|einer?|einem)\s+(Sekunden?|Minuten?|Min\.?|Std\.?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b", re.I),
-    re.compile(r"\bil y a\s+(\d+|une?)\s+(secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\b", re.I),
-    re.compile(r"\bhace\s+(\d+|una?)\s+(segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?|años?)\b", re.I),
-    re.compile(r"\bhá\s+(\d+|uma?)\s+(segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\b", re.I),
-    re.compile(r"\b(\d+|un[ao]?)\s+(second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b", re.I),
-    re.compile(r"\b(\d+|een)\s+(seconden?|minuten?|minuut|uur|uren|dagen?|weken?|maanden?|jaren?|jaar)\s+geleden\b", re.I),
+    re.compile(
+        r"\b(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bvor\s+(\d+|einer?|einem)\s+(Sekunden?|Minuten?|Min\.?|Std\.?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bil y a\s+(\d+|une?)\s+(secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bhace\s+(\d+|una?)\s+(segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?|años?)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bhá\s+(\d+|uma?)\s+(segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\b", re.I
+    ),
+    re.compile(
+        r"\b(\d+|un[ao]?)\s+(second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(\d+|een)\s+(seconden?|minuten?|minuut|uur|uren|dagen?|weken?|maanden?|jaren?|jaar)\s+geleden\b",
+        re.I,
+    ),
     re.compile(r"(\d+)\s*(초|분|시간|일|주|개월|달|년)\s*전"),
-    re.compile(r"(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|年)\s*前"),
+    re.compile(
+        r"(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|年)\s*前"
+    ),
 ]
 # Day words; only trusted in short date-like snippets ("Gestern, 14:30"), never in prose.
 _REL_DAY = re.compile(
@@ -186,10 +272,30 @@ _REL_DAY = re.compile(
     re.I,
 )
 _REL_DAY_N = {
-    "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "vandaag": 0,
-    "오늘": 0, "今日": 0, "今天": 0, "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1,
-    "ieri": 1, "ontem": 1, "gisteren": 1, "어제": 1, "昨日": 1, "昨天": 1, "vorgestern": 2,
-    "avant-hier": 2, "anteayer": 2, "그저께": 2,
+    "today": 0,
+    "heute": 0,
+    "aujourd'hui": 0,
+    "hoy": 0,
+    "oggi": 0,
+    "hoje": 0,
+    "vandaag": 0,
+    "오늘": 0,
+    "今日": 0,
+    "今天": 0,
+    "yesterday": 1,
+    "gestern": 1,
+    "hier": 1,
+    "ayer": 1,
+    "ieri": 1,
+    "ontem": 1,
+    "gisteren": 1,
+    "어제": 1,
+    "昨日": 1,
+    "昨天": 1,
+    "vorgestern": 2,
+    "avant-hier": 2,
+    "anteayer": 2,
+    "그저께": 2,
 }
 _REL_HINT = re.compile(
     r"ago\b|\bvor\s|il y a|hace\s|há\s|\sfa\b|geleden|전|前|today|yesterday|heute|gestern|"
@@ -231,8 +337,15 @@ def _offset(text: str | None) -> timedelta | None:
     return timedelta(minutes=-minutes if m.group(1) == "-" else minutes)
 
 
-def _make(y: int, mo: int, d: int, hh: Any = None, mm: Any = None, ss: Any = None,
-          off: timedelta | None = None) -> Stamp | None:
+def _make(
+    y: int,
+    mo: int,
+    d: int,
+    hh: Any = None,
+    mm: Any = None,
+    ss: Any = None,
+    off: timedelta | None = None,
+) -> Stamp | None:
     try:
         day = date(int(y), int(mo), int(d))
     except (ValueError, TypeError):
@@ -276,14 +389,21 @@ def parse_value(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
         return None
     m = _YMD.search(v)
     if m:
-        st = _make(m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
-                   _offset(m.group(8)))
+        st = _make(
+            m.group(1),
+            m.group(3),
+            m.group(4),
+            m.group(5),
+            m.group(6),
+            m.group(7),
+            _offset(m.group(8)),
+        )
         if st:
             return st, False
     if re.fullmatch(r"\d{9,10}(?:\.\d+)?|\d{13}", v):  # Unix time (seconds or milliseconds)
         n = float(v) / (1000 if len(v) == 13 else 1)
         try:
-            dt = datetime.fromtimestamp(n, tz=timezone.utc)
+            dt = datetime.fromtimestamp(n, tz=UTC)
         except (OverflowError, OSError, ValueError):
             return None
         return Stamp(dt.date(), dt.time().replace(microsecond=0), timedelta(0)), False
@@ -308,9 +428,13 @@ def _dateparser(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
         dt = dateparser.parse(
             value,
             languages=list(ctx.langs) or None,
-            settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                      "STRICT_PARSING": True, "DATE_ORDER": ctx.order,
-                      "REQUIRE_PARTS": ["day", "month", "year"]},
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "STRICT_PARSING": True,
+                "DATE_ORDER": ctx.order,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+            },
         )
     except Exception:
         return None
@@ -323,8 +447,9 @@ def _dateparser(value: str, ctx: _Context) -> tuple[Stamp, bool] | None:
     return Stamp(dt.date(), dt.time().replace(microsecond=0) if has_time else None, off), False
 
 
-def parse_text(text: str, ctx: _Context, first_only: bool = False, machine: bool = False
-               ) -> list[tuple[Stamp, int, bool, int]]:
+def parse_text(
+    text: str, ctx: _Context, first_only: bool = False, machine: bool = False
+) -> list[tuple[Stamp, int, bool, int]]:
     """Every date written in a piece of text: (stamp, start offset, guessed_order, end)."""
     out: list[tuple[Stamp, int, bool, int]] = []
     if not _YEAR_HINT.search(text):
@@ -352,12 +477,22 @@ def parse_text(text: str, ctx: _Context, first_only: bool = False, machine: bool
     names = _month_patterns(ctx.langs)[0]
     for m in dmy.finditer(text):
         hh, mm, ss, off = _time_after(text, m.end())
-        add(_make(m.group(3), names.get(m.group(2).lower().rstrip(".")), m.group(1), hh, mm, ss, off),
-            m.start(), m.end())
+        add(
+            _make(
+                m.group(3), names.get(m.group(2).lower().rstrip(".")), m.group(1), hh, mm, ss, off
+            ),
+            m.start(),
+            m.end(),
+        )
     for m in mdy.finditer(text):
         hh, mm, ss, off = _time_after(text, m.end())
-        add(_make(m.group(3), names.get(m.group(1).lower().rstrip(".")), m.group(2), hh, mm, ss, off),
-            m.start(), m.end())
+        add(
+            _make(
+                m.group(3), names.get(m.group(1).lower().rstrip(".")), m.group(2), hh, mm, ss, off
+            ),
+            m.start(),
+            m.end(),
+        )
     for m in _DMY_NUM.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(y) == 2 and sep != "." or sep.strip() == "|" and ctx.order != "DMY":
@@ -384,7 +519,8 @@ def parse_text(text: str, ctx: _Context, first_only: bool = False, machine: bool
 
 
 def parse_relative(text: str, ctx: _Context) -> Stamp | None:
-    """"3 hours ago", "vor 2 Tagen", "어제"... resolved against the fetch time; None without one."""
+    """Relative dates ("3 hours ago", "vor 2 Tagen", "어제") resolved against the fetch
+    time; None without one."""
     if ctx.now is None or not _REL_HINT.search(text):
         return None
     now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
@@ -418,8 +554,14 @@ def parse_relative(text: str, ctx: _Context) -> Stamp | None:
 
 def _languages(page: Page) -> tuple[str, ...]:
     meta = page.structured.meta if page.structured else {}
-    raw = (page.root.get("lang") or page.root.get("xml:lang") or meta.get("content-language")
-           or meta.get("og:locale") or meta.get("language") or "")
+    raw = (
+        page.root.get("lang")
+        or page.root.get("xml:lang")
+        or meta.get("content-language")
+        or meta.get("og:locale")
+        or meta.get("language")
+        or ""
+    )
     lang = re.split(r"[-_,;\s]", raw.strip().lower())[0] if raw else ""
     lang = _LANG_ALIASES.get(lang, lang)
     langs = [lang] if re.fullmatch(r"[a-z]{2,3}", lang or "") else []
@@ -428,7 +570,7 @@ def _languages(page: Page) -> tuple[str, ...]:
 
 def _region(page: Page) -> str:
     meta = page.structured.meta if page.structured else {}
-    raw = (page.root.get("lang") or meta.get("content-language") or meta.get("og:locale") or "")
+    raw = page.root.get("lang") or meta.get("content-language") or meta.get("og:locale") or ""
     parts = re.split(r"[-_]", raw.strip().lower())
     return parts[1] if len(parts) > 1 else ""
 
@@ -438,10 +580,8 @@ _DMY_TLDS = {"uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke"}
 
 
 def _number_order(page: Page, langs: tuple[str, ...]) -> tuple[str, bool]:
-    """How to read 02/03/2024. Unambiguous dates on the page itself are the best evidence
-    of the site's convention; then the language and region; MDY is only assumed for US English."""
-    text = " ".join(page.root.xpath("//body//text()[contains(., '/')]")[:400]) if False else ""
-    del text
+    """How to read 02/03/2024 by the page's language and region (MDY only for US English),
+    and whether that is known or a default; see also _learn_order."""
     lang, region = langs[0] if langs else "", _region(page)
     host = urlsplit(page.url).hostname or ""
     tld = host.rsplit(".", 1)[-1]
@@ -467,8 +607,8 @@ def _context(page: Page) -> _Context:
             tz = None
     now = page.now
     if now is not None and now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
-    limit = (now or datetime.now(timezone.utc)) + FUTURE_SLACK
+        now = now.replace(tzinfo=UTC)
+    limit = (now or datetime.now(UTC)) + FUTURE_SLACK
     return _Context(langs=langs, order=order, order_known=known, now=now, tz=tz, limit=limit)
 
 
@@ -478,8 +618,15 @@ def _plausible(st: Stamp, ctx: _Context) -> bool:
     return st.day <= ctx.limit.date()
 
 
-def _add(ctx: _Context, st: Stamp | None, raw: str, source: str, weight: float,
-         kind: str = "published", guessed: bool = False) -> None:
+def _add(
+    ctx: _Context,
+    st: Stamp | None,
+    raw: str,
+    source: str,
+    weight: float,
+    kind: str = "published",
+    guessed: bool = False,
+) -> None:
     if st is None or not _plausible(st, ctx):
         return
     ctx.candidates.append(Candidate(st, raw.strip()[:200], source, weight, kind, guessed))
@@ -490,33 +637,62 @@ def _add(ctx: _Context, st: Stamp | None, raw: str, source: str, weight: float,
 
 # JSON-LD properties: (name, kind)
 _JSONLD_PROPS = (
-    ("datePublished", "published"), ("dateCreated", "published"), ("uploadDate", "published"),
+    ("datePublished", "published"),
+    ("dateCreated", "published"),
+    ("uploadDate", "published"),
     ("dateModified", "modified"),
 )
 # <meta> keys, lower-cased: weight and kind. Standard publication keys are trusted most;
 # generic "date" keys less, since CMSs fill them with the page's render time.
 _META_KEYS: dict[str, tuple[float, str]] = {
-    "article:published_time": (8, "published"), "og:article:published_time": (8, "published"),
-    "article:published": (8, "published"), "og:published_time": (8, "published"),
-    "datepublished": (8, "published"), "parsely-pub-date": (8, "published"),
-    "sailthru.date": (7, "published"), "pubdate": (7, "published"), "publishdate": (7, "published"),
-    "publish-date": (7, "published"), "publish_date": (7, "published"), "publication_date": (7, "published"),
-    "publication-date": (7, "published"), "dc.date.issued": (7, "published"),
-    "dcterms.issued": (7, "published"), "dc.date.created": (6, "published"),
-    "dcterms.created": (6, "published"), "dc.created": (6, "published"), "datecreated": (7, "published"),
-    "date_published": (7, "published"), "article_date_original": (7, "published"),
-    "original-publish-date": (8, "published"), "og:pubdate": (6, "published"),
-    "cxenseparse:recs:publishtime": (6, "published"), "article.published": (7, "published"),
-    "shareaholic:article_published_time": (7, "published"), "date:published_time": (7, "published"),
-    "og:article:time": (5, "published"), "uploaddate": (7, "published"), "dc.date": (5, "either"),
-    "dcterms.date": (5, "either"), "date": (4, "either"), "displaydate": (5, "published"),
-    "pdate": (5, "published"), "citation_publication_date": (7, "published"),
-    "citation_date": (6, "published"), "release_date": (5, "published"),
-    "article:modified_time": (8, "modified"), "og:article:modified_time": (8, "modified"),
-    "og:updated_time": (6, "modified"), "datemodified": (8, "modified"),
-    "article:modified": (7, "modified"), "dcterms.modified": (6, "modified"),
-    "last-modified": (4, "modified"), "lastmod": (4, "modified"), "dc.date.modified": (6, "modified"),
-    "parsely-updated-date": (6, "modified"), "shareaholic:article_modified_time": (6, "modified"),
+    "article:published_time": (8, "published"),
+    "og:article:published_time": (8, "published"),
+    "article:published": (8, "published"),
+    "og:published_time": (8, "published"),
+    "datepublished": (8, "published"),
+    "parsely-pub-date": (8, "published"),
+    "sailthru.date": (7, "published"),
+    "pubdate": (7, "published"),
+    "publishdate": (7, "published"),
+    "publish-date": (7, "published"),
+    "publish_date": (7, "published"),
+    "publication_date": (7, "published"),
+    "publication-date": (7, "published"),
+    "dc.date.issued": (7, "published"),
+    "dcterms.issued": (7, "published"),
+    "dc.date.created": (6, "published"),
+    "dcterms.created": (6, "published"),
+    "dc.created": (6, "published"),
+    "datecreated": (7, "published"),
+    "date_published": (7, "published"),
+    "article_date_original": (7, "published"),
+    "original-publish-date": (8, "published"),
+    "og:pubdate": (6, "published"),
+    "cxenseparse:recs:publishtime": (6, "published"),
+    "article.published": (7, "published"),
+    "shareaholic:article_published_time": (7, "published"),
+    "date:published_time": (7, "published"),
+    "og:article:time": (5, "published"),
+    "uploaddate": (7, "published"),
+    "dc.date": (5, "either"),
+    "dcterms.date": (5, "either"),
+    "date": (4, "either"),
+    "displaydate": (5, "published"),
+    "pdate": (5, "published"),
+    "citation_publication_date": (7, "published"),
+    "citation_date": (6, "published"),
+    "release_date": (5, "published"),
+    "article:modified_time": (8, "modified"),
+    "og:article:modified_time": (8, "modified"),
+    "og:updated_time": (6, "modified"),
+    "datemodified": (8, "modified"),
+    "article:modified": (7, "modified"),
+    "dcterms.modified": (6, "modified"),
+    "last-modified": (4, "modified"),
+    "lastmod": (4, "modified"),
+    "dc.date.modified": (6, "modified"),
+    "parsely-updated-date": (6, "modified"),
+    "shareaholic:article_modified_time": (6, "modified"),
 }
 
 
@@ -588,7 +764,17 @@ def _sitemap(page: Page, ctx: _Context) -> None:
 
 # --- the page body -----------------------------------------------------------------------------
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "select", "option", "button", "head"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "select",
+    "option",
+    "button",
+    "head",
+}
 # Class/id words of site chrome. Strong words hold everywhere; weak ones ("nav", "footer")
 # also dress the article's own byline or meta line in many templates, so they only count
 # outside the headline's <article>/<main>. "teaser", "widget", "meta", "header" never do.
@@ -608,16 +794,30 @@ _CHROME_WEAK = re.compile(
 _CHROME_TAGS = {"nav", "aside", "menu"}
 _CHROME_WEAK_TAGS = {"header", "footer"}
 # Class words a CMS adds from the post's own taxonomy ("category-comments", "tag-related").
-_TAXONOMY_TOKEN = re.compile(r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I)
+_TAXONOMY_TOKEN = re.compile(
+    r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I
+)
 _DATE_CLASS = re.compile(
     r"date|time|publish|posted|byline|dateline|stamp|datum|fecha|data|zeit|meta|info|autor|author",
     re.I,
 )
-_DATE_ATTRS = ("datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "content", "title")
+_DATE_ATTRS = (
+    "datetime",
+    "data-datetime",
+    "data-date",
+    "data-timestamp",
+    "data-published",
+    "content",
+    "title",
+)
 _MICROFORMAT = re.compile(r"\b(?:published|updated|dtstart|dt-published|entry-date)\b", re.I)
 _MF_PUBLISHED = re.compile(r"\b(?:published|dt-published)\b", re.I)
-_DATE_ITEMPROPS = {"datepublished": "published", "datecreated": "published", "datemodified": "modified",
-                   "uploaddate": "published"}
+_DATE_ITEMPROPS = {
+    "datepublished": "published",
+    "datecreated": "published",
+    "datemodified": "modified",
+    "uploaddate": "published",
+}
 
 
 @dataclass
@@ -652,8 +852,11 @@ def _title_parts(page: Page) -> list[str]:
         parts.append(whole)
         parts += [p for p in _TITLE_SPLIT.split(whole) if p != whole]
     label = _site_label(page.url)
-    return [p for p in dict.fromkeys(parts)
-            if len(p) >= 8 and p != site and not (label and _names_site(p, label))]
+    return [
+        p
+        for p in dict.fromkeys(parts)
+        if len(p) >= 8 and p != site and not (label and _names_site(p, label))
+    ]
 
 
 def _site_label(url: str) -> str:
@@ -667,8 +870,11 @@ def _names_site(part: str, label: str) -> bool:
     squashed = re.sub(r"\W", "", part)
     if len(squashed) > 3 * max(len(label), 8):
         return False
-    return any(label[i:i + 6] in squashed for i in range(max(1, len(label) - 5))) if len(label) >= 6 \
+    return (
+        any(label[i : i + 6] in squashed for i in range(max(1, len(label) - 5)))
+        if len(label) >= 6
         else label == squashed
+    )
 
 
 def _title_match(text: str, titles: list[str]) -> float:
@@ -698,7 +904,8 @@ def _is_logo(el: HtmlElement, page: Page) -> bool:
     if el.find(".//img") is not None:
         return True
     links = [a.get("href") or "" for a in el.iterancestors("a")] + [
-        a.get("href") or "" for a in el.iter("a")]
+        a.get("href") or "" for a in el.iter("a")
+    ]
     for href in links:
         path = urlsplit(href.strip()).path if "://" in href else href.strip()
         if path in ("", "/", "./", "/index.html", "/index.php") and (
@@ -751,8 +958,12 @@ def _class_info(words: str) -> tuple[bool, bool, bool, str | bool]:
     micro: str | bool = False
     if _MICROFORMAT.search(cls):
         micro = "published" if _MF_PUBLISHED.search(cls) else True
-    return (bool(_CHROME_STRONG.search(words)), bool(_CHROME_WEAK.search(words)),
-            bool(_DATE_CLASS.search(words)), micro)
+    return (
+        bool(_CHROME_STRONG.search(words)),
+        bool(_CHROME_WEAK.search(words)),
+        bool(_DATE_CLASS.search(words)),
+        micro,
+    )
 
 
 def _container(headline: HtmlElement | None) -> HtmlElement | None:
@@ -817,9 +1028,15 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             i_strong, i_weak, i_dateish, _ = _class_info(ident)
             strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
         if c is not True and el not in keep:
-            if (tag in _CHROME_TAGS and not (inside and tag == "aside") or strong
-                    # another <article> than the headline's: a teaser of another story
-                    or tag == "article" and container is not None and container.tag == "article"):
+            if (
+                tag in _CHROME_TAGS
+                and not (inside and tag == "aside")
+                or strong
+                # another <article> than the headline's: a teaser of another story
+                or tag == "article"
+                and container is not None
+                and container.tag == "article"
+            ):
                 c = True
             elif c is False and not inside and (tag in _CHROME_WEAK_TAGS or weak):
                 c = None  # weak: ignored right under the headline, where bylines live
@@ -828,27 +1045,54 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             h_start = pos
         # machine-readable dates: <time>, itemprop, pubdate, microformats (abbr.published)
         itemprop = (el.get("itemprop") or "").lower()
-        if (tag == "time" or itemprop in _DATE_ITEMPROPS or el.get("pubdate") is not None
-                or (micro and el.get("title"))):
+        if (
+            tag == "time"
+            or itemprop in _DATE_ITEMPROPS
+            or el.get("pubdate") is not None
+            or (micro and el.get("title"))
+        ):
             kind = _DATE_ITEMPROPS.get(itemprop, "either")
             if el.get("pubdate") is not None or micro == "published":
                 kind = "published"
             for attr in _DATE_ATTRS:
                 v = el.get(attr)
                 if v and re.search(r"\d", v):
-                    hits.append(_Hit(pos, c is True, v, "itemprop" if itemprop else "time", kind, True,
-                                     inside, c is None))
+                    hits.append(
+                        _Hit(
+                            pos,
+                            c is True,
+                            v,
+                            "itemprop" if itemprop else "time",
+                            kind,
+                            True,
+                            inside,
+                            c is None,
+                        )
+                    )
                     break
             else:
                 v = el.text_content()
                 if len(v) < 120:
-                    hits.append(_Hit(pos, c is True, v, "itemprop" if itemprop else "time", kind, False,
-                                     inside, c is None))
+                    hits.append(
+                        _Hit(
+                            pos,
+                            c is True,
+                            v,
+                            "itemprop" if itemprop else "time",
+                            kind,
+                            False,
+                            inside,
+                            c is None,
+                        )
+                    )
         elif dateish:
             v = el.text_content()
             if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
-                hits.append(_Hit(pos, c is True, " ".join(v.split()), "byline", inside=inside,
-                                 weak=c is None))
+                hits.append(
+                    _Hit(
+                        pos, c is True, " ".join(v.split()), "byline", inside=inside, weak=c is None
+                    )
+                )
         text = el.text
         if text and not text.isspace():
             _text_hit(hits, text, pos, c, ctx, inside)
@@ -856,16 +1100,41 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
     return hits, h_start, h_end
 
 
-def _text_hit(hits: list[_Hit], text: str, pos: int, chrome: bool | None, ctx: _Context,
-              inside: bool) -> None:
+def _text_hit(
+    hits: list[_Hit], text: str, pos: int, chrome: bool | None, ctx: _Context, inside: bool
+) -> None:
     if len(text) > 2000:
         text = text[:2000]
-    if _YEAR_HINT.search(text) or (ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)):
+    if _YEAR_HINT.search(text) or (
+        ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)
+    ):
         hits.append(_Hit(pos, chrome is True, text, "text", inside=inside, weak=chrome is None))
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")
+
+
+def _learn_order(hits: list[_Hit], ctx: _Context) -> None:
+    """Unambiguous slash dates elsewhere on the page (25/12/2024) tell the site's order."""
+    if ctx.order_known:
+        return
+    dmy = mdy = 0
+    for hit in hits[:500]:
+        if "/" not in hit.text:
+            continue
+        for m in _SLASH_DATE.finditer(hit.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            dmy += a > 12 >= b
+            mdy += b > 12 >= a
+    if dmy and not mdy:
+        ctx.order, ctx.order_known = "DMY", True
+    elif mdy and not dmy:
+        ctx.order, ctx.order_known = "MDY", True
 
 
 def _body_sources(page: Page, ctx: _Context) -> None:
     hits, h_start, h_end = _walk(page, ctx)
+    _learn_order(hits, ctx)
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
         for hit in hits:
@@ -893,7 +1162,11 @@ def _body_sources(page: Page, ctx: _Context) -> None:
                 _exclude(hit, ctx)
                 continue
             dist = dist if hit.inside else dist * 4
-        if hit.weak and not (hit.pos >= h_start and dist < 300) and not _PUBLISHED_ANY.search(hit.text):
+        if (
+            hit.weak
+            and not (hit.pos >= h_start and dist < 300)
+            and not _PUBLISHED_ANY.search(hit.text)
+        ):
             if hit.pos < h_start:
                 _exclude(hit, ctx)
             continue
@@ -955,8 +1228,14 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
-                    limit: int = 3, labelled_only: bool = False) -> list[Candidate]:
+def _hit_candidates(
+    hit: _Hit,
+    ctx: _Context,
+    source: str,
+    weight: float,
+    limit: int = 3,
+    labelled_only: bool = False,
+) -> list[Candidate]:
     added: list[Candidate] = []
 
     def add(st: Stamp, raw: str, src: str, w: float, kind: str, guessed: bool = False) -> None:
@@ -972,7 +1251,7 @@ def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
         return added
     found = parse_text(hit.text, ctx)
     for n, (st, start, guessed, end) in enumerate(found[:limit]):
-        before = hit.text[max(0, start - 40):start]
+        before = hit.text[max(0, start - 40) : start]
         kind = hit.kind
         if _MODIFIED_LABEL.search(before):
             kind = "modified"
@@ -985,7 +1264,7 @@ def _hit_candidates(hit: _Hit, ctx: _Context, source: str, weight: float,
             w = max(w, 6)  # "Erstellt am: ..." says what it is
         if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
             src, w = "text", min(w, 3)
-        add(st, hit.text[start:start + 60], src, w, kind, guessed)
+        add(st, hit.text[start : start + 60], src, w, kind, guessed)
     if not found and len(hit.text) < 60:
         st = parse_relative(hit.text, ctx)
         if st:
@@ -1003,20 +1282,56 @@ _LOCAL_SOURCES = {"byline", "url", "text", "time"}
 # Zones of countries and languages that have a single one: used only to tell which local
 # day a UTC timestamp falls on when the site profile does not name the zone.
 _TLD_ZONES = {
-    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
-    "it": "Europe/Rome", "es": "Europe/Madrid", "nl": "Europe/Amsterdam", "be": "Europe/Brussels",
-    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "dk": "Europe/Copenhagen", "se": "Europe/Stockholm",
-    "no": "Europe/Oslo", "fi": "Europe/Helsinki", "uk": "Europe/London", "ie": "Europe/Dublin",
-    "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
-    "in": "Asia/Kolkata", "tr": "Europe/Istanbul", "gr": "Europe/Athens", "hu": "Europe/Budapest",
-    "pt": "Europe/Lisbon", "ro": "Europe/Bucharest", "ua": "Europe/Kyiv", "il": "Asia/Jerusalem",
-    "lt": "Europe/Vilnius", "lv": "Europe/Riga", "ee": "Europe/Tallinn", "sk": "Europe/Bratislava",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "nl": "Europe/Amsterdam",
+    "be": "Europe/Brussels",
+    "pl": "Europe/Warsaw",
+    "cz": "Europe/Prague",
+    "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "kr": "Asia/Seoul",
+    "jp": "Asia/Tokyo",
+    "cn": "Asia/Shanghai",
+    "tw": "Asia/Taipei",
+    "in": "Asia/Kolkata",
+    "tr": "Europe/Istanbul",
+    "gr": "Europe/Athens",
+    "hu": "Europe/Budapest",
+    "pt": "Europe/Lisbon",
+    "ro": "Europe/Bucharest",
+    "ua": "Europe/Kyiv",
+    "il": "Asia/Jerusalem",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "ee": "Europe/Tallinn",
+    "sk": "Europe/Bratislava",
 }
 _LANG_ZONES = {
-    "de": "Europe/Berlin", "ko": "Asia/Seoul", "ja": "Asia/Tokyo", "it": "Europe/Rome",
-    "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw", "cs": "Europe/Prague", "da": "Europe/Copenhagen",
-    "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "fi": "Europe/Helsinki", "hu": "Europe/Budapest",
-    "el": "Europe/Athens", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "lt": "Europe/Vilnius",
+    "de": "Europe/Berlin",
+    "ko": "Asia/Seoul",
+    "ja": "Asia/Tokyo",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague",
+    "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "hu": "Europe/Budapest",
+    "el": "Europe/Athens",
+    "tr": "Europe/Istanbul",
+    "he": "Asia/Jerusalem",
+    "lt": "Europe/Vilnius",
     "uk": "Europe/Kyiv",
 }
 
@@ -1026,12 +1341,17 @@ def _guess_zone(page: Page, ctx: _Context) -> tuple[ZoneInfo | timezone | None, 
     page states elsewhere, else the country domain or the language."""
     if ctx.tz is not None:
         return ctx.tz, "profile"
-    offsets = {c.stamp.offset for c in ctx.candidates
-               if c.stamp.offset is not None and c.stamp.offset != timedelta(0)}
+    offsets = {
+        c.stamp.offset
+        for c in ctx.candidates
+        if c.stamp.offset is not None and c.stamp.offset != timedelta(0)
+    }
     if len(offsets) == 1:
         return timezone(offsets.pop()), "page"
     host = (urlsplit(page.url).hostname or "").lower()
-    name = _TLD_ZONES.get(host.rsplit(".", 1)[-1]) or _LANG_ZONES.get(ctx.langs[0] if ctx.langs else "")
+    name = _TLD_ZONES.get(host.rsplit(".", 1)[-1]) or _LANG_ZONES.get(
+        ctx.langs[0] if ctx.langs else ""
+    )
     if name:
         try:
             return ZoneInfo(name), "guess"
@@ -1058,7 +1378,7 @@ def _reday_utc(page: Page, ctx: _Context) -> None:
         st = c.stamp
         if not _is_utc(st):
             continue
-        moment = datetime.combine(st.day, st.clock, timezone.utc)
+        moment = datetime.combine(st.day, st.clock, UTC)
         if zone is not None:
             aware = moment.astimezone(zone)
             c.stamp = Stamp(aware.date(), aware.time().replace(tzinfo=None), aware.utcoffset())
@@ -1096,8 +1416,15 @@ def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, 
         members = list(fams.values())
         total = sum(_eff(c) for c in members)
         # report the most precise statement of the day among the trusted ones
-        best = max(members, key=lambda c: (c.weight >= 6, c.stamp.clock is not None,
-                                           c.stamp.offset is not None, c.weight))
+        best = max(
+            members,
+            key=lambda c: (
+                c.weight >= 6,
+                c.stamp.clock is not None,
+                c.stamp.offset is not None,
+                c.weight,
+            ),
+        )
         ranked.append((total, day, best))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
@@ -1125,7 +1452,11 @@ def _choose(page: Page, ctx: _Context) -> tuple[Candidate | None, Candidate | No
     sm = next((c for c in cands if c.source == "sitemap"), None)
     if sm is not None:
         # the sitemap listed the page by then: a later "publication" is not one
-        cands = [c for c in cands if c.kind == "modified" or c.stamp.day <= sm.stamp.day + timedelta(days=1)]
+        cands = [
+            c
+            for c in cands
+            if c.kind == "modified" or c.stamp.day <= sm.stamp.day + timedelta(days=1)
+        ]
     ranked = _score(cands, ("published", "either"))
     published = None
     if ranked:
@@ -1148,16 +1479,24 @@ def _htmldate(page: Page, ctx: _Context, extensive: bool) -> date | None:
 
         # htmldate deep-copies a tree it is given before pruning it: page.root stays intact
         value = find_date(
-            page.root, url=page.url, extensive_search=extensive, original_date=True,
-            min_date=f"{MIN_YEAR}-01-01", max_date=ctx.limit.strftime("%Y-%m-%d"),
+            page.root,
+            url=page.url,
+            extensive_search=extensive,
+            original_date=True,
+            min_date=f"{MIN_YEAR}-01-01",
+            max_date=ctx.limit.strftime("%Y-%m-%d"),
         )
         return date.fromisoformat(value) if value else None
     except Exception:
         return None
 
 
-def _second_opinion(page: Page, ctx: _Context, ranked: list[tuple[float, date, Candidate]],
-                    sitemap: Candidate | None) -> Candidate | None:
+def _second_opinion(
+    page: Page,
+    ctx: _Context,
+    ranked: list[tuple[float, date, Candidate]],
+    sitemap: Candidate | None,
+) -> Candidate | None:
     """When the page's own evidence is too thin, ask htmldate (it knows many site
     idiosyncrasies). Its extensive search alone guesses too often to be trusted; it counts
     when it confirms one of our weaker candidates, or when its cautious mode (no free-text

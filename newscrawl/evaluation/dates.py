@@ -49,8 +49,11 @@ def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
         find_dates(page)
         spent += time.perf_counter() - start
         value = page.fields.get("datePublished")
-        record.update(date=value, source=page.sources.get("datePublished"),
-                      raw=page.fields.get("datePublishedRaw"))
+        record.update(
+            date=value,
+            source=page.sources.get("datePublished"),
+            raw=page.fields.get("datePublishedRaw"),
+        )
         out[page_id] = record
     return out, 1000 * spent / max(1, len(meta))
 
@@ -74,7 +77,10 @@ def score(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str,
         return a / b if b else float("nan")
 
     return {
-        "n": n, "dated": dated, "answered": answered, **counts,
+        "n": n,
+        "dated": dated,
+        "answered": answered,
+        **counts,
         "accuracy": div(counts["correct"] + counts["undated_ok"], n),
         "precision": div(counts["correct"], answered),
         "recall": div(counts["correct"], dated),
@@ -82,7 +88,9 @@ def score(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str,
     }
 
 
-def run(data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = None) -> dict[str, Any]:
+def run(
+    data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = None
+) -> dict[str, Any]:
     """Predict, score, print a summary and the wrong answers; return the metrics."""
     data_dir = Path(data_dir)
     gold = json.loads((data_dir / "ground_truth.json").read_text(encoding="utf-8"))
@@ -93,7 +101,8 @@ def run(data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = N
     metrics = score(gold, pred)
     metrics["ms_per_page"] = ms
     print(
-        f"pages {metrics['n']}  accuracy {metrics['accuracy']:.3f}  precision {metrics['precision']:.3f}"
+        f"pages {metrics['n']}  accuracy {metrics['accuracy']:.3f}"
+        f"  precision {metrics['precision']:.3f}"
         f"  recall {metrics['recall']:.3f}  coverage {metrics['coverage']:.3f}"
         f"  (correct {metrics['correct']}, wrong {metrics['wrong']}, missed {metrics['missed']},"
         f" undated_ok {metrics['undated_ok']}, undated_false {metrics['undated_false']})"
@@ -101,19 +110,29 @@ def run(data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = N
         file=out,
     )
     wrong = [
-        (k, gold[k], records[k]) for k in sorted(gold)
+        (k, gold[k], records[k])
+        for k in sorted(gold)
         if records.get(k, {}).get("date") and (records[k]["date"][:10] != gold[k])
     ]
     if errors and wrong:
         print(f"wrong answers ({len(wrong)}), first {errors}:", file=out)
         for page_id, truth, rec in wrong[:errors]:
-            print(f"  {page_id}: {truth} -> {rec['date']}  [{rec['source']}] {rec['raw']!r}", file=out)
+            print(
+                f"  {page_id}: {truth} -> {rec['date']}  [{rec['source']}] {rec['raw']!r}", file=out
+            )
     return metrics
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, required=True, help="directory with pages/, ground_truth.json, meta.json")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="directory with pages/, ground_truth.json, meta.json",
+    )
     ap.add_argument("--pred-out", type=Path, help="write predictions {id: date|null} as JSON")
     ap.add_argument("--errors", type=int, default=20, help="list up to N wrong answers")
     args = ap.parse_args(argv)
