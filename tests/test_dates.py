@@ -309,3 +309,21 @@ def test_the_shared_tree_is_not_modified() -> None:
     page.structured = read_structured(root, page.url)
     find_dates(page)
     assert etree.tostring(root) == before
+
+
+def test_url_date_beats_a_later_republication_date() -> None:
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        url="https://news.example/2017/7/12/summit-talks",
+        head='<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">',
+    )
+    assert published(page) == "2017-07-12"
+    assert page.sources["datePublished"] == "url"
+
+
+def test_number_opening_a_slug_is_no_day() -> None:
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        url="https://news.example/2023/10/3-questions-for-the-minister/",
+    )
+    assert published(page) is None

@@ -748,6 +748,9 @@ def _url(page: Page, ctx: _Context) -> None:
         return
     for m in _URL_YMD.finditer(path):
         if m.group(1):
+            # /2023/10/3-questions-to...: the "3" opens the slug, it is no day
+            if m.group(2) == "/" and not re.match(r"$|[/._?]", path[m.end() : m.end() + 1]):
+                continue
             st = _make(m.group(1), m.group(3), m.group(4))
         else:
             st = _make(m.group(5), m.group(6), m.group(7))
@@ -870,11 +873,9 @@ def _names_site(part: str, label: str) -> bool:
     squashed = re.sub(r"\W", "", part)
     if len(squashed) > 3 * max(len(label), 8):
         return False
-    return (
-        any(label[i : i + 6] in squashed for i in range(max(1, len(label) - 5)))
-        if len(label) >= 6
-        else label == squashed
-    )
+    if len(label) >= 6:
+        return any(label[i : i + 6] in squashed for i in range(len(label) - 5))
+    return squashed.startswith(label) and len(squashed) <= len(label) + 6  # "carta.info"
 
 
 def _title_match(text: str, titles: list[str]) -> float:
@@ -945,6 +946,11 @@ def _headline(page: Page) -> HtmlElement | None:
     for h in page.root.iter("h1"):
         if len(h.text_content().split()) >= 3 and not _is_logo(h, page):
             return h
+    if not titles:
+        # a title that only names the site, a logo for <h1>: the first real <h2>
+        for h in page.root.iter("h2"):
+            if len(h.text_content().split()) >= 4 and not _is_logo(h, page):
+                return h
     return None
 
 
@@ -1464,6 +1470,15 @@ def _choose(page: Page, ctx: _Context) -> tuple[Candidate | None, Candidate | No
         second = ranked[1][0] if len(ranked) > 1 else 0.0
         if total >= 5 and total - second >= 1:
             published = best
+    url = next((c for c in cands if c.source == "url"), None)
+    if (
+        published is not None
+        and url is not None
+        and published.stamp.day > url.stamp.day + timedelta(days=1)
+    ):
+        # a URL's date is fixed when the article first appears; a later "publication"
+        # date is a republication or a CMS migration
+        published = url
     if published is None:
         published = _second_opinion(page, ctx, ranked, sm)
     mod_ranked = _score(cands, ("modified",))
@@ -1477,10 +1492,13 @@ def _htmldate(page: Page, ctx: _Context, extensive: bool) -> date | None:
     try:
         from htmldate import find_date
 
-        # htmldate deep-copies a tree it is given before pruning it: page.root stays intact
+        # htmldate deep-copies a tree it is given before pruning it: page.root stays intact.
+        # The URL is read by _url already (more strictly): htmldate gets only the site root,
+        # which also keeps it from reading the canonical link's path instead.
+        parts = urlsplit(page.url)
         value = find_date(
             page.root,
-            url=page.url,
+            url=f"{parts.scheme}://{parts.netloc}/",
             extensive_search=extensive,
             original_date=True,
             min_date=f"{MIN_YEAR}-01-01",
