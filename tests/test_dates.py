@@ -135,6 +135,11 @@ def test_relative_dates_resolve_against_the_fetch_time(text: str, lang: str, exp
     assert page.sources["datePublished"] == "byline"
 
 
+def test_german_hier_is_not_yesterday() -> None:
+    page = make_page(article('<p class="byline">Hier klicken</p>'), lang="de")
+    assert published(page) is None
+
+
 def test_relative_date_without_fetch_time_abstains() -> None:
     page = make_page(article('<p class="byline">3 hours ago</p>'), now=None)
     assert published(page) is None

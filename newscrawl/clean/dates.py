@@ -525,11 +525,13 @@ def parse_relative(text: str, ctx: _Context) -> Stamp | None:
         return None
     now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
     m = _REL_DAY.match(text.strip())
-    if m:
+    if m and not (m.group(1).lower() in ("hier", "avant-hier") and ctx.langs[0] != "fr"):
+        # ("hier" is "yesterday" only in French; in German and Dutch it is "here")
         day = now.date() - timedelta(days=_REL_DAY_N.get(m.group(1).lower(), 0))
         hh, mm, _, _ = _time_after(text, m.end() + (len(text) - len(text.lstrip())))
         if hh is not None:
-            return Stamp(day, time(hh, mm), now.utcoffset())
+            # a wall-clock time: its offset is the site's, known only from the profile
+            return Stamp(day, time(hh, mm), now.utcoffset() if ctx.tz else None)
         return Stamp(day)
     for rx in _REL_AMOUNT:
         m = rx.search(text)
