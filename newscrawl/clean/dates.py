@@ -48,9 +48,6 @@ class Stamp:
     clock: time | None = None
     offset: timedelta | None = None
 
-    def key(self) -> date:
-        return self.day
-
 
 @dataclass
 class Candidate:
@@ -473,8 +470,7 @@ def parse_text(
         if hh is not None and m.group(4) in ("오후", "下午", "午後") and int(hh) < 12:
             hh = int(hh) + 12
         add(_make(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
-    _, dmy, mdy = _month_patterns(ctx.langs)
-    names = _month_patterns(ctx.langs)[0]
+    names, dmy, mdy = _month_patterns(ctx.langs)
     for m in dmy.finditer(text):
         hh, mm, ss, off = _time_after(text, m.end())
         add(
