@@ -5,6 +5,7 @@
     newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
     newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
     newscrawl eval dates --data DIR [--errors N]
+    newscrawl redis seed|status|stop|merge       distributed crawling (see README)
     newscrawl reprocess WARC... [--out FILE] [--state PATH]   clean archived responses again
     newscrawl state show|reset --site NAME [--state PATH]     inspect or reset the crawl state
 """
@@ -240,6 +241,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", help="the site to reset (metadata.site: profile name or host)")
     p.add_argument("--state", default=_default_state_path(), help="state file")
     p.set_defaults(func=cmd_state)
+    # Distributed crawling on Redis; redis itself is imported only when a command runs.
+    from .distributed.commands import add_parser as add_redis_parser
+
+    add_redis_parser(sub)
     return parser
 
 

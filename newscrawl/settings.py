@@ -3,6 +3,11 @@
 Polite by default: robots.txt obeyed, AutoThrottle on, few requests per domain.
 """
 
+ADDONS = {
+    # With NEWSCRAWL_REDIS_URL set, the crawl is a worker of a distributed crawl; else no-op.
+    "newscrawl.distributed.addon.DistributedAddon": 0,
+}
+
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_MAX_DELAY = 30.0  # seconds
 AUTOTHROTTLE_START_DELAY = 1.0  # seconds
@@ -75,6 +80,11 @@ NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in t
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
+NEWSCRAWL_REDIS_IDLE_TIMEOUT = 60.0  # seconds of empty shared frontier before a worker stops
+NEWSCRAWL_REDIS_LEASE = 30.0  # seconds without heartbeat before a worker's leases are reclaimed
+NEWSCRAWL_REDIS_PREFIX = "newscrawl"  # Redis key prefix; keys are <prefix>:<spider>:...
+NEWSCRAWL_REDIS_RUNS_DIR = "output/distributed"  # worker parts: <dir>/<run>/parts/<worker>.jsonl
+NEWSCRAWL_REDIS_URL = None  # redis://host:6379/0: a distributed crawl (scrapy-redis); None: off
 NEWSCRAWL_REPLAY_DIR = None  # a fixture folder to crawl offline, e.g. fixtures/seoulpost
 NEWSCRAWL_RETRY_AFTER_MAX = 120.0  # seconds; a longer Retry-After gives the URL up
 NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled per retry
@@ -87,6 +97,7 @@ NEWSCRAWL_STATE_BACKEND = "newscrawl.state.sqlite.SqliteCrawlState"  # a CrawlSt
 NEWSCRAWL_STATE_PATH = "output/state.sqlite3"  # crawl state kept between runs (SQLite file)
 NEWSCRAWL_TEMPLATE_LEARNING = True  # learn and drop blocks that recur across a site's articles
 NEWSCRAWL_TEMPLATE_MIN_PAGES = 3  # articles a block must appear in to count as template
+NEWSCRAWL_WORKER_ID = None  # names a distributed worker's outputs; default: <hostname>-<pid>
 
 REDIRECT_MAX_TIMES = 5
 

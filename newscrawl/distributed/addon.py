@@ -1,0 +1,86 @@
+"""The switch: with NEWSCRAWL_REDIS_URL set, a crawl becomes a worker of a distributed crawl.
+
+An add-on (Scrapy's ADDONS) because it must change settings before the crawler builds its
+components: the scheduler, the duplicate filter, and the worker's own middlewares,
+extension and pipeline. Without the setting it does nothing and imports nothing: the module
+itself imports neither redis nor scrapy_redis.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.crawler import Crawler
+from scrapy.settings import Settings
+
+from .keys import default_worker_id
+
+logger = logging.getLogger(__name__)
+
+_PKG = "newscrawl.distributed"
+_PROJECT = 20  # SETTINGS_PRIORITIES["project"]
+
+
+class DistributedAddon:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DistributedAddon:
+        return cls(crawler)
+
+    def update_settings(self, settings: Settings) -> None:
+        url = settings.get("NEWSCRAWL_REDIS_URL")
+        if not url:
+            return
+        if not settings.get("NEWSCRAWL_WORKER_ID"):
+            settings.set("NEWSCRAWL_WORKER_ID", default_worker_id(), "addon")
+        settings.set("SCHEDULER", f"{_PKG}.scheduler.RedisScheduler", "addon")
+        settings.set("DUPEFILTER_CLASS", f"{_PKG}.dupefilter.RedisDupeFilter", "addon")
+        settings["SPIDER_MIDDLEWARES"][f"{_PKG}.leases.LeaseSpiderMiddleware"] = 1
+        settings["SPIDER_MIDDLEWARES"][f"{_PKG}.start.SeededStartMiddleware"] = 2
+        settings["DOWNLOADER_MIDDLEWARES"][f"{_PKG}.leases.LeaseDownloaderMiddleware"] = 1
+        settings["EXTENSIONS"][f"{_PKG}.parts.PartWriter"] = 520
+        settings["EXTENSIONS"][f"{_PKG}.worker.Worker"] = 530
+        # After the per-process DedupPipeline (600): the claim makes it once across workers.
+        settings["ITEM_PIPELINES"][f"{_PKG}.claims.ClaimPipeline"] = 650
+        # Each worker writes its own part (parts.py), durable line by line; the run's feed
+        # and Markdown archive are made from the parts by `newscrawl redis merge`. The
+        # project's single-machine outputs are switched off unless given on the command
+        # line (-O, -s FEEDS=..., -s NEWSCRAWL_ARCHIVE_DIR=...).
+        # The incremental state, run folders and learned templates (issue 5) live in a
+        # per-machine SQLite file and a per-process run folder: shared by workers they would
+        # version and clean differently per worker, so they are off here (a Redis CrawlState
+        # is future work).
+        for name, off in (("FEEDS", {}), ("NEWSCRAWL_ARCHIVE_DIR", ""),
+                          ("NEWSCRAWL_INCREMENTAL", False), ("NEWSCRAWL_RUNS_DIR", ""),
+                          ("NEWSCRAWL_TEMPLATE_LEARNING", False)):
+            if settings.getpriority(name) <= _PROJECT:
+                settings.set(name, off, "project")
+        # The run id the crawl was seeded with names this worker's outputs (and the
+        # incremental state's run, issue 5), so the parts of one run belong together.
+        if not settings.get("NEWSCRAWL_RUN_ID"):
+            run = _seeded_run(settings, self.crawler.spidercls.name)
+            if run:
+                settings.set("NEWSCRAWL_RUN_ID", run, "addon")
+        logger.info("Distributed crawl: worker %s on %s", settings["NEWSCRAWL_WORKER_ID"],
+                    _redact(url))
+
+
+def _seeded_run(settings: Settings, spider_name: str) -> str | None:
+    from .keys import connect, keys_from_settings
+
+    server = connect(settings["NEWSCRAWL_REDIS_URL"])
+    run = server.get(keys_from_settings(settings, spider_name).run)
+    return run.decode() if run else None
+
+
+def _redact(url: str) -> str:
+    """redis://user:secret@host -> redis://user:***@host, for logs."""
+    if "@" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    creds, _, host = rest.rpartition("@")
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
+

@@ -1,0 +1,310 @@
+"""Distributed crawling on Redis (newscrawl/distributed): leases, claims, merge, and real
+worker processes (`scrapy crawl article` with NEWSCRAWL_REDIS_URL) sharing one frontier
+against the fixture site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from redisserver import RedisServer
+from scrapy import Request
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+from servers import FixtureSite
+
+from newscrawl import settings as project_settings
+from newscrawl.fixtures import load_fixtures
+from newscrawl.spiders.article import ArticleSpider
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    server = RedisServer(tmp_path)
+    yield server.url
+    server.stop()
+
+
+def _expected_articles(site_dir: Path) -> set[str]:
+    paths = set()
+    for fx in load_fixtures(site_dir):
+        if fx.is_html and fx.expected_path.exists():
+            expected = json.loads(fx.expected_path.read_text("utf-8"))
+            if not expected["metadata"].get("notArticle"):
+                paths.add(fx.url.split("seoulpost.example", 1)[1].split("?")[0])
+    return paths
+
+
+def _project(**extra) -> dict:
+    base = {k: getattr(project_settings, k) for k in dir(project_settings) if k.isupper()}
+    base.update(extra)
+    return base
+
+
+# -- single-machine mode stays Redis-free ------------------------------------------------
+
+
+def test_single_machine_mode_imports_no_redis():
+    code = (
+        "import sys\n"
+        "from scrapy.utils.test import get_crawler\n"
+        "from newscrawl import settings as m\n"
+        "from newscrawl.spiders.article import ArticleSpider\n"
+        "c = get_crawler(ArticleSpider, {k: getattr(m, k) for k in dir(m) if k.isupper()})\n"
+        "c._apply_settings()\n"
+        "import newscrawl.cli\n"
+        "print(c.settings['SCHEDULER'], 'redis' in sys.modules, 'scrapy_redis' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert out == ["scrapy.core.scheduler.Scheduler", "False", "False"]
+
+
+def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
+    crawler = get_crawler(ArticleSpider, _project(NEWSCRAWL_REDIS_URL=redis_url,
+                                                  NEWSCRAWL_WORKER_ID="w1"))
+    crawler._apply_settings()
+    s = crawler.settings
+    assert s["SCHEDULER"] == "newscrawl.distributed.scheduler.RedisScheduler"
+    assert s["DUPEFILTER_CLASS"] == "newscrawl.distributed.dupefilter.RedisDupeFilter"
+    assert s.getdict("FEEDS") == {} and not s["NEWSCRAWL_ARCHIVE_DIR"]
+    assert not s.getbool("NEWSCRAWL_INCREMENTAL")
+    assert "newscrawl.distributed.claims.ClaimPipeline" in s.getdict("ITEM_PIPELINES")
+
+
+# -- leases and claims ------------------------------------------------------------------
+
+
+def _queue(redis_url: str, worker: str):
+    from newscrawl.distributed.frontier import LeasedPriorityQueue
+    from newscrawl.distributed.keys import Keys, connect
+
+    spider = ArticleSpider(start_urls="http://news.example/")
+    server = connect(redis_url)
+    return LeasedPriorityQueue(server, spider, Keys.for_crawl("t", "article"), worker), spider
+
+
+def test_dead_workers_leases_go_back_to_the_queue(redis_url):
+    a, spider = _queue(redis_url, "a")
+    b, _ = _queue(redis_url, "b")
+    for n, priority in ((1, 0), (2, 5)):
+        a.push(Request(f"http://news.example/{n}", callback=spider.parse_article,
+                       priority=priority))
+    request, token = a.pop()
+    assert request.url == "http://news.example/2"  # the higher priority first
+    assert request.callback == spider.parse_article
+    assert len(a) == 1
+    a.server.set(a.keys.alive("a"), "1", px=60000)
+    assert b.reclaim_dead() == 0  # a is alive: its lease holds
+    a.server.delete(a.keys.alive("a"))  # a's heartbeat expired
+    assert b.reclaim_dead() == 1
+    assert {b.pop()[0].url, b.pop()[0].url} == {"http://news.example/1",
+                                                 "http://news.example/2"}
+    b.ack_all()
+    assert b.pop() is None and b.reclaim_dead() == 0
+
+
+def test_acked_request_is_not_reclaimed_and_release_puts_back(redis_url):
+    a, spider = _queue(redis_url, "a")
+    a.push(Request("http://news.example/1", callback=spider.parse_article))
+    a.push(Request("http://news.example/2", callback=spider.parse_article))
+    _, token = a.pop()
+    a.ack(token)
+    a.pop()
+    assert a.release() == 1  # a stops cleanly with one unfinished request
+    assert len(a) == 1 and a.reclaim_dead() == 0
+
+
+def _claims(redis_url: str, worker: str):
+    from newscrawl.distributed.claims import ClaimPipeline
+
+    crawler = get_crawler(ArticleSpider, {"NEWSCRAWL_REDIS_URL": redis_url,
+                                          "NEWSCRAWL_WORKER_ID": worker,
+                                          "NEWSCRAWL_REDIS_PREFIX": "t"})
+    pipeline = ClaimPipeline.from_crawler(crawler)
+    pipeline.spider_opened(ArticleSpider(start_urls="http://news.example/"))
+    return pipeline
+
+
+def test_each_article_is_claimed_by_one_worker(redis_url):
+    w1, w2 = _claims(redis_url, "w1"), _claims(redis_url, "w2")
+    item = {"url": "http://news.example/a?utm_source=x", "articleBody": "text",
+            "metadata": {"fingerprint": "f1"}}
+    assert w1.process_item(dict(item)) is not None
+    variant = dict(item, url="http://news.example/a")
+    with pytest.raises(DropItem, match="already emitted by w1"):
+        w2.process_item(variant)
+    with pytest.raises(DropItem, match=r"\(content\)"):  # same text at another URL
+        w2.process_item(dict(item, url="http://news.example/b"))
+    # w1 dies before writing the article: its pending claims are released with its leases.
+    queue, _ = _queue(redis_url, "w2")
+    w1.server.sadd(queue.keys.workers, "w1")
+    queue.reclaim_dead()
+    assert w2.process_item(variant) is not None
+
+
+def test_final_claims_survive_the_worker(redis_url):
+    w1, w2 = _claims(redis_url, "w1"), _claims(redis_url, "w2")
+    item = {"url": "http://news.example/a", "articleBody": "x", "metadata": {}}
+    w1.process_item(item)
+    w1.item_scraped(item)  # written to w1's part
+    queue, _ = _queue(redis_url, "w2")
+    w1.server.sadd(queue.keys.workers, "w1")
+    queue.reclaim_dead()
+    with pytest.raises(DropItem):
+        w2.process_item(dict(item))
+
+
+def test_merge_takes_each_article_once_and_skips_a_torn_line(tmp_path):
+    from newscrawl.distributed.merge import merge_run
+
+    parts = tmp_path / "run1" / "parts"
+    parts.mkdir(parents=True)
+    a = {"url": "http://news.example/a", "headline": "A", "articleBody": "a",
+         "datePublished": "2024-12-02", "metadata": {"site": "news"}}
+    b = dict(a, url="http://news.example/b", headline="B")
+    (parts / "w1.jsonl").write_text(json.dumps(a) + "\n" + '{"url": "http://news.ex')
+    (parts / "w2.jsonl").write_text(json.dumps(b) + "\n" + json.dumps(a) + "\n")
+    summary = merge_run(tmp_path / "run1")
+    assert (summary["articles"], summary["duplicates"], summary["broken_lines"]) == (2, 1, 1)
+    lines = (tmp_path / "run1" / "articles.jsonl").read_text().splitlines()
+    assert sorted(json.loads(x)["url"] for x in lines) == [a["url"], b["url"]]
+    index = (tmp_path / "run1" / "archive" / "index.jsonl").read_text().splitlines()
+    assert len(index) == 2
+
+
+# -- worker processes -------------------------------------------------------------------
+
+
+class SlowSite(FixtureSite):
+    """The fixture site, answering each request after `delay` seconds."""
+
+    def __init__(self, folder: Path, delay: float):
+        super().__init__(folder)
+        handler = self.server.RequestHandlerClass
+
+        def do_get(h) -> None:
+            time.sleep(delay)
+            handler.do_GET(h)
+
+        self.server.RequestHandlerClass = type("SlowHandler", (handler,), {"do_GET": do_get})
+
+
+def _worker(name: str, site: SlowSite, redis_url: str, out: Path) -> subprocess.Popen:
+    settings = {
+        "NEWSCRAWL_REDIS_URL": redis_url,
+        "NEWSCRAWL_WORKER_ID": name,
+        "NEWSCRAWL_REDIS_RUNS_DIR": str(out),
+        "NEWSCRAWL_REDIS_IDLE_TIMEOUT": "1",
+        "NEWSCRAWL_REDIS_LEASE": "3",
+        "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": "127.0.0.0/8",
+        "NEWSCRAWL_STATE_PATH": str(out / f"{name}.sqlite3"),
+        "AUTOTHROTTLE_ENABLED": "False",
+        # One site: a worker leases only what it can download at once (the engine pulls up
+        # to CONCURRENT_REQUESTS from the scheduler), leaving the rest to the other worker.
+        "CONCURRENT_REQUESTS": "4",
+        "LOG_FILE": str(out / f"{name}.log"),
+        "LOG_LEVEL": "INFO",
+    }
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", "site=seoulpost",
+           "-a", f"start_urls={site.url}/sitemap.xml,{site.url}/"]
+    for k, v in settings.items():
+        cmd += ["-s", f"{k}={v}"]
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / f"{name}.log", "ab") as log:  # start-up errors, before LOG_FILE opens
+        return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=log, env={**os.environ})
+
+
+def _seed(site: SlowSite, redis_url: str) -> str:
+    """What `newscrawl redis seed --site seoulpost --url ... --url ...` does."""
+    from newscrawl.distributed.commands import seed
+    from newscrawl.distributed.keys import Keys, connect
+
+    spider = ArticleSpider(site="seoulpost", start_urls=f"{site.url}/sitemap.xml,{site.url}/")
+    run, pushed = seed(connect(redis_url), Keys.for_crawl("newscrawl", "article"), spider)
+    assert pushed == 2
+    return run
+
+
+def _part_items(out: Path, run: str) -> dict[str, list[dict]]:
+    return {p.stem: [json.loads(x) for x in p.read_text("utf-8").splitlines() if x.strip()]
+            for p in sorted((out / run / "parts").glob("*.jsonl"))}
+
+
+def _paths(items, site: SlowSite) -> list[str]:
+    return [i["url"].split(site.url, 1)[1] for i in items]
+
+
+def _wait(proc: subprocess.Popen, log: Path) -> int:
+    try:
+        return proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail(f"worker did not stop; its log:\n{log.read_text()[-3000:]}")
+
+
+def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
+        tmp_path, redis_url, site_dir):
+    out = tmp_path / "out"
+    with SlowSite(site_dir, delay=0.2) as site:
+        run = _seed(site, redis_url)
+        workers = {n: _worker(n, site, redis_url, out) for n in ("w1", "w2")}
+        codes = {n: _wait(p, out / f"{n}.log") for n, p in workers.items()}
+        requests = list(site.requests)
+    assert codes == {"w1": 0, "w2": 0}, [(out / f"{n}.log").read_text()[-2000:] for n in codes]
+    parts = _part_items(out, run)
+    assert set(parts) == {"w1", "w2"} and all(parts.values()), "both workers did work"
+    emitted = [p for items in parts.values() for p in _paths(items, site)]
+    assert sorted(emitted) == sorted(_expected_articles(site_dir))  # each exactly once
+    # Each worker asks for robots.txt itself (its own politeness cache); any other URL once.
+    fetched = [r for r in requests if r != "/robots.txt"]
+    assert len(fetched) == len(set(fetched)), sorted(fetched)
+    # Status in Redis: nothing queued or leased, every article claimed for good.
+    from newscrawl.distributed.commands import status
+    from newscrawl.distributed.keys import Keys, connect
+
+    info = status(connect(redis_url), Keys.for_crawl("newscrawl", "article"))
+    assert (info["queued"], info["leased"], info["claims_pending"]) == (0, 0, 0)
+    assert info["counters"]["articles"] == len(emitted)
+
+
+def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(
+        tmp_path, redis_url, site_dir):
+    out = tmp_path / "out"
+    with SlowSite(site_dir, delay=1.0) as site:
+        run = _seed(site, redis_url)
+        victim = _worker("victim", site, redis_url, out)
+        survivor = _worker("survivor", site, redis_url, out)
+        # Mid-crawl: once the victim has article requests leased (in flight).
+        from newscrawl.distributed.keys import Keys, connect
+
+        server, keys = connect(redis_url), Keys.for_crawl("newscrawl", "article")
+        deadline = time.monotonic() + 30
+        while server.zcard(keys.inflight("victim")) < 2 or len(site.requests) < 8:
+            assert time.monotonic() < deadline, "the victim never got work"
+            assert victim.poll() is None
+            time.sleep(0.05)
+        leased_at_kill = server.zcard(keys.inflight("victim"))
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(10)
+        code = _wait(survivor, out / "survivor.log")
+    log = (out / "survivor.log").read_text()
+    assert code == 0, log[-3000:]
+    assert "Reclaimed" in log  # the survivor took the victim's leases over
+    assert leased_at_kill >= 2
+    from newscrawl.distributed.merge import merge_run
+
+    summary = merge_run(out / run)
+    merged = [json.loads(x) for x in (out / run / "articles.jsonl").read_text().splitlines()]
+    assert sorted(_paths(merged, site)) == sorted(_expected_articles(site_dir))
+    assert summary["articles"] == len(merged)
+    index = (out / run / "archive" / "index.jsonl").read_text().splitlines()
+    assert len(index) == len(merged)
