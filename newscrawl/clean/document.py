@@ -99,6 +99,7 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     return text, encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -106,6 +107,9 @@ def parse_html(text: str) -> HtmlElement:
     """Parse decoded HTML into a tree. Raises NotHTML for input with no markup at all."""
     # lxml refuses str input that carries an encoding declaration.
     text = _XML_DECL.sub("", text, count=1)
+    # Control characters (and lone surrogates) parse, but any stage that copies such text
+    # into the tree makes lxml raise: they are noise in HTML anyway.
+    text = _CONTROL.sub("", text)
     if not text.strip():
         raise NotHTML("empty document")
     root = _parse(text)

@@ -41,8 +41,16 @@ def _url(value: Any, base: str) -> str | None:
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
     if isinstance(value, str) and value.strip():
-        return urljoin(base, value.strip())
+        return _join(base, value)
     return None
+
+
+def _join(base: str, href: str) -> str | None:
+    """urljoin that gives None for a malformed URL ("http://[oops") instead of raising."""
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return None
 
 
 def _position(entry: dict[str, Any]) -> int:
@@ -106,10 +114,11 @@ def read_metadata(page: Page) -> None:
 
     # canonical URL
     canon = root.xpath("//link[@rel='canonical']/@href")
-    if canon and canon[0].strip():
-        page.set("canonicalUrl", urljoin(page.url, canon[0].strip()), "link:canonical")
-    elif meta.get("og:url"):
-        page.set("canonicalUrl", urljoin(page.url, meta["og:url"]), "meta:og:url")
+    canonical = _join(page.url, canon[0]) if canon and canon[0].strip() else None
+    if canonical:
+        page.set("canonicalUrl", canonical, "link:canonical")
+    elif meta.get("og:url") and _join(page.url, meta["og:url"]):
+        page.set("canonicalUrl", _join(page.url, meta["og:url"]), "meta:og:url")
 
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
@@ -161,7 +170,7 @@ def read_metadata(page: Page) -> None:
         page.set("tags", [t.strip() for t in raw.split(",") if t.strip()][:30], "meta:keywords")
 
     image = _url(art.get("image"), page.url) or (
-        urljoin(page.url, meta["og:image"]) if meta.get("og:image") else None
+        _join(page.url, meta["og:image"]) if meta.get("og:image") else None
     )
     if image:
         page.set("mainImage", image, "jsonld" if art.get("image") else "meta:og:image")

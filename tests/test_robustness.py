@@ -1,0 +1,109 @@
+"""The cleaning library never raises on any input: arbitrary bytes and text, tag soup, and
+real fixture pages cut, duplicated and truncated at random. `newscrawl.extract_article`
+returns a dict, or raises NotHTML (and nothing else)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import SITE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newscrawl import extract_article
+from newscrawl.clean.document import NotHTML
+from newscrawl.fixtures import load_fixtures
+
+URL = "https://www.seoulpost.example/news/1001-some-article"
+# Modest in CI; NEWSCRAWL_HYPOTHESIS_EXAMPLES=1000 for a longer hunt.
+EXAMPLES = int(os.environ.get("NEWSCRAWL_HYPOTHESIS_EXAMPLES", "40"))
+FAST = settings(max_examples=EXAMPLES, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+PAGES = [fx.body for fx in load_fixtures(Path(SITE)) if fx.is_html]
+
+SOUP = st.sampled_from([
+    "<html>", "</html>", "<head>", "<body>", "</body>", "<div class='article-body'>", "</div>",
+    "<p>", "</p>", "<article>", "</article>", "<h1>", "</h1>", "<script>", "</script>",
+    "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<?xml version='1.0'?>", "<!DOCTYPE html>",
+    "&#0;", "&#xD800;", "&#x110000;", "&amp;", "&nbsp;", "&unknown;", "<meta charset='utf-16'>",
+    "<meta charset='x-nonsense'>", "<table><tr><td>", "<svg><foreignObject>", "<math>",
+    "<img src='data:,'>", "<a href='javascript:alert(1)'>", "<time datetime='99999-99-99'>",
+    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":",
+    "<meta property='article:published_time' content='2024-13-45T25:61:00+99:00'>",
+    "<figure><img src='/x.jpg'><figcaption>", "\x00", "\ufeff", "\u202e", "\r", "\n",
+    "A sentence long enough to count as a paragraph of an article body, more or less. ",
+])
+
+
+def check(result_or_raises) -> None:
+    """Call extract_article; NotHTML is the only exception allowed."""
+    try:
+        item = result_or_raises()
+    except NotHTML:
+        return
+    assert isinstance(item, dict)
+    assert isinstance(item["articleBody"], str) and isinstance(item["metadata"], dict)
+    # extract_article survives a failing stage, but no stage should fail.
+    failed = [w for w in item["metadata"]["warnings"] if "_stage_failed" in w]
+    assert not failed
+
+
+@FAST
+@given(st.binary(max_size=4096))
+def test_arbitrary_bytes(body):
+    check(lambda: extract_article(body, URL))
+
+
+@FAST
+@given(st.text(max_size=4096))
+def test_arbitrary_text(text):
+    check(lambda: extract_article(text, URL))
+
+
+@FAST
+@given(st.lists(SOUP, max_size=300), st.sampled_from([None, "text/html; charset=utf-16",
+                                                      "text/html; charset=bogus", "text/html"]))
+def test_tag_soup(parts, content_type):
+    html = "".join(parts)
+    check(lambda: extract_article(html.encode("utf-8", "surrogatepass"), URL,
+                                  headers={"Content-Type": content_type} if content_type else {}))
+
+
+@st.composite
+def mutated_page(draw) -> bytes:
+    body = bytearray(draw(st.sampled_from(PAGES)))
+    for _ in range(draw(st.integers(1, 6))):
+        op = draw(st.sampled_from(["delete", "duplicate", "truncate", "insert"]))
+        i = draw(st.integers(0, len(body)))
+        j = draw(st.integers(i, min(len(body), i + 4000)))
+        if op == "delete":
+            del body[i:j]
+        elif op == "duplicate":
+            body[i:i] = body[i:j]
+        elif op == "truncate":
+            del body[i:]
+        else:
+            body[i:i] = draw(st.binary(min_size=1, max_size=64))
+    return bytes(body)
+
+
+@FAST
+@given(mutated_page(), st.booleans())
+def test_mutated_fixture_pages(body, as_text):
+    html: bytes | str = body.decode("utf-8", "replace") if as_text else body
+    check(lambda: extract_article(html, URL, headers={"Content-Type": "text/html"}))
+
+
+def test_malformed_urls_in_markup_do_not_lose_the_article():
+    """Hrefs and srcs that make urljoin raise ("http://[oops"): the article still comes out."""
+    paragraph = "<p>" + "A sentence long enough to be read as part of the article. " * 8 + "</p>"
+    html = ("<html><head><link rel='canonical' href='http://[oops/x'>"
+            "<meta property='og:image' content='http://[oops/i.jpg'></head><body><article>"
+            "<h1>Headline</h1><figure><img src='http://[oops/x.jpg'><figcaption>Caption"
+            f"</figcaption></figure>{paragraph * 3}</article></body></html>")
+    item = extract_article(html, URL)
+    assert item["canonicalUrl"] is None and item["mainImage"] is None
+    assert item["articleBody"].count("A sentence long enough") == 24
+    assert not item["metadata"]["notArticle"]
