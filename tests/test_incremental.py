@@ -253,3 +253,19 @@ def test_next_run_finishes_a_committed_run_and_abandons_an_uncommitted_one(tmp_p
     assert state.get_run("r0").status == "abandoned"
     assert state.running_runs() == ["r2"]
     state.close()
+
+
+def test_health_counts_articles_seen_not_only_new_ones():
+    from newscrawl.extensions.health import problems
+
+    known = {"newscrawl/state/known_articles": 40, "downloader/response_count": 10}
+    # Nothing new, but articles were seen unchanged or not modified: healthy.
+    assert problems({**known, "newscrawl/incremental/unchanged": 2,
+                     "newscrawl/incremental/not_modified": 5}, 0.2) == []
+    # Nothing due and nothing new: a quiet hour.
+    assert problems({**known, "newscrawl/incremental/not_due": 12}, 0.2) == []
+    # Article pages fetched, none of them an article any more: the site broke.
+    (problem,) = problems({**known, "newscrawl/incremental/not_due": 12,
+                           "newscrawl/pages/article": 3}, 0.2)
+    assert "no article" in problem and "40 archived articles" in problem
+    assert problems({"downloader/response_count": 3}, 0.2) == ["no article was exported"]
