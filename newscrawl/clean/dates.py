@@ -1282,6 +1282,7 @@ def _hit_candidates(
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
 _FAMILY = {"jsonld": "struct", "meta": "struct", "itemprop": "struct"}
 _LOCAL_SOURCES = {"byline", "url", "text", "time"}
+_MACHINE_SOURCES = {"jsonld", "meta", "itemprop", "time", "sitemap"}
 
 # Zones of countries and languages that have a single one: used only to tell which local
 # day a UTC timestamp falls on when the site profile does not name the zone.
@@ -1426,6 +1427,8 @@ def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, 
                 c.weight >= 6,
                 c.stamp.clock is not None,
                 c.stamp.offset is not None,
+                # on a tie, the machine-readable statement is the canonical raw value
+                c.source.split(":")[0] in _MACHINE_SOURCES,
                 c.weight,
             ),
         )
