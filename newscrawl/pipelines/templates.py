@@ -1,17 +1,14 @@
 """Pipeline: drop blocks this site's template is known to contain, and learn the template
 from every exported article (newscrawl.clean.templates).
 
-What is learned persists between scheduled runs in the crawl-state SQLite file
-(NEWSCRAWL_STATE_PATH, table `site_templates`), so a new run starts knowing the site.
+What is learned persists between scheduled runs in the crawl state (NEWSCRAWL_STATE_PATH),
+so a new run starts knowing the site.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 import weakref
-from pathlib import Path
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -20,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from ..clean.templates import TemplateLearner, body_block_keys
+from ..state import CrawlState, open_store, run_context
 from ..urls import article_key
 from .stage import StagePipeline
 
@@ -29,33 +27,26 @@ _MEMORIES: weakref.WeakKeyDictionary[Crawler, SiteTemplateMemory] = weakref.Weak
 
 
 class SiteTemplateMemory:
-    """The crawl's TemplateLearner, loaded from and saved to SQLite per site."""
+    """The crawl's TemplateLearner, loaded from and saved to the crawl state per site
+    (namespace "templates" of the store's key/value part), so every run, and every worker
+    of a distributed crawl, starts from what earlier ones learned."""
 
-    def __init__(self, path: Path | None, min_pages: int):
+    NAMESPACE = "templates"
+
+    def __init__(self, store: CrawlState | None, min_pages: int):
         self.learner = TemplateLearner(min_pages=min_pages)
-        self.path = path
+        self.store = store
         self.loaded: set[str] = set()
         self.dirty: set[str] = set()
-
-    def _db(self) -> sqlite3.Connection:
-        assert self.path is not None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("CREATE TABLE IF NOT EXISTS site_templates "
-                   "(site TEXT PRIMARY KEY, blocks TEXT NOT NULL)")
-        return db
 
     def _ensure(self, site: str) -> None:
         if site in self.loaded:
             return
         self.loaded.add(site)
-        if self.path is None or not self.path.exists():
-            return
-        with self._db() as db:
-            row = db.execute("SELECT blocks FROM site_templates WHERE site = ?",
-                             (site,)).fetchone()
-        if row:
-            self.learner.load(site, json.loads(row[0]))
+        if self.store is not None:
+            blocks = self.store.get_value(self.NAMESPACE, site)
+            if blocks:
+                self.learner.load(site, blocks)
 
     def known(self, site: str) -> frozenset[str]:
         self._ensure(site)
@@ -67,14 +58,10 @@ class SiteTemplateMemory:
         return self.learner.observe(site, article_id, keys)
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
+        if self.store is None:
             return
-        with self._db() as db:
-            for site in sorted(self.dirty):
-                blocks = json.dumps(self.learner.seen.get(site, {}), separators=(",", ":"))
-                db.execute("INSERT INTO site_templates (site, blocks) VALUES (?, ?) "
-                           "ON CONFLICT(site) DO UPDATE SET blocks = excluded.blocks",
-                           (site, blocks))
+        for site in sorted(self.dirty):
+            self.store.set_value(self.NAMESPACE, site, self.learner.seen.get(site, {}))
         self.dirty.clear()
 
 
@@ -82,8 +69,14 @@ def memory_for(crawler: Crawler) -> SiteTemplateMemory:
     """One template memory per crawl, shared by the components that need it."""
     memory = _MEMORIES.get(crawler)
     if memory is None:
-        path = crawler.settings.get("NEWSCRAWL_STATE_PATH")
-        memory = SiteTemplateMemory(Path(path) if path else None,
+        # The incremental crawl's store when there is one, else a store of our own: learned
+        # templates persist even when every run re-emits every article.
+        store = run_context(crawler).state
+        if store is None:
+            store = open_store(crawler.settings)
+            if store is not None:
+                crawler.signals.connect(store.close, signal=signals.engine_stopped, weak=False)
+        memory = SiteTemplateMemory(store,
                                     crawler.settings.getint("NEWSCRAWL_TEMPLATE_MIN_PAGES", 3))
         _MEMORIES[crawler] = memory
     return memory

@@ -20,16 +20,24 @@ from scrapy.utils.misc import load_object
 from .base import ArticleState, CrawlState, RunRecord, is_due, parse_schedule, utc_now
 
 __all__ = ["ArticleState", "CrawlState", "RunContext", "RunRecord", "is_due", "new_run_id",
-           "open_state", "run_context", "spider_sites"]
+           "open_state", "open_store", "run_context", "spider_sites"]
 
 DEFAULT_BACKEND = "newscrawl.state.sqlite.SqliteCrawlState"
 
 
-def open_state(settings: Any) -> CrawlState | None:
-    if not settings.get("NEWSCRAWL_STATE_PATH") or not settings.getbool("NEWSCRAWL_INCREMENTAL"):
+def open_store(settings: Any) -> CrawlState | None:
+    """The configured store, or None when NEWSCRAWL_STATE_PATH is empty."""
+    if not settings.get("NEWSCRAWL_STATE_PATH"):
         return None
     cls = load_object(settings.get("NEWSCRAWL_STATE_BACKEND") or DEFAULT_BACKEND)
     return cls.from_settings(settings)
+
+
+def open_state(settings: Any) -> CrawlState | None:
+    """The store for incremental crawling: None when NEWSCRAWL_INCREMENTAL is off."""
+    if not settings.getbool("NEWSCRAWL_INCREMENTAL"):
+        return None
+    return open_store(settings)
 
 
 def new_run_id() -> str:
