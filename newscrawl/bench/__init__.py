@@ -1,0 +1,2 @@
+"""Benchmarks that crawl: `python -m newscrawl.bench.load` (see README, "Limits and safety
+settings")."""
