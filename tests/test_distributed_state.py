@@ -1,0 +1,96 @@
+"""The crawl state on Redis behaves as the SQLite store does (the CrawlState contract), and
+keeps versions consistent when workers commit the same article."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from redisserver import RedisServer
+
+from newscrawl.state.base import ArticleState, iso
+from newscrawl.state.sqlite import SqliteCrawlState
+
+T0 = datetime(2025, 1, 2, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def state(request, tmp_path):
+    if request.param == "sqlite":
+        store = SqliteCrawlState(tmp_path / "state.sqlite3")
+        yield store
+        store.close()
+        return
+    from newscrawl.distributed.keys import connect
+    from newscrawl.distributed.state import RedisCrawlState
+
+    server = RedisServer(tmp_path)
+    store = RedisCrawlState(connect(server.url), prefix="t")
+    yield store
+    store.close()
+    server.stop()
+
+
+def _article(version: int = 1, fingerprint: str = "f1", **kw) -> ArticleState:
+    return ArticleState(id="a1", site="news", url="http://news.example/a", fingerprint=fingerprint,
+                        version=version, first_seen=iso(T0), last_seen=iso(T0),
+                        last_changed=iso(T0), urls=["http://news.example/a"], **kw)
+
+
+def test_state_contract(state):
+    state.begin_run("r1", T0)
+    state.stage("r1", _article())
+    assert state.get("a1") is None and state.running_runs() == ["r1"]
+    assert state.commit_run("r1", {"items": 1}) == 1
+    assert state.get_run("r1").status == "committed"
+    assert state.get_run("r1").manifest == {"items": 1}
+    assert state.find("http://news.example/a?utm_source=x").id == "a1"
+    assert state.count_articles() == state.count_articles("news") == 1
+
+    state.touch("a1", T0 + timedelta(hours=2), etag='"e1"', urls=["http://news.example/a-amp"])
+    a = state.get("a1")
+    assert (a.etag, a.last_seen) == ('"e1"', iso(T0 + timedelta(hours=2)))
+    assert state.find("http://news.example/a-amp").id == "a1"
+
+    state.begin_run("r2", T0)
+    state.stage("r2", _article(version=2, fingerprint="f2"))
+    assert state.abandon_run("r2") == 1
+    assert state.get("a1").version == 1 and state.get_run("r2").status == "abandoned"
+    assert state.running_runs() == []
+
+    hourly = [(3600.0, 86400.0)]
+    assert [x.id for x in state.due_for_revisit(["news"], T0 + timedelta(hours=4), hourly)] \
+        == ["a1"]
+    state.mark_gone("a1", T0 + timedelta(hours=5))
+    assert state.due_for_revisit(["news"], T0 + timedelta(hours=8), hourly) == []
+
+    state.set_value("templates", "news", {"blocks": ["x"]})
+    assert state.get_value("templates", "news") == {"blocks": ["x"]}
+    state.delete_value("templates", "news")
+    assert state.get_value("templates", "news") is None
+
+    assert state.reset_site("news") == 1
+    assert state.get("a1") is None and state.find("http://news.example/a") is None
+
+
+def test_workers_committing_one_article_make_one_version_each_change(tmp_path):
+    from newscrawl.distributed.keys import connect
+    from newscrawl.distributed.state import RedisCrawlState
+
+    server = RedisServer(tmp_path)
+    try:
+        w1, w2 = (RedisCrawlState(connect(server.url), prefix="t") for _ in range(2))
+        w1.stage("r0", _article())
+        w1.commit_run("r0", {})
+        # Both workers saw version 1 and a change; each stages version 2.
+        w1.stage("r1", _article(version=2, fingerprint="f2"))
+        w2.stage("r2", _article(version=2, fingerprint="f3"))
+        w1.commit_run("r1", {})
+        w2.commit_run("r2", {})
+        assert (w1.get("a1").version, w1.get("a1").fingerprint) == (3, "f3")
+        # The same content committed again adds no version.
+        w1.stage("r3", _article(version=4, fingerprint="f3"))
+        w1.commit_run("r3", {})
+        assert w2.get("a1").version == 3
+    finally:
+        server.stop()
