@@ -76,7 +76,8 @@ def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
     assert s["SCHEDULER"] == "newscrawl.distributed.scheduler.RedisScheduler"
     assert s["DUPEFILTER_CLASS"] == "newscrawl.distributed.dupefilter.RedisDupeFilter"
     assert s.getdict("FEEDS") == {} and not s["NEWSCRAWL_ARCHIVE_DIR"]
-    assert not s.getbool("NEWSCRAWL_INCREMENTAL")
+    assert s["NEWSCRAWL_STATE_BACKEND"] == "newscrawl.distributed.state.RedisCrawlState"
+    assert not s["NEWSCRAWL_RUNS_DIR"]
     assert "newscrawl.distributed.claims.ClaimPipeline" in s.getdict("ITEM_PIPELINES")
 
 
@@ -274,6 +275,26 @@ def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
     info = status(connect(redis_url), Keys.for_crawl("newscrawl", "article"))
     assert (info["queued"], info["leased"], info["claims_pending"]) == (0, 0, 0)
     assert info["counters"]["articles"] == len(emitted)
+
+
+def test_next_run_emits_only_changes_using_the_shared_state(tmp_path, redis_url, site_dir):
+    """Versions live in Redis (RedisCrawlState): what run 1's two workers committed is
+    known to run 2's worker, which emits nothing again."""
+    out = tmp_path / "out"
+    with SlowSite(site_dir, delay=0.0) as site:
+        run1 = _seed(site, redis_url)
+        for proc in [_worker(n, site, redis_url, out) for n in ("w1", "w2")]:
+            assert _wait(proc, out / "w1.log") == 0
+        run2 = _seed(site, redis_url)
+        assert _wait(_worker("w3", site, redis_url, out), out / "w3.log") == 0
+    first = [i for items in _part_items(out, run1).values() for i in items]
+    assert sorted(_paths(first, site)) == sorted(_expected_articles(site_dir))
+    assert not (out / run2 / "parts").exists()  # nothing new or changed
+    # Run 2's worker knew every article from the shared state and, none being due for a
+    # revisit yet (NEWSCRAWL_REVISIT_SCHEDULE), did not even fetch them again.
+    log = (out / "w3.log").read_text()
+    assert f"'newscrawl/state/known_articles': {len(first)}" in log
+    assert f"'newscrawl/incremental/not_due': {len(first)}" in log
 
 
 def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(

@@ -45,24 +45,29 @@ class DistributedAddon:
         # After the per-process DedupPipeline (600): the claim makes it once across workers.
         settings["ITEM_PIPELINES"][f"{_PKG}.claims.ClaimPipeline"] = 650
         # Each worker writes its own part (parts.py), durable line by line; the run's feed
-        # and Markdown archive are made from the parts by `newscrawl redis merge`. The
-        # project's single-machine outputs are switched off unless given on the command
-        # line (-O, -s FEEDS=..., -s NEWSCRAWL_ARCHIVE_DIR=...).
-        # The incremental state, run folders and learned templates (issue 5) live in a
-        # per-machine SQLite file and a per-process run folder: shared by workers they would
-        # version and clean differently per worker, so they are off here (a Redis CrawlState
-        # is future work).
+        # and Markdown archive are made from the parts by `newscrawl redis merge`. So the
+        # single-machine feed and archive are off, and so are per-process run folders (lock,
+        # WARC, crash recovery by the next local run) and template learning (a per-machine
+        # SQLite file), which do not fit workers sharing a run; unless given on the command
+        # line (-O, -s NEWSCRAWL_ARCHIVE_DIR=..., ...).
         for name, off in (("FEEDS", {}), ("NEWSCRAWL_ARCHIVE_DIR", ""),
-                          ("NEWSCRAWL_INCREMENTAL", False), ("NEWSCRAWL_RUNS_DIR", ""),
-                          ("NEWSCRAWL_TEMPLATE_LEARNING", False)):
+                          ("NEWSCRAWL_RUNS_DIR", ""), ("NEWSCRAWL_TEMPLATE_LEARNING", False)):
             if settings.getpriority(name) <= _PROJECT:
                 settings.set(name, off, "project")
-        # The run id the crawl was seeded with names this worker's outputs (and the
-        # incremental state's run, issue 5), so the parts of one run belong together.
-        if not settings.get("NEWSCRAWL_RUN_ID"):
-            run = _seeded_run(settings, self.crawler.spidercls.name)
-            if run:
-                settings.set("NEWSCRAWL_RUN_ID", run, "addon")
+        # The incremental crawl state is shared in Redis: versions and "new or changed"
+        # verdicts hold across workers and runs.
+        if settings.getpriority("NEWSCRAWL_STATE_BACKEND") <= _PROJECT:
+            settings.set("NEWSCRAWL_STATE_BACKEND", f"{_PKG}.state.RedisCrawlState", "project")
+        # The run id the crawl was seeded with names this worker's part, so the parts of one
+        # run belong together. Each worker commits what it staged in the state as its own
+        # state run, <run>.<worker>, once its part is written: a killed worker's articles
+        # stay uncommitted and count as new again next run.
+        run = _seeded_run(settings, self.crawler.spidercls.name)
+        if run:
+            settings.set("NEWSCRAWL_REDIS_RUN", run, "addon")
+            if not settings.get("NEWSCRAWL_RUN_ID"):
+                settings.set("NEWSCRAWL_RUN_ID", f"{run}.{settings['NEWSCRAWL_WORKER_ID']}",
+                             "addon")
         logger.info("Distributed crawl: worker %s on %s", settings["NEWSCRAWL_WORKER_ID"],
                     _redact(url))
 

@@ -63,6 +63,9 @@ class ClaimPipeline:
             raise NotConfigured("NEWSCRAWL_REDIS_URL is not set")
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
+        # Dropped later (the incremental pipeline: unchanged since the last run) is handled
+        # too: the article is accounted for, nobody else should emit it in this run.
+        crawler.signals.connect(pipeline.item_scraped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
         return pipeline
 
@@ -83,7 +86,8 @@ class ClaimPipeline:
         return item
 
     def item_scraped(self, item: Any, **kwargs: Any) -> None:
-        """The item is in this worker's part now: the claim is final."""
+        """The item is in this worker's part now (or was dropped as unchanged after the
+        claim): the claim is final."""
         keys = self.claimed.pop(id(item), None)
         if not keys:
             return

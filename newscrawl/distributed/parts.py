@@ -57,7 +57,7 @@ class PartWriter:
         return ext
 
     def _run_id(self, spider: Any) -> str:
-        run = self.crawler.settings.get("NEWSCRAWL_RUN_ID")
+        run = self.crawler.settings.get("NEWSCRAWL_REDIS_RUN")
         if not run:  # the worker started before the seed: the run is known by now
             server = connect(self.crawler.settings["NEWSCRAWL_REDIS_URL"])
             value = server.get(keys_from_settings(self.crawler.settings, spider.name).run)
