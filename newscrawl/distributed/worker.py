@@ -65,6 +65,7 @@ class Worker:
         return ext
 
     def spider_opened(self, spider: Any) -> None:
+        self.crawler.stats.set_value("newscrawl/distributed/worker", 1)  # for RunHealth
         self.keys = keys_from_settings(self.crawler.settings, spider.name)
         self.queue = LeasedPriorityQueue(self.server, spider, self.keys, self.worker)
         self.beat()

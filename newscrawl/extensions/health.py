@@ -23,6 +23,10 @@ def problems(stats: dict[str, Any], max_error_rate: float) -> list[str]:
                 + stats.get("newscrawl/incremental/not_modified", 0))
     quiet = (stats.get("newscrawl/incremental/not_due", 0)
              and not stats.get("newscrawl/pages/article", 0))
+    # A distributed worker given no article page (the others took them from the shared
+    # frontier) has nothing to export; the run is judged by all its workers together.
+    quiet = quiet or (stats.get("newscrawl/distributed/worker", 0)
+                      and not stats.get("newscrawl/pages/article", 0))
     if not articles and not quiet:
         known = stats.get("newscrawl/state/known_articles", 0)
         found.append(f"no article (new, updated, unchanged or not modified) from a site with "
