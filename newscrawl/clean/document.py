@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
@@ -100,6 +101,19 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _may_have_control(text: str) -> bool:
+    """Cheap pre-check for _CONTROL: a regex character class over a whole page costs more
+    than parsing it, while encoding and bytes.translate run at memory speed."""
+    if "\ufffe" in text or "\uffff" in text:
+        return True
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return True
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -109,7 +123,8 @@ def parse_html(text: str) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1)
     # Control characters (and lone surrogates) parse, but any stage that copies such text
     # into the tree makes lxml raise: they are noise in HTML anyway.
-    text = _CONTROL.sub("", text)
+    if _may_have_control(text):
+        text = _CONTROL.sub("", text)
     if not text.strip():
         raise NotHTML("empty document")
     root = _parse(text)
@@ -172,13 +187,20 @@ def _depths(root: HtmlElement):
         stack.extend((child, depth + 1) for child in el)
 
 
+@lru_cache(maxsize=4)
+def _deeper_than(max_depth: int) -> etree.XPath:
+    """Whether any node but text sits below `max_depth` levels of elements: one libxml2 path
+    walk instead of a Python generator over every element."""
+    return etree.XPath("boolean(" + "*/" * max_depth + "node()[not(self::text())])")
+
+
 def limit_depth(root: HtmlElement, max_depth: int = MAX_DEPTH) -> bool:
     """Flatten nesting deeper than max_depth, keeping the text; True when the tree changed.
 
     Deep nesting is mostly wrappers (a div holding only a div): those are unwrapped first.
     What is still too deep is collapsed into its ancestor at max_depth, as plain text.
     """
-    if max(depth for _, depth in _depths(root)) <= max_depth:
+    if not _deeper_than(max_depth)(root):
         return False
     for el, depth in list(_depths(root)):
         if (depth > max_depth // 2 and len(el) == 1 and not (el.text or "").strip()
