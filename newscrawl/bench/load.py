@@ -72,11 +72,15 @@ def bench_settings(out: Path, **extra: object) -> dict[str, object]:
 
 
 def check_feed(feed: Path, base_url: str, pages: int) -> dict[str, int]:
-    urls = [json.loads(line)["url"] for line in feed.read_text("utf-8").splitlines()]
+    exported = 0
+    got: set[str] = set()
+    with feed.open(encoding="utf-8") as lines:  # line by line: the feed may be large
+        for line in lines:
+            exported += 1
+            got.add(json.loads(line)["url"])
     expected = {base_url + article_path(n) for n in range(pages)}
-    got = set(urls)
-    return {"exported": len(urls), "missing": len(expected - got),
-            "duplicates": len(urls) - len(got), "unexpected": len(got - expected)}
+    return {"exported": exported, "missing": len(expected - got),
+            "duplicates": exported - len(got), "unexpected": len(got - expected)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         process.crawl(crawler, start_urls=f"{base_url}/sitemap.xml")
         process.start()
         elapsed = time.monotonic() - started
+        # The crawl's peak, before this script reads the feed back.
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sampler.stopped.set()
     finally:
         server.terminate()
@@ -123,10 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(elapsed, 1),
         "pages_per_second": round(result["exported"] / elapsed, 1),
         "rss_mib_at_start": round(rss_start, 1),
-        "rss_mib_peak": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rss_mib_peak": round(peak, 1),
         "rss_mib_median_second_half": round(sorted(half)[len(half) // 2], 1),
+        # RSS at 10%, 25%, 50%, 75% and 100% of the crawl's duration: flat or growing?
+        "rss_mib_over_time": [round(samples[min(len(samples) - 1, int(len(samples) * q))], 1)
+                              for q in (0.1, 0.25, 0.5, 0.75, 1.0)],
         "output": str(out),
     }
+    (out / "rss.json").write_text(json.dumps(samples))  # every half second, MiB
     print(json.dumps(report, indent=2))
     ok = result["missing"] == result["duplicates"] == result["unexpected"] == 0
     return 0 if ok and result["exported"] == args.pages else 1
