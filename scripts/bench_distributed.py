@@ -86,13 +86,17 @@ def crawl(workers: int, base: str, redis_url: str, out: Path, n: int) -> float:
     from newscrawl.spiders.article import ArticleSpider
 
     spider = ArticleSpider(start_urls=f"{base}/sitemap.xml")
-    run, _ = seed(connect(redis_url), Keys.for_crawl("newscrawl", "article"), spider)
+    # A key prefix per crawl: with the crawl state shared in Redis, a second crawl of the
+    # same site under the same prefix would find every article known and not due.
+    prefix = f"bench{workers}"
+    run, _ = seed(connect(redis_url), Keys.for_crawl(prefix, "article"), spider)
     start = time.monotonic()
     procs = []
     for w in range(workers):
         cmd = [sys.executable, "-m", "scrapy", "crawl", "article",
                "-a", f"start_urls={base}/sitemap.xml"]
         for k, v in {"NEWSCRAWL_REDIS_URL": redis_url, "NEWSCRAWL_WORKER_ID": f"w{w}",
+                     "NEWSCRAWL_REDIS_PREFIX": prefix,
                      "NEWSCRAWL_REDIS_RUNS_DIR": str(out), "NEWSCRAWL_REDIS_IDLE_TIMEOUT": "1",
                      "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": "127.0.0.0/8",
                      "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "4",
