@@ -346,3 +346,35 @@ def test_a_worker_given_no_article_page_is_not_an_unhealthy_run():
     assert problems({"newscrawl/distributed/worker": 1}, 0.2) == []
     assert problems({"newscrawl/distributed/worker": 1, "newscrawl/pages/article": 3}, 0.2) \
         == ["no article was exported"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newscrawl.cli", "redis", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_operator_commands_seed_status_stop(tmp_path, redis_url, site_dir):
+    """The README's operations: seed, status while a worker crawls, stop it cleanly (its
+    unfinished requests go back to the queue), a second seed refused while work is left."""
+    out = tmp_path / "out"
+    with SlowSite(site_dir, delay=1.0) as site:
+        seeded = _cli("--redis", redis_url, "seed", "--site", "seoulpost",
+                      "--url", f"{site.url}/sitemap.xml", "--url", f"{site.url}/")
+        assert seeded.returncode == 0 and "2 start points queued" in seeded.stdout
+        worker = _worker("w1", site, redis_url, out)
+        deadline = time.monotonic() + 30
+        while True:
+            info = json.loads(_cli("--redis", redis_url, "status", "--json").stdout)
+            if info["leased"] >= 2 and info["queued"]:
+                break
+            assert time.monotonic() < deadline, info
+            time.sleep(0.3)
+        assert info["workers"]["w1"]["alive"]
+        assert _cli("--redis", redis_url, "stop").returncode == 0
+        code = _wait(worker, out / "w1.log")
+    assert code == 1  # closed early (shutdown): the run is not complete
+    info = json.loads(_cli("--redis", redis_url, "status", "--json").stdout)
+    assert info["leased"] == 0 and info["queued"] > 0 and info["stop_requested"]
+    assert info["workers"] == {}  # it left: no heartbeat, no leases
+    again = _cli("--redis", redis_url, "seed", "--site", "seoulpost")
+    assert again.returncode == 2 and "in progress" in again.stderr

@@ -73,10 +73,16 @@ class DistributedAddon:
 
 
 def _seeded_run(settings: Settings, spider_name: str) -> str | None:
+    import redis
+
     from .keys import connect, keys_from_settings
 
     server = connect(settings["NEWSCRAWL_REDIS_URL"])
-    run = server.get(keys_from_settings(settings, spider_name).run)
+    try:
+        run = server.get(keys_from_settings(settings, spider_name).run)
+    except redis.RedisError as e:
+        raise RuntimeError(f"Redis at {_redact(settings['NEWSCRAWL_REDIS_URL'])} "
+                           f"(NEWSCRAWL_REDIS_URL): {e}") from e
     return run.decode() if run else None
 
 
