@@ -378,3 +378,48 @@ def test_operator_commands_seed_status_stop(tmp_path, redis_url, site_dir):
     assert info["workers"] == {}  # it left: no heartbeat, no leases
     again = _cli("--redis", redis_url, "seed", "--site", "seoulpost")
     assert again.returncode == 2 and "in progress" in again.stderr
+
+
+def _scheduler(redis_url: str):
+    from newscrawl.distributed.scheduler import RedisScheduler
+
+    crawler = get_crawler(ArticleSpider, {"NEWSCRAWL_REDIS_URL": redis_url,
+                                          "NEWSCRAWL_WORKER_ID": "w1"})
+    spider = ArticleSpider(start_urls="http://news.example/")
+    scheduler = RedisScheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    return scheduler, spider
+
+
+def test_scheduler_leases_end_when_the_response_and_its_items_are_done(redis_url):
+    from scrapy.http import HtmlResponse
+
+    scheduler, spider = _scheduler(redis_url)
+    leased = lambda: scheduler.server.zcard(scheduler.keys.inflight("w1"))  # noqa: E731
+    for n in (1, 2, 3):
+        assert scheduler.enqueue_request(
+            Request(f"http://news.example/{n}", callback=spider.parse_article))
+    assert not scheduler.enqueue_request(Request("http://news.example/1"))  # seen
+
+    # Done: callback output consumed and its one item through the pipelines.
+    r1 = scheduler.next_request()
+    response = HtmlResponse(r1.url, body=b"<html></html>", request=r1)
+    item = {"url": r1.url}
+    scheduler.item_from(item, response)
+    scheduler.output_done(r1)
+    assert leased() == 1
+    scheduler._item_done(item)
+    assert leased() == 0
+
+    # A redirect replaces its leased request; a request that only copied meta does not.
+    r2 = scheduler.next_request()
+    child = Request("http://news.example/elsewhere", meta=dict(r2.meta))
+    assert scheduler.enqueue_request(child) and leased() == 1
+    redirect = r2.replace(url="http://news.example/2b",
+                          meta={**r2.meta, "redirect_urls": [r2.url]})
+    assert scheduler.enqueue_request(redirect) and leased() == 0
+
+    r3 = scheduler.next_request()
+    assert r3 is not None and leased() == 1
+    scheduler.close("shutdown")  # stopping: unfinished work goes back
+    assert leased() == 0 and len(scheduler.queue) == 3

@@ -75,7 +75,12 @@ class RedisScheduler(Scheduler):
         return len(self.queue) > 0
 
     def enqueue_request(self, request: Request) -> bool:
-        parent = request.meta.pop(LEASE_META, None)
+        # A copy of a leased request carries its token. A redirect or retry replaces the
+        # leased request (that lease ends as this one is queued); any other request that
+        # merely copied the meta is new work, and its parent is not done yet.
+        token = request.meta.pop(LEASE_META, None)
+        replaces = "redirect_urls" in request.meta or "retry_times" in request.meta
+        parent = token if replaces else None
         if parent is not None:
             self._open.pop(parent, None)
         if not request.dont_filter and self.df.request_seen(request):
