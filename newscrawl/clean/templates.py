@@ -66,6 +66,10 @@ class TemplateLearner:
         self.max_blocks = max_blocks_per_site
         # site -> block key -> article ids seen with it (at most min_pages)
         self.seen: dict[str, dict[str, list[str]]] = {}
+        # site -> the keys seen in min_pages articles, kept as they are promoted: known() runs
+        # for every page, and scanning every tracked block made it O(articles crawled).
+        self.templates: dict[str, set[str]] = {}
+        self._frozen: dict[str, frozenset[str]] = {}
 
     def observe(self, site: str, article_id: str, keys: Iterable[str]) -> list[str]:
         """Record an article's blocks; return the keys that just became template."""
@@ -81,6 +85,9 @@ class TemplateLearner:
                 ids.append(article_id)
                 if len(ids) == self.min_pages:
                     promoted.append(key)
+        if promoted:
+            self.templates.setdefault(site, set()).update(promoted)
+            self._frozen.pop(site, None)
         return promoted
 
     def _forget_one(self, blocks: dict[str, list[str]]) -> None:
@@ -90,8 +97,13 @@ class TemplateLearner:
                 return
 
     def known(self, site: str) -> frozenset[str]:
-        blocks = self.seen.get(site, {})
-        return frozenset(k for k, ids in blocks.items() if len(ids) >= self.min_pages)
+        frozen = self._frozen.get(site)
+        if frozen is None:
+            frozen = self._frozen[site] = frozenset(self.templates.get(site, ()))
+        return frozen
 
     def load(self, site: str, blocks: dict[str, list[str]]) -> None:
         self.seen[site] = {k: list(v)[: self.min_pages] for k, v in blocks.items()}
+        self.templates[site] = {k for k, ids in self.seen[site].items()
+                                if len(ids) >= self.min_pages}
+        self._frozen.pop(site, None)
