@@ -230,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", type=int, default=20, help="wrong dates to list (dates only)")
     p.set_defaults(func=cmd_eval)
 
+    # Handled in main() before parsing: its options belong to newscrawl.bench.suite.
+    sub.add_parser("bench", help="speed benchmarks (newscrawl bench --help)", add_help=False)
+
     p = sub.add_parser("reprocess", help="clean archived WARC responses with today's cleaning")
     p.add_argument("warcs", nargs="+", help="run WARC files (output/runs/*/pages.warc.gz)")
     p.add_argument("--out", help="JSON Lines output file (default: stdout)")
@@ -250,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:
+        from .bench.suite import main as bench
+
+        return bench(argv[1:])
     args = build_parser().parse_args(argv)
     return args.func(args)
 

@@ -172,3 +172,21 @@ def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, An
             logger.exception("%s stage failed on %s", name, url)
             page.warn(f"{name}_stage_failed:{type(exc).__name__}")
     return finish(page)
+
+
+_WARM_UP_HTML = (
+    "<html lang='en'><head><title>Warm-up story</title><script type='application/ld+json'>"
+    '{"@type": "NewsArticle", "datePublished": "Mon, 02 Dec 2024 09:15:00 +0900"}</script>'
+    "</head><body><article><h1>Warm-up story</h1><p class='date'>2 December 2024</p>"
+    + "<p>A paragraph of warm-up text, long enough to be scored as content.</p>" * 6
+    + "</article></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Pay the first-call costs (lazy imports of htmldate and dateparser, dateparser's
+    language tables, regex compilation) once, at process or worker start, not on the first
+    pages cleaned."""
+    from htmldate import find_date  # noqa: F401  (imported lazily by the dates stage)
+
+    extract_article(_WARM_UP_HTML, "https://example.com/news/warm-up-story")

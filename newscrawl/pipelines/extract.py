@@ -19,6 +19,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from ..clean.article import warm_up
 from ..clean.document import NotHTML
 from .stage import StagePipeline, _enabled_stages, clean_source
 
@@ -35,7 +36,8 @@ class ExtractPipeline(StagePipeline):
         if workers > 0:
             # spawn, not fork: forking a process that runs a Twisted reactor is unsafe.
             self.pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=warm_up)  # first-call costs at worker start, not on a page
             self.stages = _enabled_stages(crawler)
             crawler.signals.connect(self.close_pool, signal=signals.engine_stopped)
 
