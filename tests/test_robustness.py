@@ -32,7 +32,8 @@ SOUP = st.sampled_from([
     "<img src='data:,'>", "<a href='javascript:alert(1)'>", "<time datetime='99999-99-99'>",
     "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":",
     "<meta property='article:published_time' content='2024-13-45T25:61:00+99:00'>",
-    "<figure><img src='/x.jpg'><figcaption>", "\x00", "\ufeff", "\u202e", "\r", "\n",
+    "<figure><img src='/x.jpg'><figcaption>", "<img src='http://[oops/x.jpg'>",
+    "<a href='http://[oops'>", "<a href='http://a:b/'>", "\x00", "\ufeff", "\u202e", "\r", "\n",
     "A sentence long enough to count as a paragraph of an article body, more or less. ",
 ])
 

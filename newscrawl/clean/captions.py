@@ -9,10 +9,10 @@ articleBody.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from .links import join_url
 from .page import Image, Page
 from .render import normalize_space
 
@@ -66,12 +66,12 @@ def _img_url(img: HtmlElement, base: str) -> str | None:
     for attr in _IMG_ATTRS:
         v = (img.get(attr) or "").strip()
         if v and not v.startswith("data:"):
-            return urljoin(base, v)
+            return join_url(base, v)
     srcset = img.get("srcset") or img.get("data-srcset")
     if srcset:
         first = srcset.split(",")[0].strip().split(" ")[0]
         if first:
-            return urljoin(base, first)
+            return join_url(base, first)
     return None
 
 

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .links import split_url
 from .page import Page
 
 logger = logging.getLogger(__name__)
@@ -905,10 +906,15 @@ def _is_logo(el: HtmlElement, page: Page) -> bool:
     links = [a.get("href") or "" for a in el.iterancestors("a")] + [
         a.get("href") or "" for a in el.iter("a")
     ]
+    page_parts = split_url(page.url)
     for href in links:
-        path = urlsplit(href.strip()).path if "://" in href else href.strip()
+        parts = split_url(href.strip()) if "://" in href else None
+        if "://" in href and parts is None:
+            continue  # a malformed link is nobody's home page
+        path = parts.path if parts is not None else href.strip()
         if path in ("", "/", "./", "/index.html", "/index.php") and (
-            "://" not in href or urlsplit(href).hostname == urlsplit(page.url).hostname
+            parts is None
+            or (page_parts is not None and parts.hostname == page_parts.hostname)
         ):
             return True
     return False

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
 
+from .links import join_url
 from .page import Page
 from .render import normalize_space
 
@@ -41,16 +41,8 @@ def _url(value: Any, base: str) -> str | None:
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
     if isinstance(value, str) and value.strip():
-        return _join(base, value)
+        return join_url(base, value)
     return None
-
-
-def _join(base: str, href: str) -> str | None:
-    """urljoin that gives None for a malformed URL ("http://[oops") instead of raising."""
-    try:
-        return urljoin(base, href.strip())
-    except ValueError:
-        return None
 
 
 def _position(entry: dict[str, Any]) -> int:
@@ -114,11 +106,11 @@ def read_metadata(page: Page) -> None:
 
     # canonical URL
     canon = root.xpath("//link[@rel='canonical']/@href")
-    canonical = _join(page.url, canon[0]) if canon and canon[0].strip() else None
+    canonical = join_url(page.url, canon[0]) if canon and canon[0].strip() else None
     if canonical:
         page.set("canonicalUrl", canonical, "link:canonical")
-    elif meta.get("og:url") and _join(page.url, meta["og:url"]):
-        page.set("canonicalUrl", _join(page.url, meta["og:url"]), "meta:og:url")
+    elif meta.get("og:url") and join_url(page.url, meta["og:url"]):
+        page.set("canonicalUrl", join_url(page.url, meta["og:url"]), "meta:og:url")
 
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
@@ -170,7 +162,7 @@ def read_metadata(page: Page) -> None:
         page.set("tags", [t.strip() for t in raw.split(",") if t.strip()][:30], "meta:keywords")
 
     image = _url(art.get("image"), page.url) or (
-        _join(page.url, meta["og:image"]) if meta.get("og:image") else None
+        join_url(page.url, meta["og:image"]) if meta.get("og:image") else None
     )
     if image:
         page.set("mainImage", image, "jsonld" if art.get("image") else "meta:og:image")
