@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -70,10 +71,17 @@ def test_single_machine_mode_imports_no_redis():
 
 
 def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
-    crawler = get_crawler(ArticleSpider, _project(NEWSCRAWL_REDIS_URL=redis_url,
-                                                  NEWSCRAWL_WORKER_ID="w1"))
+    from newscrawl.distributed.commands import seed
+    from newscrawl.distributed.keys import Keys, connect
+
+    run, _ = seed(connect(redis_url), Keys.for_crawl("newscrawl", "article"),
+                  ArticleSpider(start_urls="http://news.example/"))
+    crawler = get_crawler(ArticleSpider, _project(NEWSCRAWL_REDIS_URL=redis_url))
     crawler._apply_settings()
     s = crawler.settings
+    worker = f"{socket.gethostname()}-{os.getpid()}"
+    assert s["NEWSCRAWL_WORKER_ID"] == worker
+    assert (s["NEWSCRAWL_REDIS_RUN"], s["NEWSCRAWL_RUN_ID"]) == (run, f"{run}.{worker}")
     assert s["SCHEDULER"] == "newscrawl.distributed.scheduler.RedisScheduler"
     assert s["DUPEFILTER_CLASS"] == "newscrawl.distributed.dupefilter.RedisDupeFilter"
     assert s.getdict("FEEDS") == {} and not s["NEWSCRAWL_ARCHIVE_DIR"]
@@ -105,13 +113,14 @@ def test_dead_workers_leases_go_back_to_the_queue(redis_url):
     assert request.callback == spider.parse_article
     assert len(a) == 1
     a.server.set(a.keys.alive("a"), "1", px=60000)
-    assert b.reclaim_dead() == 0  # a is alive: its lease holds
+    b.server.set(b.keys.alive("b"), "1", px=60000)
+    assert b.reclaim_dead() == []  # a is alive: its lease holds
     a.server.delete(a.keys.alive("a"))  # a's heartbeat expired
-    assert b.reclaim_dead() == 1
+    assert b.reclaim_dead() == ["a"]
     assert {b.pop()[0].url, b.pop()[0].url} == {"http://news.example/1",
                                                  "http://news.example/2"}
     b.ack_all()
-    assert b.pop() is None and b.reclaim_dead() == 0
+    assert b.pop() is None and b.reclaim_dead() == []
 
 
 def test_acked_request_is_not_reclaimed_and_release_puts_back(redis_url):
@@ -122,7 +131,7 @@ def test_acked_request_is_not_reclaimed_and_release_puts_back(redis_url):
     a.ack(token)
     a.pop()
     assert a.release() == 1  # a stops cleanly with one unfinished request
-    assert len(a) == 1 and a.reclaim_dead() == 0
+    assert len(a) == 1 and a.reclaim_dead() == []
 
 
 def _claims(redis_url: str, worker: str):
@@ -329,6 +338,12 @@ def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(
     log = (out / "survivor.log").read_text()
     assert code == 0, log[-3000:]
     assert "Reclaimed" in log  # the survivor took the victim's leases over
+    # ... and abandoned what the victim had staged in the shared crawl state.
+    from newscrawl.distributed.state import RedisCrawlState
+
+    state = RedisCrawlState(connect(redis_url))
+    assert state.get_run(f"{run}.victim").status == "abandoned"
+    assert state.get_run(f"{run}.survivor").status == "committed"
     assert leased_at_kill >= 2
     from newscrawl.distributed.merge import merge_run
 

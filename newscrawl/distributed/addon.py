@@ -9,6 +9,7 @@ itself imports neither redis nor scrapy_redis.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
@@ -34,7 +35,7 @@ class DistributedAddon:
         if not url:
             return
         if not settings.get("NEWSCRAWL_WORKER_ID"):
-            settings.set("NEWSCRAWL_WORKER_ID", default_worker_id(), "addon")
+            _default(settings, "NEWSCRAWL_WORKER_ID", default_worker_id())
         settings.set("SCHEDULER", f"{_PKG}.scheduler.RedisScheduler", "addon")
         settings.set("DUPEFILTER_CLASS", f"{_PKG}.dupefilter.RedisDupeFilter", "addon")
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.leases.LeaseSpiderMiddleware"] = 1
@@ -52,12 +53,10 @@ class DistributedAddon:
         # line (-O, -s NEWSCRAWL_ARCHIVE_DIR=..., ...).
         for name, off in (("FEEDS", {}), ("NEWSCRAWL_ARCHIVE_DIR", ""),
                           ("NEWSCRAWL_RUNS_DIR", ""), ("NEWSCRAWL_TEMPLATE_LEARNING", False)):
-            if settings.getpriority(name) <= _PROJECT:
-                settings.set(name, off, "project")
+            _default(settings, name, off)
         # The incremental crawl state is shared in Redis: versions and "new or changed"
         # verdicts hold across workers and runs.
-        if settings.getpriority("NEWSCRAWL_STATE_BACKEND") <= _PROJECT:
-            settings.set("NEWSCRAWL_STATE_BACKEND", f"{_PKG}.state.RedisCrawlState", "project")
+        _default(settings, "NEWSCRAWL_STATE_BACKEND", f"{_PKG}.state.RedisCrawlState")
         # The run id the crawl was seeded with names this worker's part, so the parts of one
         # run belong together. Each worker commits what it staged in the state as its own
         # state run, <run>.<worker>, once its part is written: a killed worker's articles
@@ -66,10 +65,17 @@ class DistributedAddon:
         if run:
             settings.set("NEWSCRAWL_REDIS_RUN", run, "addon")
             if not settings.get("NEWSCRAWL_RUN_ID"):
-                settings.set("NEWSCRAWL_RUN_ID", f"{run}.{settings['NEWSCRAWL_WORKER_ID']}",
-                             "addon")
+                _default(settings, "NEWSCRAWL_RUN_ID",
+                         f"{run}.{settings['NEWSCRAWL_WORKER_ID']}")
         logger.info("Distributed crawl: worker %s on %s", settings["NEWSCRAWL_WORKER_ID"],
                     _redact(url))
+
+
+def _default(settings: Settings, name: str, value: Any) -> None:
+    """Override a project default (settings.py), never a command-line or spider setting.
+    At "project" priority: the "addon" priority is below it and would not take."""
+    if settings.getpriority(name) <= _PROJECT:
+        settings.set(name, value, "project")
 
 
 def _seeded_run(settings: Settings, spider_name: str) -> str | None:

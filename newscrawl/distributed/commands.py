@@ -164,6 +164,8 @@ def status(server: Any, keys: Any) -> dict[str, Any]:
         "claims_pending": sum(1 for v in claims if v.startswith("pending:")),
         "counters": {_text(k): int(v) for k, v in server.hgetall(keys.counters).items()},
         "stop_requested": bool(server.exists(keys.stop)),
+        # Committed articles in the shared crawl state (state.py), all runs.
+        "state_articles": server.hlen(keys.base.split(":", 1)[0] + ":state:articles"),
         "workers": workers,
     }
 
@@ -176,7 +178,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(info, indent=2, sort_keys=True))
         return 0
     print(f"run {info['run']}: {info['queued']} queued, {info['leased']} leased, "
-          f"{info['seen_requests']} requests seen, {info['claims_done']} article keys emitted"
+          f"{info['seen_requests']} requests seen, {info['claims_done']} article keys emitted, "
+          f"{info['state_articles']} articles in the crawl state"
           + (", stop requested" if info["stop_requested"] else ""))
     for name, value in sorted(info["counters"].items()):
         print(f"  {name}: {value}")

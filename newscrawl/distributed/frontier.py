@@ -33,7 +33,7 @@ return r[1]
 # KEYS: workers, requests, claims; ARGV: key base. Key names are built inside the script
 # (fine on a single Redis server, not on Redis Cluster).
 _RECLAIM = """
-local moved = 0
+local moved, dead = 0, {}
 for _, w in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if redis.call('EXISTS', ARGV[1] .. 'alive:' .. w) == 0 then
     local inflight = ARGV[1] .. 'inflight:' .. w
@@ -51,9 +51,10 @@ for _, w in ipairs(redis.call('SMEMBERS', KEYS[1])) do
     end
     redis.call('DEL', pending)
     redis.call('SREM', KEYS[1], w)
+    table.insert(dead, w)
   end
 end
-return moved
+return {moved, dead}
 """
 
 # A worker that stops cleanly puts back what it had leased but not finished.
@@ -114,13 +115,16 @@ class LeasedPriorityQueue(Base):
         return int(self._release(keys=[self.keys.inflight(self.worker), self.keys.requests,
                                        self.keys.workers], args=[self.worker]))
 
-    def reclaim_dead(self) -> int:
-        """Requeue the leased requests of workers whose heartbeat expired; how many."""
-        moved = int(self._reclaim(keys=[self.keys.workers, self.keys.requests,
-                                        self.keys.claims], args=[self.keys.base]))
-        if moved:
-            logger.warning("Reclaimed %d requests leased by dead workers", moved)
-        return moved
+    def reclaim_dead(self) -> list[str]:
+        """Requeue the leased requests of workers whose heartbeat expired; the dead
+        workers' ids."""
+        moved, dead = self._reclaim(keys=[self.keys.workers, self.keys.requests,
+                                          self.keys.claims], args=[self.keys.base])
+        dead = [w.decode() if isinstance(w, bytes) else w for w in dead]
+        if dead:
+            logger.warning("Reclaimed %d requests leased by dead workers %s", moved,
+                           ", ".join(dead))
+        return dead
 
     def clear(self) -> None:
         self.server.delete(self.keys.requests)

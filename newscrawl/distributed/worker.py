@@ -90,12 +90,26 @@ class Worker:
             pipe.hincrby(self.keys.counters, name, n)
         pipe.execute()
         self.counts.clear()
-        self.queue.reclaim_dead()
+        self.reclaim()
         if not self.stopping and self.server.exists(self.keys.stop):
             self.stopping = True
             logger.info("Stop requested in Redis (%s): worker %s closing", self.keys.stop,
                         self.worker)
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="shutdown"))
+
+    def reclaim(self) -> None:
+        """Requeue dead workers' leases; abandon what they staged in the shared crawl state
+        (their state runs, <run>.<worker>, never commit: those articles are new next run)."""
+        dead = self.queue.reclaim_dead()
+        run = self.crawler.settings.get("NEWSCRAWL_REDIS_RUN")
+        if not dead or not run:
+            return
+        from ..state import run_context
+
+        state = run_context(self.crawler).state
+        if state is not None:
+            for w in dead:
+                state.abandon_run(f"{run}.{w}")
 
     def response_received(self, response: Any, **kwargs: Any) -> None:
         self.counts["responses"] += 1
@@ -111,7 +125,7 @@ class Worker:
         # is finished (acks the middlewares could not see, e.g. a response dropped by a
         # downloader middleware, are made here).
         self.crawler.signals.send_catch_log(lease_all_done)
-        self.queue.reclaim_dead()
+        self.reclaim()
         if self.stopping:
             return
         queued = len(self.queue)
