@@ -267,6 +267,15 @@ def test_date_from_url() -> None:
     assert page.sources["datePublished"] == "url"
 
 
+def test_date_from_year_month_then_day_folders_in_the_url() -> None:
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        url="http://news.example/local/2024-12/02/c_1125597921.htm",
+    )
+    assert published(page) == "2024-12-02"
+    assert page.sources["datePublished"] == "url"
+
+
 def test_future_date_is_rejected() -> None:
     page = make_page(
         article(),

@@ -733,10 +733,12 @@ def _meta(page: Page, ctx: _Context) -> None:
             _add(ctx, parsed[0], value, f"meta:{key}", spec[0], spec[1], parsed[1])
 
 
-# 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment
+# 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment; or 2024-12/02
+# (year-month folder, then a day folder: common on Chinese news sites)
 _URL_YMD = re.compile(
     r"(?<![\d])((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])"
     r"|(?:^|(?<=[/_.-]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])"
+    r"|(?<=/)((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/)"
 )
 
 
@@ -751,8 +753,10 @@ def _url(page: Page, ctx: _Context) -> None:
             if m.group(2) == "/" and not re.match(r"$|[/._?]", path[m.end() : m.end() + 1]):
                 continue
             st = _make(m.group(1), m.group(3), m.group(4))
-        else:
+        elif m.group(5):
             st = _make(m.group(5), m.group(6), m.group(7))
+        else:
+            st = _make(m.group(8), m.group(9), m.group(10))
         _add(ctx, st, m.group(0), "url", 7)
         return
 
