@@ -94,3 +94,47 @@ def test_workers_committing_one_article_make_one_version_each_change(tmp_path):
         assert w2.get("a1").version == 3
     finally:
         server.stop()
+
+
+def test_update_value_on_redis_reruns_the_change_after_a_concurrent_write(tmp_path):
+    """What another worker stores between our read and our write is merged, not lost."""
+    from newscrawl.distributed.keys import connect
+    from newscrawl.distributed.state import RedisCrawlState
+
+    server = RedisServer(tmp_path)
+    try:
+        mine, other = (RedisCrawlState(connect(server.url), prefix="t") for _ in range(2))
+        mine.set_value("templates", "news", ["a"])
+        seen = []
+
+        def change(value):
+            seen.append(value)
+            if len(seen) == 1:  # another worker's save lands after our read
+                other.set_value("templates", "news", [*value, "other"])
+            return [*value, "mine"]
+
+        assert mine.update_value("templates", "news", change) == ["a", "other", "mine"]
+        assert seen == [["a"], ["a", "other"]]  # WATCH saw the write: read again
+        assert other.get_value("templates", "news") == ["a", "other", "mine"]
+    finally:
+        server.stop()
+
+
+def test_workers_saving_one_sites_templates_merge_what_they_learned(state):
+    """Two workers each see two articles with the site's rail: alone neither has seen it
+    on MIN_PAGES (3) articles; their saves merged, the next crawl knows it from the start."""
+    from newscrawl.clean.templates import body_block_keys
+    from newscrawl.pipelines.templates import SiteTemplateMemory
+
+    rail = body_block_keys("Travel notes: a weekend on Jeju's quieter eastern coast.")
+    workers = [SiteTemplateMemory(state, min_pages=3) for _ in range(2)]
+    for n, worker in enumerate(workers):
+        assert worker.known("news") == frozenset()  # both start before either saves
+        for article in (f"w{n}-a", f"w{n}-b"):
+            assert worker.observe("news", article, rail) == []
+    for worker in workers:
+        worker.save()
+    assert workers[1].known("news") == frozenset(rail)  # learned back on save
+    stored = state.get_value("templates", "news")
+    assert {k: len(v) for k, v in stored.items()} == {k: 3 for k in rail}
+    assert SiteTemplateMemory(state, min_pages=3).known("news") == frozenset(rail)

@@ -45,17 +45,18 @@ class DistributedAddon:
         settings["EXTENSIONS"][f"{_PKG}.worker.Worker"] = 530
         # After the per-process DedupPipeline (600): the claim makes it once across workers.
         settings["ITEM_PIPELINES"][f"{_PKG}.claims.ClaimPipeline"] = 650
-        # Each worker writes its own part (parts.py), durable line by line; the run's feed
-        # and Markdown archive are made from the parts by `newscrawl redis merge`. So the
-        # single-machine feed and archive are off, and so are per-process run folders (lock,
-        # WARC, crash recovery by the next local run) and template learning (a per-machine
-        # SQLite file), which do not fit workers sharing a run; unless given on the command
-        # line (-O, -s NEWSCRAWL_ARCHIVE_DIR=..., ...).
+        # Each worker writes its own parts (parts.py: JSON Lines and WARC), durable record
+        # by record; the run's feed, archive and file list are made from the parts by
+        # `newscrawl redis merge`. So the single-machine feed and archive are off, and so
+        # are per-process run folders (a lock and crash recovery by the next local run, which
+        # do not fit workers sharing a run); unless given on the command line (-O, -s
+        # NEWSCRAWL_ARCHIVE_DIR=..., ...).
         for name, off in (("FEEDS", {}), ("NEWSCRAWL_ARCHIVE_DIR", ""),
-                          ("NEWSCRAWL_RUNS_DIR", ""), ("NEWSCRAWL_TEMPLATE_LEARNING", False)):
+                          ("NEWSCRAWL_RUNS_DIR", "")):
             _default(settings, name, off)
         # The incremental crawl state is shared in Redis: versions and "new or changed"
-        # verdicts hold across workers and runs.
+        # verdicts hold across workers and runs, and learned site templates (merged on
+        # save, pipelines/templates.py) are shared by every worker.
         _default(settings, "NEWSCRAWL_STATE_BACKEND", f"{_PKG}.state.RedisCrawlState")
         # The run id the crawl was seeded with names this worker's part, so the parts of one
         # run belong together. Each worker commits what it staged in the state as its own

@@ -21,6 +21,7 @@ version is never lowered and an unchanged fingerprint makes no new version.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -202,6 +203,22 @@ class RedisCrawlState(CrawlState):
 
     def set_value(self, namespace: str, key: str, value: Any) -> None:
         self.r.hset(self._k(f"kv:{namespace}"), key, json.dumps(value, ensure_ascii=False))
+
+    def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
+        """Atomic against other workers: WATCH the namespace's hash, and run `change` again
+        on the newer value when another worker wrote to it in between."""
+        name = self._k(f"kv:{namespace}")
+        value: Any = None
+
+        def tx(pipe: Any) -> None:
+            nonlocal value
+            raw = pipe.hget(name, key)
+            value = change(json.loads(raw) if raw is not None else None)
+            pipe.multi()
+            pipe.hset(name, key, json.dumps(value, ensure_ascii=False))
+
+        self.r.transaction(tx, name)
+        return value
 
     def delete_value(self, namespace: str, key: str) -> None:
         self.r.hdel(self._k(f"kv:{namespace}"), key)

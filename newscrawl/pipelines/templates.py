@@ -58,11 +58,40 @@ class SiteTemplateMemory:
         return self.learner.observe(site, article_id, keys)
 
     def save(self) -> None:
+        """Merge what this crawl learned into the stored blocks, never overwrite them: the
+        workers of a distributed crawl save the same sites, and a worker's save must not
+        undo another's. Then learn back the merged blocks (other workers' articles)."""
         if self.store is None:
             return
         for site in sorted(self.dirty):
-            self.store.set_value(self.NAMESPACE, site, self.learner.seen.get(site, {}))
+            mine = self.learner.seen.get(site, {})
+            merged = self.store.update_value(
+                self.NAMESPACE, site,
+                lambda stored, mine=mine: merge_blocks(stored, mine, self.learner.min_pages,
+                                                    self.learner.max_blocks))
+            self.learner.load(site, merged)
         self.dirty.clear()
+
+
+def merge_blocks(stored: dict[str, list[str]] | None, mine: dict[str, list[str]],
+                 min_pages: int, max_blocks: int = 100_000) -> dict[str, list[str]]:
+    """Union of two {block key: article ids} maps, at most min_pages ids a block (that many
+    make it template: more add nothing). The stored blocks come first, in their order; past
+    max_blocks the oldest candidates go, as in TemplateLearner, templates stay."""
+    merged = {key: list(ids)[:min_pages] for key, ids in (stored or {}).items()}
+    for key, ids in mine.items():
+        have = merged.setdefault(key, [])
+        for article_id in ids:
+            if len(have) >= min_pages:
+                break
+            if article_id not in have:
+                have.append(article_id)
+    excess = len(merged) - max_blocks
+    if excess > 0:
+        old = [k for k, ids in merged.items() if len(ids) < min_pages][:excess]
+        for key in old:
+            del merged[key]
+    return merged
 
 
 def memory_for(crawler: Crawler) -> SiteTemplateMemory:

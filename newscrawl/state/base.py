@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -139,6 +140,14 @@ class CrawlState(ABC):
 
     @abstractmethod
     def set_value(self, namespace: str, key: str, value: Any) -> None: ...
+
+    def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
+        """Store change(current value) and return it. Stores shared by several writers
+        override this to make the read-modify-write atomic (`change` may then run again
+        on a newer value): what one writer merges in is not lost to another's save."""
+        value = change(self.get_value(namespace, key))
+        self.set_value(namespace, key, value)
+        return value
 
     @abstractmethod
     def delete_value(self, namespace: str, key: str) -> None: ...

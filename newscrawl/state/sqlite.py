@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,12 @@ class SqliteCrawlState(CrawlState):
             "INSERT OR REPLACE INTO kv (namespace, key, value, updated) "
             "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
             (namespace, key, json.dumps(value, ensure_ascii=False)))
+
+    def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
+        with self._tx():  # BEGIN IMMEDIATE: another process sharing the file waits
+            value = change(self.get_value(namespace, key))
+            self.set_value(namespace, key, value)
+        return value
 
     def delete_value(self, namespace: str, key: str) -> None:
         self.db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", (namespace, key))
