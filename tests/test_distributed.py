@@ -4,6 +4,7 @@ against the fixture site served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from redisserver import RedisServer
@@ -20,6 +22,8 @@ from scrapy import Request
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from servers import FixtureSite
+from warcio.archiveiterator import ArchiveIterator
+from warcio.cli import main as warcio_main
 
 from newscrawl import settings as project_settings
 from newscrawl.fixtures import load_fixtures
@@ -87,6 +91,7 @@ def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
     assert s.getdict("FEEDS") == {} and not s["NEWSCRAWL_ARCHIVE_DIR"]
     assert s["NEWSCRAWL_STATE_BACKEND"] == "newscrawl.distributed.state.RedisCrawlState"
     assert not s["NEWSCRAWL_RUNS_DIR"]
+    assert s.getbool("NEWSCRAWL_TEMPLATE_LEARNING")  # templates live in the shared state
     assert "newscrawl.distributed.claims.ClaimPipeline" in s.getdict("ITEM_PIPELINES")
 
 
@@ -288,6 +293,49 @@ def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
     assert (info["queued"], info["leased"], info["claims_pending"]) == (0, 0, 0)
     assert info["counters"]["articles"] == len(emitted)
 
+    # Each worker's WARC passes warcio's check; together they hold the page of every
+    # exported article once, linked to its item by a metadata record.
+    warcs = sorted((out / run / "warc").glob("*.warc.gz"))
+    assert [w.name for w in warcs] == ["w1.warc.gz", "w2.warc.gz"]
+    for warc in warcs:
+        with pytest.raises(SystemExit) as done:
+            warcio_main(["check", str(warc)])
+        assert done.value.code == 0
+    pages = {w.name.split(".")[0]: _warc_pages(w) for w in warcs}
+    for worker, items in parts.items():  # a worker's pages are in its own WARC
+        assert sorted(pages[worker]) == sorted(i["url"] for i in items)
+        for item in items:
+            assert pages[worker][item["url"]]["articleId"] == item["metadata"]["articleId"]
+    # The merge lists every part of the run, with sizes and sha256.
+    from newscrawl.distributed.merge import merge_run
+
+    files = {f["name"]: f for f in merge_run(out / run)["files"]}
+    assert set(files) == {"parts/w1.jsonl", "parts/w2.jsonl", "warc/w1.warc.gz",
+                          "warc/w2.warc.gz"}
+    for name, entry in files.items():
+        data = (out / run / name).read_bytes()
+        assert (entry["bytes"], entry["sha256"]) == (len(data), hashlib.sha256(data).hexdigest())
+        assert "tornBytes" not in entry
+    assert json.loads((out / run / "merged.json").read_text())["files"] == list(files.values())
+
+
+def _warc_pages(path: Path) -> dict[str, dict]:
+    """Response URL -> the metadata record linked to it (a URL twice fails)."""
+    responses: dict[str, str] = {}
+    links: dict[str, dict] = {}
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            headers = record.rec_headers
+            if record.rec_type == "response":
+                url = headers.get_header("WARC-Target-URI")
+                assert url not in responses.values(), f"{url} archived twice"
+                responses[headers.get_header("WARC-Record-ID")] = url
+            elif record.rec_type == "metadata":
+                links[headers.get_header("WARC-Refers-To")] = json.loads(
+                    record.content_stream().read())
+    assert set(links) == set(responses)
+    return {url: links[rid] for rid, url in responses.items()}
+
 
 def test_next_run_revisits_and_emits_only_changes_using_the_shared_state(
         tmp_path, redis_url, site_dir):
@@ -313,6 +361,41 @@ def test_next_run_revisits_and_emits_only_changes_using_the_shared_state(
     assert updated <= 1 and stats["incremental/unchanged"] == len(first) - updated
     second = [i for items in _part_items(out, run2).values() for i in items]
     assert len(second) == updated and "incremental/new" not in stats
+
+
+def test_workers_learn_site_templates_into_redis_and_the_next_run_starts_knowing_them(
+        tmp_path, redis_url):
+    """An unlabeled rail repeats on every article page (tests/test_templates.py): run 1's two
+    workers learn it into the shared state in Redis, no local file; run 2's worker drops it
+    from its first article on, and every article keeps its own paragraphs."""
+    from test_templates import RAIL, _has_rail, _site_with_rail
+
+    from newscrawl.clean.templates import body_block_keys
+    from newscrawl.distributed.keys import connect
+    from newscrawl.distributed.state import RedisCrawlState
+
+    folder, golden = _site_with_rail(tmp_path)
+    out = tmp_path / "out"
+    with SlowSite(folder, delay=0.0) as site:
+        run1 = _seed(site, redis_url)
+        for proc in [_worker(n, site, redis_url, out) for n in ("w1", "w2")]:
+            assert _wait(proc, out / "w1.log") == 0
+        learned = RedisCrawlState(connect(redis_url)).get_value("templates", "seoulpost")
+        run2 = _seed(site, redis_url)
+        # Not incremental: run 2 emits every article again, not only changed ones.
+        w3 = _worker("w3", site, redis_url, out, NEWSCRAWL_INCREMENTAL="False")
+        assert _wait(w3, out / "w3.log") == 0
+    assert not list(out.glob("*.sqlite3"))  # templates and state are in Redis only
+    rail = body_block_keys("\n\n".join(RAIL))
+    assert rail and all(len(learned.get(key, [])) == 3 for key in rail)
+    first = [i for items in _part_items(out, run1).values() for i in items]
+    second = [i for items in _part_items(out, run2).values() for i in items]
+    assert sorted(i["url"] for i in second) == sorted(i["url"] for i in first)
+    assert any(_has_rail(i) for i in first) and not any(_has_rail(i) for i in second)
+    golden = {urlsplit(url).path: paragraphs for url, paragraphs in golden.items()}
+    for item in first + second:
+        paragraphs = [p for p in item["articleBody"].split("\n\n") if p not in RAIL]
+        assert paragraphs == golden[urlsplit(item["url"]).path], item["url"]
 
 
 def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(

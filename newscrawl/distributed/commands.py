@@ -206,5 +206,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     print(f"run {summary['run']}: {summary['articles']} articles from "
           f"{len(summary['parts'])} parts -> {run_dir / 'articles.jsonl'}"
           + (f" ({summary['duplicates']} duplicates dropped)" if summary["duplicates"] else ""))
+    warcs = [f for f in summary["files"] if f["name"].startswith("warc/")]
+    print(f"{len(warcs)} WARC parts, {sum(f['bytes'] for f in warcs)} bytes; every part with "
+          f"its sha256 in {run_dir / 'merged.json'}")
     return 0
 

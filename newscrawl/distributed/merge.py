@@ -1,9 +1,11 @@
 """One run of a distributed crawl, from its parts to one feed and one Markdown archive:
 
     <runs>/<run>/parts/<worker>.jsonl    written by each worker (parts.py)
+    <runs>/<run>/warc/<worker>.warc.gz   the pages of each worker's articles (parts.py)
     <runs>/<run>/articles.jsonl          every article of the run once
     <runs>/<run>/archive/                Markdown archive (markdown_archive.py layout)
-    <runs>/<run>/merged.json             which parts went in, counts
+    <runs>/<run>/merged.json             which parts went in, counts, and every part file
+                                         with its size and sha256 (the run's manifest)
 
 Each article once by its archive id (the canonical URL's article key): the claims already
 make workers emit each article once; this is the last guard, for the instant between a
@@ -20,6 +22,8 @@ from typing import Any
 
 from ..exporters.atomic import write_atomic
 from ..exporters.markdown_archive import MarkdownArchive, article_id
+from ..exporters.run_archive import file_entry
+from .parts import complete_gzip_length, complete_lines_length
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +78,27 @@ def merge_run(run_dir: Path, archive_dir: Path | None = None) -> dict[str, Any]:
         archive.item_scraped(item)
     archive.spider_closed()
     summary["articles"] = len(items)
+    summary["files"] = part_files(run_dir)
     write_atomic(run_dir / "merged.json",
                  (json.dumps(summary, indent=2, sort_keys=True) + "\n").encode("utf-8"))
     return summary
+
+
+def part_files(run_dir: Path) -> list[dict[str, Any]]:
+    """Every part of the run (JSON Lines and WARC) with size and sha256, and the bytes of a
+    torn tail (a worker killed mid-write: readers skip it) when there is one."""
+    files = []
+    for folder, suffix, complete in (("parts", ".jsonl", complete_lines_length),
+                                     ("warc", ".warc.gz", complete_gzip_length)):
+        for path in sorted((run_dir / folder).glob("*" + suffix)):
+            entry = {**file_entry(path), "name": f"{folder}/{path.name}",
+                     "worker": path.name.removesuffix(suffix)}
+            torn = entry["bytes"] - complete(path)
+            if torn:
+                entry["tornBytes"] = torn
+                logger.warning("%s ends in a torn write of %d bytes", path, torn)
+            files.append(entry)
+    return files
 
 
 def latest_run(runs_dir: Path) -> Path:

@@ -93,6 +93,24 @@ def source_context(source: Any) -> dict[str, Any]:
             "selectors": dict(source.selectors or {}), "sitemapDate": source.sitemap_date}
 
 
+def item_link(item: Any) -> dict[str, Any]:
+    """What a WARC metadata record says of the item made from a page."""
+    meta = item.get("metadata") or {}
+    return {"kind": "item", "url": item.get("url"), "canonicalUrl": item.get("canonicalUrl"),
+            **{k: meta.get(k) for k in ("articleId", "fingerprint", "version",
+                                        "previousFingerprint", "changedFields")}}
+
+
+def archive_page(warc: Any, response: Any, link: dict[str, Any]) -> str:
+    """A page's request, response and metadata records (warc.PageWarcWriter), with the fetch
+    time and cleaning context `newscrawl reprocess` needs; returns the response record id."""
+    source = response.meta.get("newscrawl_source")
+    fetched = source.fetched_at if source is not None else utc_now()
+    link = {**link, "fetchedAt": iso(fetched),
+            "context": source_context(source) if source is not None else {}}
+    return warc.write_page(response, fetched, link)
+
+
 class RunArchive:
     def __init__(self, crawler: Crawler, root: Path):
         self.crawler = crawler
@@ -174,23 +192,14 @@ class RunArchive:
         return self._warc
 
     def _archive_page(self, response: Any, link: dict[str, Any]) -> None:
-        source = response.meta.get("newscrawl_source")
-        fetched = source.fetched_at if source is not None else utc_now()
-        link = {"runId": self.run.run_id, **link, "fetchedAt": iso(fetched),
-                "context": source_context(source) if source is not None else {}}
-        self._warc_writer().write_page(response, fetched, link)
+        archive_page(self._warc_writer(), response, {"runId": self.run.run_id, **link})
         self.stats.inc_value("newscrawl/run/pages")
 
     def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
         self.exporter.export_item(item)
         self.stats.inc_value("newscrawl/run/items")
         if isinstance(response, Response):
-            meta = item.get("metadata") or {}
-            self._archive_page(response, {
-                "kind": "item", "url": item.get("url"), "canonicalUrl": item.get("canonicalUrl"),
-                **{k: meta.get(k) for k in ("articleId", "fingerprint", "version",
-                                            "previousFingerprint", "changedFields")},
-            })
+            self._archive_page(response, item_link(item))
 
     def item_dropped(self, item: Any, response: Any = None, exception: Any = None,
                      spider: Any = None) -> None:
