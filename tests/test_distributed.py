@@ -5,6 +5,7 @@ against the fixture site served on 127.0.0.1."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from scrapy.utils.test import get_crawler
 from servers import FixtureSite
 from warcio.archiveiterator import ArchiveIterator
 from warcio.cli import main as warcio_main
+from warcio.warcwriter import WARCWriter
 
 from newscrawl import settings as project_settings
 from newscrawl.fixtures import load_fixtures
@@ -306,6 +308,13 @@ def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
         assert sorted(pages[worker]) == sorted(i["url"] for i in items)
         for item in items:
             assert pages[worker][item["url"]]["articleId"] == item["metadata"]["articleId"]
+    # `newscrawl reprocess` redoes the run's items from the worker WARCs.
+    from newscrawl.cli import main as cli_main
+
+    again = tmp_path / "reprocessed.jsonl"
+    assert cli_main(["reprocess", *map(str, warcs), "--out", str(again)]) == 0
+    assert sorted(json.loads(x)["url"] for x in again.read_text().splitlines()) == sorted(
+        i["url"] for items in parts.values() for i in items)
     # The merge lists every part of the run, with sizes and sha256.
     from newscrawl.distributed.merge import merge_run
 
@@ -320,11 +329,14 @@ def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
 
 
 def _warc_pages(path: Path) -> dict[str, dict]:
-    """Response URL -> the metadata record linked to it (a URL twice fails)."""
+    """Response URL -> the metadata record linked to it (a URL twice fails). Up to a torn
+    tail, as readers of a killed worker's WARC must."""
+    from newscrawl.distributed.parts import complete_gzip_length
+
     responses: dict[str, str] = {}
     links: dict[str, dict] = {}
     with path.open("rb") as fh:
-        for record in ArchiveIterator(fh):
+        for record in ArchiveIterator(io.BytesIO(fh.read(complete_gzip_length(path)))):
             headers = record.rec_headers
             if record.rec_type == "response":
                 url = headers.get_header("WARC-Target-URI")
@@ -436,6 +448,44 @@ def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(
     assert summary["articles"] == len(merged)
     index = (out / run / "archive" / "index.jsonl").read_text().splitlines()
     assert len(index) == len(merged)
+    # A WARC beside every part (the victim's, if it wrote any, keeps the pages it
+    # finished): every merged article's page is in some worker's WARC.
+    files = [f["name"] for f in summary["files"]]
+    assert sorted(n.split("/")[1].split(".")[0] for n in files if n.startswith("warc/")) \
+        == sorted(summary["parts"]) and "warc/survivor.warc.gz" in files
+    archived = {url for w in (out / run / "warc").glob("*.warc.gz") for url in _warc_pages(w)}
+    assert {i["url"] for i in merged} <= archived
+
+
+def test_a_restarted_worker_cuts_the_torn_tail_of_its_parts(tmp_path):
+    """A worker killed mid-write and started again under its id appends after its last
+    whole record and line, so its parts stay readable (warcio check, JSON lines)."""
+    from newscrawl.distributed import parts
+
+    def record(n: int) -> bytes:
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            f"http://news.example/{n}", "resource", payload=io.BytesIO(b"x" * 5000),
+            warc_content_type="text/plain"))
+        return buffer.getvalue()
+
+    warc, part = tmp_path / "w.warc.gz", tmp_path / "w.jsonl"
+    warc.write_bytes(record(1) + record(2)[:-7])
+    part.write_bytes(b'{"n": 1}\n{"n": ')
+    for path, tail, complete in ((warc, record(3), parts.complete_gzip_length),
+                                 (part, b'{"n": 3}\n', parts.complete_lines_length)):
+        fd = parts.open_append(path, complete)
+        os.write(fd, tail)
+        os.close(fd)
+        assert complete(path) == path.stat().st_size
+    with pytest.raises(SystemExit) as done:
+        warcio_main(["check", str(warc)])
+    assert done.value.code == 0
+    with warc.open("rb") as fh:
+        assert [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(fh)] \
+            == ["http://news.example/1", "http://news.example/3"]
+    assert [json.loads(x) for x in part.read_text().splitlines()] == [{"n": 1}, {"n": 3}]
 
 
 def test_a_worker_given_no_article_page_is_not_an_unhealthy_run():

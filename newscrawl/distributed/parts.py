@@ -90,7 +90,7 @@ def complete_lines_length(path: Path) -> int:
     return 0
 
 
-def _open_append(path: Path, complete: Callable[[Path], int]) -> int:
+def open_append(path: Path, complete: Callable[[Path], int]) -> int:
     """O_APPEND file descriptor, after cutting a torn tail a killed predecessor left."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size:
@@ -149,8 +149,8 @@ class PartWriter:
         self.warc_path = warc_path(self.runs_dir, self.run, self.worker)
         logger.info("Worker %s writes its articles to %s and their pages to %s", self.worker,
                     self.path, self.warc_path)
-        self.fd = _open_append(self.path, complete_lines_length)
-        self.warc_fd = _open_append(self.warc_path, complete_gzip_length)
+        self.fd = open_append(self.path, complete_lines_length)
+        self.warc_fd = open_append(self.warc_path, complete_gzip_length)
         self._warc = PageWarcWriter(self._buffer, self.warc_path.name, {
             "software": "newscrawl (Scrapy)", "format": "WARC File Format 1.1",
             "isPartOf": f"newscrawl run {self.run}, worker {self.worker}",
