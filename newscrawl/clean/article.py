@@ -77,6 +77,7 @@ def build_page(
         selectors=dict(selectors or {}),
         sitemap_date=sitemap_date,
         known_templates=frozenset(known_templates or ()),
+        held=list(root.iter()),
     )
     if flattened:
         page.warn("deep_nesting")

@@ -46,6 +46,7 @@ def _shield_article_root(work: HtmlElement) -> None:
 
 def _work_copy(page: Page) -> HtmlElement:
     work = copy.deepcopy(page.root)
+    page.held[len(page.held):] = work.iter()  # see Page.held
     prune_chrome(work)
     _shield_article_root(work)
     return work

@@ -58,6 +58,11 @@ class Page:
     fields: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Python proxies of every element of the parsed tree and of the scoring copy, held for
+    # the page's lifetime: lxml creates a proxy (and runs lxml.html's class lookup) each
+    # time an element without a live proxy is reached, and the stages walk these trees
+    # many times over; a held proxy is reused instead.
+    held: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
 
     def set(self, name: str, value: Any, source: str) -> None:
         """Fill a field once and record which rule or source produced it."""
