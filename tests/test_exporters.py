@@ -76,3 +76,18 @@ def test_archive_writes_files_and_merges_the_index(tmp_path):
     for entry in index:
         assert (tmp_path / entry["path"]).is_file()
     assert not list(Path(tmp_path).rglob("*.part"))
+
+
+def test_archive_syncs_once_per_batch_and_at_close(tmp_path, monkeypatch):
+    from newscrawl.exporters import markdown_archive
+
+    calls = []
+    monkeypatch.setattr(markdown_archive, "SYNC_EVERY", 2)
+    monkeypatch.setattr(markdown_archive, "sync_filesystem", lambda path: calls.append(path))
+    ext = MarkdownArchive(tmp_path)
+    ext.stats = _Stats()
+    for n in range(3):
+        ext.item_scraped(item(url=f"https://a.example/news/{n}-x"))
+    assert len(calls) == 1  # after the 2nd file, not after each
+    ext.spider_closed()
+    assert len(calls) == 2  # the 3rd file, before the index lists it

@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """`durable=False` skips the fsync: the file still appears whole or not at all to every
+    reader, but an OS crash or power loss before the next `sync_filesystem` may lose it or
+    leave it empty; callers that write many files sync once per batch instead."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):  # not glibc/Linux
+        return None
+
+
+_syncfs = _load_syncfs()
+
+
+def sync_filesystem(path: Path) -> None:
+    """Flush every written file (data, names, renames) of the filesystem holding `path`:
+    one call for a batch of files instead of an fsync per file and per directory."""
+    if _syncfs is not None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if _syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    os.sync()
 
 
 class AtomicFileFeedStorage(FileFeedStorage):
