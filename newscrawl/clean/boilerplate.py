@@ -18,7 +18,7 @@ from collections import Counter
 from lxml.html import HtmlElement
 
 from .page import Page
-from .render import normalize_space
+from .render import _ZERO_WIDTH, normalize_space
 
 _DROP_TAGS = frozenset(
     "script style noscript template svg canvas form button select textarea input iframe "
@@ -196,15 +196,16 @@ def prune_chrome(root: HtmlElement) -> None:
         if not isinstance(tag, str):
             doomed.append(el)  # comments, processing instructions
             continue
-        if _protected(el, heavy):
-            continue
         if tag in _DROP_TAGS:
-            if tag == "iframe" and "video" in (el.get("src") or ""):
-                continue
-            doomed.append(el)
-        elif (el.get("role") or "").lower() in _DROP_ROLES:
-            doomed.append(el)
-        elif el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
+        else:
+            drop = (
+                (el.get("role") or "").lower() in _DROP_ROLES
+                or el.get("hidden") is not None
+                or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+            )
+        # Protection is checked only for the few elements a rule would drop.
+        if drop and not _protected(el, heavy):
             doomed.append(el)
     for el in doomed:
         # Skip elements already removed with an ancestor.
@@ -215,7 +216,12 @@ def prune_chrome(root: HtmlElement) -> None:
 def _is_rail_label(el: HtmlElement) -> bool:
     if el.tag not in _HEADINGISH:
         return False
-    text = normalize_space(el.text_content())
+    raw = el.text_content()
+    # Big containers: more than 60 non-space characters can only normalize to more than 60
+    # (normalize_space removes whitespace and zero-width characters only), so skip it.
+    if len(raw) > 60 and sum(map(len, raw.split())) > 60 and not _ZERO_WIDTH.search(raw):
+        return False
+    text = normalize_space(raw)
     if not text or len(text) > 60:
         return False
     return bool(_RAIL_RE.match(text))
@@ -319,15 +325,15 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
 def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     removed = 0
     for el in list(body.iter()):
-        if el is body or not isinstance(el.tag, str) or not _inside(el, body):
+        if el is body or not isinstance(el.tag, str):
             continue
         if el.tag in ("figure", "figcaption", "img", "picture"):
             continue  # captions stage decides about images
-        if _protected(el, heavy):
+        # The class test first: _inside climbs every ancestor, and few elements match.
+        if not _class_says_boilerplate(el) or not _inside(el, body) or _protected(el, heavy):
             continue
-        if _class_says_boilerplate(el):
-            el.drop_tree()
-            removed += 1
+        el.drop_tree()
+        removed += 1
     return removed
 
 
