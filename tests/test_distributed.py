@@ -23,12 +23,12 @@ from scrapy import Request
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from servers import FixtureSite
+from test_crawl import _expected_articles
 from warcio.archiveiterator import ArchiveIterator
 from warcio.cli import main as warcio_main
 from warcio.warcwriter import WARCWriter
 
 from newscrawl import settings as project_settings
-from newscrawl.fixtures import load_fixtures
 from newscrawl.spiders.article import ArticleSpider
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,16 +39,6 @@ def redis_url(tmp_path):
     server = RedisServer(tmp_path)
     yield server.url
     server.stop()
-
-
-def _expected_articles(site_dir: Path) -> set[str]:
-    paths = set()
-    for fx in load_fixtures(site_dir):
-        if fx.is_html and fx.expected_path.exists():
-            expected = json.loads(fx.expected_path.read_text("utf-8"))
-            if not expected["metadata"].get("notArticle"):
-                paths.add(fx.url.split("seoulpost.example", 1)[1].split("?")[0])
-    return paths
 
 
 def _project(**extra) -> dict:
