@@ -288,9 +288,13 @@ def _drop_rails(body: HtmlElement, heavy: set[HtmlElement]) -> int:
 def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
     """Drop link blocks whose text appears more than once in the page: the same teasers in two
     rails ("Hot this week" and again under "Topics")."""
+    # Normalizing never lengthens a text: links under 20 characters raw are skipped unread.
     counts: Counter[str] = Counter()
     for a in page.root.iter("a"):
-        t = normalize_space(a.text_content())
+        raw = a.text_content()
+        if len(raw) < 20:
+            continue
+        t = normalize_space(raw)
         if len(t) >= 20:
             counts[t] += 1
     repeated = {t for t, c in counts.items() if c > 1}
@@ -298,9 +302,10 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
         return 0
     removed = 0
     for a in list(body.iter("a")):
-        if not _inside(a, body):
+        raw = a.text_content()
+        if len(raw) < 20 or not _inside(a, body):
             continue
-        t = normalize_space(a.text_content())
+        t = normalize_space(raw)
         if t not in repeated:
             continue
         # The teaser is the link's block: the nearest li/article/div holding little more
