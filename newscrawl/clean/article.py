@@ -166,13 +166,22 @@ def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, An
     """Clean one page into an item dict. `context`: headers, fetched_at, timezone, selectors,
     sitemap_date. Never raises for bad HTML; non-HTML input raises document.NotHTML."""
     page = build_page(html, url, **context)
-    for name, stage in STAGES.items():
-        try:
-            stage(page)
-        except Exception as exc:  # as in the crawl: keep what the earlier stages produced
-            logger.exception("%s stage failed on %s", name, url)
-            page.warn(f"{name}_stage_failed:{type(exc).__name__}")
+    for name in STAGES:
+        run_stage(page, name)
     return finish(page)
+
+
+def run_stage(page: Page, name: str) -> bool:
+    """Run one stage. The library is meant never to raise; if a stage does, the page keeps
+    what the earlier stages produced, with a warning naming the stage. The crawl's pipelines,
+    its cleaning workers and extract_article all run stages through here."""
+    try:
+        STAGES[name](page)
+        return True
+    except Exception as exc:
+        logger.exception("%s stage failed on %s", name, page.url)
+        page.warn(f"{name}_stage_failed:{type(exc).__name__}")
+        return False
 
 
 _WARM_UP_HTML = (

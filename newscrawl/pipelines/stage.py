@@ -3,7 +3,6 @@ stage, rendered into the item's fields once, by the last enabled cleaning stage.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -11,11 +10,9 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
-from ..clean.article import STAGES, build_page, finish
+from ..clean.article import build_page, finish, run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
-
-logger = logging.getLogger(__name__)
 
 
 def _enabled_stages(crawler: Crawler) -> list[str]:
@@ -66,13 +63,7 @@ class StagePipeline:
         if getattr(item, "_cleaned", False):
             return item  # cleaned whole in a worker process (NEWSCRAWL_CLEANING_PROCESSES)
         page = self.page_for(item)
-        try:
-            STAGES[self.stage](page)
-        except Exception as exc:
-            # The cleaning library is meant never to raise; if it does, the item is kept
-            # with what the earlier stages produced and the failure is counted and logged.
-            logger.exception("%s stage failed on %s", self.stage, page.url)
-            page.warn(f"{self.stage}_stage_failed:{type(exc).__name__}")
+        if not run_stage(page, self.stage):
             self.stats.inc_value(f"newscrawl/stage_error/{self.stage}")
         if self.renders:
             render_item(item)
@@ -96,11 +87,7 @@ def clean_source(source: Any, url: str, stages: list[str]) -> dict[str, Any]:
     same functions as the inline path, so results are identical."""
     page = page_from_source(source, url)
     for name in stages:
-        try:
-            STAGES[name](page)
-        except Exception as exc:  # as in StagePipeline.process_item
-            logger.exception("%s stage failed on %s", name, url)
-            page.warn(f"{name}_stage_failed:{type(exc).__name__}")
+        run_stage(page, name)
     data = finish(page)
     data["metadata"]["site"] = source.site
     return data
