@@ -341,3 +341,18 @@ def test_number_opening_a_slug_is_no_day() -> None:
         url="https://news.example/2023/10/3-questions-for-the-minister/",
     )
     assert published(page) is None
+
+
+def test_account_registration_date_is_not_the_post_date() -> None:
+    """Forum posts show the author's profile beside the post: "Registriert: <date>" in its
+    own element is an account date, never the date of the publication."""
+    html = (
+        "<main><article><h1>Was ist Freiheit?</h1>"
+        "<dl class='postprofile'><dt>r23</dt><dd><strong>Registriert:</strong> "
+        "18.09.2008, 05:56</dd></dl>"
+        "<p class='author'>von <strong>r23</strong> &raquo; 21.01.2009, 05:42</p>"
+        f"{BODY}</article></main>"
+    )
+    page = make_page(html, url="https://forum.example/viewtopic.php?t=12")
+    assert published(page) == "2009-01-21T05:42:00"
+

@@ -314,6 +314,14 @@ _PUBLISHED_WORDS = (
 _MODIFIED_LABEL = re.compile(r"(?:" + _MODIFIED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
 _PUBLISHED_LABEL = re.compile(r"(?:" + _PUBLISHED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
 _PUBLISHED_ANY = re.compile(r"(?:" + _PUBLISHED_WORDS + r")", re.I)
+# Account and registration dates (forum profiles, "Registered 2019.04.11" press lines) are
+# never the date of a publication.
+_REGISTERED_LABEL = re.compile(
+    r"(?:registriert(?: seit)?|registered|joined|member since|mitglied seit|dabei seit|"
+    r"inscrit(?:e)? (?:le|depuis)|registrad[oa]|iscritt[oa]|lid sinds|가입일?|登録日|注册)"
+    r"\W{0,3}\s*[^\d]{0,25}$",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -836,6 +844,7 @@ class _Hit:
     attr: bool = False  # the value is a machine-readable attribute
     inside: bool = False  # within the headline's <article>/<main>
     weak: bool = False  # in something that looks like chrome by a weak word only ("nav", "footer")
+    before: str = ""  # the visible text just before this text node ("Registriert:" in <strong>)
 
 
 def _norm(text: str) -> str:
@@ -1006,6 +1015,7 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
     h_start = h_end = None
     skip_depth = 0
     inside = False
+    recent = ""  # the last visible text seen, for labels in a separate element
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
@@ -1021,8 +1031,9 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
             if tail and skip_depth == 0 and not tail.isspace():
                 parent = el.getparent()
                 c = chrome.get(parent, False) if parent is not None else False
-                _text_hit(hits, tail, pos, c, ctx, inside)
+                _text_hit(hits, tail, pos, c, ctx, inside, recent)
                 pos += len(tail.strip())
+                recent = tail[-40:]
             continue
         if tag in _SKIP_TAGS:
             skip_depth += 1
@@ -1109,20 +1120,23 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
                 )
         text = el.text
         if text and not text.isspace():
-            _text_hit(hits, text, pos, c, ctx, inside)
+            _text_hit(hits, text, pos, c, ctx, inside, recent)
             pos += len(text.strip())
+            recent = text[-40:]
     return hits, h_start, h_end
 
 
 def _text_hit(
-    hits: list[_Hit], text: str, pos: int, chrome: bool | None, ctx: _Context, inside: bool
+    hits: list[_Hit], text: str, pos: int, chrome: bool | None, ctx: _Context, inside: bool,
+    before: str = "",
 ) -> None:
     if len(text) > 2000:
         text = text[:2000]
     if _YEAR_HINT.search(text) or (
         ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)
     ):
-        hits.append(_Hit(pos, chrome is True, text, "text", inside=inside, weak=chrome is None))
+        hits.append(_Hit(pos, chrome is True, text, "text", inside=inside, weak=chrome is None,
+                         before=before))
 
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")
@@ -1266,7 +1280,11 @@ def _hit_candidates(
     found = parse_text(hit.text, ctx)
     for n, (st, start, guessed, end) in enumerate(found[:limit]):
         before = hit.text[max(0, start - 40) : start]
+        if start < 40 and hit.before:
+            before = (hit.before + " " + before)[-40:]
         kind = hit.kind
+        if _REGISTERED_LABEL.search(before):
+            continue
         if _MODIFIED_LABEL.search(before):
             kind = "modified"
         elif _PUBLISHED_LABEL.search(before):
