@@ -15,7 +15,8 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from servers import LoopbackSite
 
 WORDS = ("council budget river bridge harbour school teachers winter market prices rail "
          "museum library hospital nurses election mayor farmers harvest festival").split()
@@ -44,7 +45,7 @@ class Article:
         return f"/2024/12/{self.n:04d}-story-number-{self.n}-about-the-town"
 
 
-class NewsSite:
+class NewsSite(LoopbackSite):
     def __init__(self, count: int = 5):
         base = datetime(2024, 12, 2, 9, 0, tzinfo=UTC)
         self.articles = {
@@ -58,27 +59,7 @@ class NewsSite:
         self.held = threading.Event()  # set when a response is being held back
         self._gate = threading.Event()
         self._lock = threading.Lock()
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                status, headers, body = site.respond(self.path, dict(self.headers))
-                with site._lock:
-                    site.requests.append((self.path, dict(self.headers), status))
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__()
 
     # -- changes between crawls -------------------------------------------------------------
 
@@ -157,11 +138,10 @@ class NewsSite:
             f"<footer>Town Courier</footer></body></html>"
         ).encode()
 
-    def __enter__(self) -> NewsSite:
-        self.thread.start()
-        return self
+    def record(self, path: str, headers: dict[str, str], status: int) -> None:
+        with self._lock:
+            self.requests.append((path, headers, status))
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-        self.server.shutdown()
-        self.server.server_close()
+        super().__exit__(*exc)

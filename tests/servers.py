@@ -17,27 +17,20 @@ from newscrawl.fixtures import Fixture, load_fixtures
 _HOP_BY_HOP = {"content-length", "transfer-encoding", "connection", "content-encoding"}
 
 
-class FixtureSite:
-    def __init__(self, folder: Path, origin: str = "https://www.seoulpost.example"):
-        self.origin = origin
-        self.fixtures: dict[str, Fixture] = {}
-        for fx in load_fixtures(folder):
-            parts = urlsplit(fx.url)
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            self.fixtures[path] = fx
-        self.requests: list[str] = []
+class LoopbackSite:
+    """A threaded HTTP server on 127.0.0.1 (a free port) that answers GETs with
+    `respond(path, headers) -> (status, headers, body)` and reports each answer to
+    `record(path, headers, status)`. Use it as a context manager."""
+
+    def __init__(self) -> None:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                site.requests.append(self.path)
-                fx = site.fixtures.get(self.path)
-                if fx is None:
-                    self.send_error(404)
-                    return
-                body = fx.body.replace(site.origin.encode(), site.url.encode())
-                self.send_response(fx.status)
-                for k, v in fx.headers.items():
+                status, headers, body = site.respond(self.path, dict(self.headers))
+                site.record(self.path, dict(self.headers), status)
+                self.send_response(status)
+                for k, v in headers.items():
                     if k.lower() not in _HOP_BY_HOP:
                         self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body)))
@@ -48,13 +41,41 @@ class FixtureSite:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> FixtureSite:
+    def respond(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        raise NotImplementedError
+
+    def record(self, path: str, headers: dict[str, str], status: int) -> None:
+        pass
+
+    def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class FixtureSite(LoopbackSite):
+    def __init__(self, folder: Path, origin: str = "https://www.seoulpost.example"):
+        self.origin = origin
+        self.fixtures: dict[str, Fixture] = {}
+        for fx in load_fixtures(folder):
+            parts = urlsplit(fx.url)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            self.fixtures[path] = fx
+        self.requests: list[str] = []
+        super().__init__()
+
+    def respond(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        fx = self.fixtures.get(path)
+        if fx is None:
+            return 404, {"Content-Type": "text/plain"}, b"not found"
+        return fx.status, fx.headers, fx.body.replace(self.origin.encode(), self.url.encode())
+
+    def record(self, path: str, headers: dict[str, str], status: int) -> None:
+        self.requests.append(path)

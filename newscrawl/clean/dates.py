@@ -480,24 +480,13 @@ def parse_text(
             hh = int(hh) + 12
         add(_make(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
     names, dmy, mdy = _month_patterns(ctx.langs)
-    for m in dmy.finditer(text):
-        hh, mm, ss, off = _time_after(text, m.end())
-        add(
-            _make(
-                m.group(3), names.get(m.group(2).lower().rstrip(".")), m.group(1), hh, mm, ss, off
-            ),
-            m.start(),
-            m.end(),
-        )
-    for m in mdy.finditer(text):
-        hh, mm, ss, off = _time_after(text, m.end())
-        add(
-            _make(
-                m.group(3), names.get(m.group(1).lower().rstrip(".")), m.group(2), hh, mm, ss, off
-            ),
-            m.start(),
-            m.end(),
-        )
+    # "2. Dezember 2024" (day, month) and "December 2, 2024" (month, day): group numbers
+    for pattern, month_group, day_group in ((dmy, 2, 1), (mdy, 1, 2)):
+        for m in pattern.finditer(text):
+            hh, mm, ss, off = _time_after(text, m.end())
+            month = names.get(m.group(month_group).lower().rstrip("."))
+            add(_make(m.group(3), month, m.group(day_group), hh, mm, ss, off),
+                m.start(), m.end())
     for m in _DMY_NUM.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(y) == 2 and sep != "." or sep.strip() == "|" and ctx.order != "DMY":
