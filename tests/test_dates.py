@@ -356,3 +356,32 @@ def test_account_registration_date_is_not_the_post_date() -> None:
     page = make_page(html, url="https://forum.example/viewtopic.php?t=12")
     assert published(page) == "2009-01-21T05:42:00"
 
+
+
+def test_labelled_publication_date_in_a_sidebar_dressed_info_box() -> None:
+    """Podcast and media pages put the credits ("Mise en ligne" = put online) in a box
+    classed as a sidebar, the label in its own element: that one labelled date counts."""
+    box = (
+        "<div class='description__sidebar'><ul><li><p class='title'>Réalisation</p>"
+        "<p class='content'>Kristen Falc'hon</p></li><li><p class='title'>Mise en ligne</p>"
+        "<p class='content'>23 mai 2019</p></li></ul></div>"
+    )
+    html = f"<main><article><h1>La voix des nuls</h1>{BODY}</article>{box}</main>"
+    page = make_page(html, lang="fr", url="https://radio.example/son/61661515/la_voix_des_nuls")
+    assert published(page) == "2019-05-23"
+    assert page.sources["datePublished"] == "byline"
+
+
+def test_labelled_dates_in_a_sidebar_teaser_list_are_not_taken() -> None:
+    """Several labelled dates in sidebars belong to teasers of other articles."""
+    teasers = "".join(
+        f"<li class='sidebar-item'><a href='/world/{n}'>Story {n}</a> "
+        f"<span>Published:</span> <span>{day} November 2024</span></li>"
+        for n, day in ((990, 28), (991, 30))
+    )
+    html = (
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article>"
+        f"<div class='sidebar'><ul>{teasers}</ul></div></main>"
+    )
+    page = make_page(html)
+    assert published(page) is None

@@ -307,8 +307,8 @@ _MODIFIED_WORDS = (
     r"actualización|aggiornat[oa]|atualizad[oa]|bijgewerkt|änderung|수정|更新"
 )
 _PUBLISHED_WORDS = (
-    r"published|posted|veröffentlicht|erschienen|erstellt|publiziert|publié|publicado|"
-    r"pubblicato|gepubliceerd|입력|등록|发布|發布|公開|发表|發表"
+    r"published|posted|veröffentlicht|erschienen|erstellt|publiziert|gepostet|publié|"
+    r"mise? en ligne|publicad[oa]|pubblicat[oa]|gepubliceerd|입력|등록|发布|發布|公開|发表|發表"
 )
 # The label right before a date ("Updated: Dec. 2, 2024 at ...").
 _MODIFIED_LABEL = re.compile(r"(?:" + _MODIFIED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
@@ -1162,10 +1162,18 @@ def _body_sources(page: Page, ctx: _Context) -> None:
         return
     prose_seen = 0
     bylines: list[tuple[int, Candidate]] = []
+    boxed: list[Candidate] = []
     for hit in hits:
         if hit.chrome:
             if hit.pos < h_start:  # the site header: where the "today" date sits
                 _exclude(hit, ctx)
+            elif hit.source == "text" and len(boxed) <= 3:
+                # the article's own info box ("Mise en ligne : 23 mai 2019") may be dressed
+                # as a sidebar; only a date labelled as the publication counts there, and
+                # only when it is the one such date (else: a teaser list with labels)
+                boxed += _hit_candidates(
+                    hit, ctx, "byline", 5, labelled_only=True, published_only=True
+                )
             continue
         if hit.pos >= h_end:
             dist = hit.pos - h_end
@@ -1182,7 +1190,7 @@ def _body_sources(page: Page, ctx: _Context) -> None:
         if (
             hit.weak
             and not (hit.pos >= h_start and dist < 300)
-            and not _PUBLISHED_ANY.search(hit.text)
+            and not _PUBLISHED_ANY.search(hit.before + " " + hit.text)
         ):
             if hit.pos < h_start:
                 _exclude(hit, ctx)
@@ -1194,11 +1202,14 @@ def _body_sources(page: Page, ctx: _Context) -> None:
             bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 9)]
         elif dist < 1500:
             bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 4)]
-        elif _PUBLISHED_ANY.search(hit.text):
-            # "Veröffentlicht am ..." names the article's date wherever it stands
+        elif _PUBLISHED_ANY.search(hit.before + " " + hit.text):
+            # "Veröffentlicht am ..." (the label may sit in its own element) names the
+            # article's date wherever it stands
             _hit_candidates(hit, ctx, "byline", 6, labelled_only=True)
         elif prose_seen < 1 and dist < 20000:
             prose_seen += len(_hit_candidates(hit, ctx, "text", 2, limit=1))
+    if len({c.stamp.day for c in boxed}) > 1:
+        ctx.candidates = [c for c in ctx.candidates if all(c is not b for b in boxed)]
     # The byline closest to the headline names the article's date; later ones in the
     # same region are more often quoted dates, replies or teasers.
     rank: dict[date, int] = {}
@@ -1252,6 +1263,7 @@ def _hit_candidates(
     weight: float,
     limit: int = 3,
     labelled_only: bool = False,
+    published_only: bool = False,
 ) -> list[Candidate]:
     added: list[Candidate] = []
 
@@ -1275,6 +1287,8 @@ def _hit_candidates(
         if _REGISTERED_LABEL.search(before):
             continue
         if _MODIFIED_LABEL.search(before):
+            if published_only:
+                continue
             kind = "modified"
         elif _PUBLISHED_LABEL.search(before):
             kind = "published"
