@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newscrawl.clean.dates import find_dates
+from newscrawl.clean.dates import _headline, find_dates
 from newscrawl.clean.document import load_document
 from newscrawl.clean.page import Page
 from newscrawl.clean.structured import read_structured
@@ -385,3 +385,50 @@ def test_labelled_dates_in_a_sidebar_teaser_list_are_not_taken() -> None:
     )
     page = make_page(html)
     assert published(page) is None
+
+
+def _untitled_page(body: str) -> str:
+    """A page whose <title> names only the section, so no heading matches it."""
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Aktuelles | Verband</title></head><body>" + body + "</body></html>"
+    )
+
+
+PROSE_DE = "<p>" + "Der Verband stellt das neue System für alle Vereine vor. " * 4 + "</p>"
+
+
+def test_headline_is_the_heading_text_follows_not_a_widget_h1() -> None:
+    """No heading matches the title; the <h1>s are widget titles in a side column. The
+    date under the <h2> that the article text follows is the publication date, not the
+    date next to the first widget <h1>."""
+    body = (
+        "<div id='col_1'><h2>Kommende Events</h2><p>Keine Termine.</p></div>"
+        "<div id='content'><h2>Levelpässe können ab sofort bestellt werden</h2>"
+        f"<div><b>Synchronschwimmen</b><br><span class='blue'>01.02.2022</span></div>{PROSE_DE}"
+        "</div><div id='col_3'><h1>Unsere Partner - Synchronschwimmen</h1>"
+        "<p><a href='/p1'>Partner 1</a></p><p>Partnertag am 15.03.2022</p>"
+        "<h1>Hier Hotels buchen und Gutes tun</h1><p>"
+        + "Mit jeder Buchung unterstützen Sie den Verband und seine Arbeit. " * 2
+        + "</p></div>"
+    )
+    root, encoding = load_document(_untitled_page(body).encode(), "text/html; charset=utf-8")
+    page = Page(url="https://verband.example/aktuelles/lesen/?id=5793", root=root,
+                encoding=encoding)
+    page.structured = read_structured(root, page.url)
+    find_dates(page)
+    assert published(page) == "2022-02-01"
+
+
+def test_a_list_of_posts_has_no_headline_among_its_h2s() -> None:
+    """A blog's front page: every post's <h2> leads text; none of them is the page's
+    headline (which would make that post's date the page's)."""
+    posts = "".join(
+        f"<div class='post'><h2>Beitrag Nummer {n} über das System</h2>"
+        f"<p class='meta'>{d}. Juli 2013 von uriebe</p>{PROSE_DE * n}</div>"
+        for n, d in ((1, 10), (2, 23))
+    )
+    root, encoding = load_document(_untitled_page(posts).encode(), "text/html; charset=utf-8")
+    page = Page(url="https://blog.example/blog/", root=root, encoding=encoding)
+    page.structured = read_structured(root, page.url)
+    assert _headline(page) is None

@@ -949,6 +949,21 @@ def _headline(page: Page) -> HtmlElement | None:
             best, best_score = el, score
     if best is not None:
         return best
+    # No heading says what the title says. Widget titles are often <h1>s too ("Quicklinks",
+    # "Hotels buchen"): the headline is the heading followed by the most running text, an
+    # <h2> only when no other <h2> leads text (several: a list of posts).
+    leading: list[tuple[int, HtmlElement]] = []
+    for n, h in enumerate(page.root.iter("h1", "h2")):
+        if n >= 30:
+            break
+        if len(h.text_content().split()) >= (3 if h.tag == "h1" else 4):
+            amount = _prose_after(h)
+            if amount >= 200 and not _is_logo(h, page):
+                leading.append((amount, h))
+    if leading:
+        amount, h = max(leading, key=lambda x: x[0])
+        if h.tag == "h1" or sum(1 for _a, o in leading if o.tag == "h2") == 1:
+            return h
     for h in page.root.iter("h1"):
         if len(h.text_content().split()) >= 3 and not _is_logo(h, page):
             return h
@@ -958,6 +973,18 @@ def _headline(page: Page) -> HtmlElement | None:
             if len(h.text_content().split()) >= 4 and not _is_logo(h, page):
                 return h
     return None
+
+
+def _prose_after(heading: HtmlElement) -> int:
+    """Characters of paragraph text that follow a heading before the next main heading."""
+    total = 0
+    for el in heading.xpath("following::*[position() <= 60]"):
+        if el.tag in ("h1", "h2"):
+            break
+        if el.tag == "p":
+            text = (el.text or "").strip()
+            total += len(text) if len(text) >= 40 else 0
+    return total
 
 
 @lru_cache(maxsize=16384)
