@@ -140,6 +140,28 @@ def test_german_hier_is_not_yesterday() -> None:
     assert published(page) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's Paper",  # a link in the site's menu
+        "Heute schon an morgen denken",  # a headline that starts with a day word
+        "Today sees the advent of a new kind of store",  # prose
+        "Vor 3 Tagen hatte der Rat die neuen Regeln für alle Vereine beschlossen",
+    ],
+)
+def test_day_words_in_phrases_are_not_dates(text: str) -> None:
+    page = make_page(article(f'<p class="byline">{text}</p>'), lang="de")
+    assert published(page) is None
+
+
+def test_a_relative_time_does_not_outweigh_a_stated_publication_date() -> None:
+    """A cached copy's "vor 11 Minuten" was computed when it was rendered, not when we
+    fetched it: the publisher's stated date wins when the two disagree."""
+    head = '<meta property="article:published_time" content="2024-10-31T16:00:59+01:00">'
+    page = make_page(article('<p class="byline">vor 11 Minuten</p>'), lang="de", head=head)
+    assert published(page) == "2024-10-31T16:00:59+01:00"
+
+
 def test_relative_date_without_fetch_time_abstains() -> None:
     page = make_page(article('<p class="byline">3 hours ago</p>'), now=None)
     assert published(page) is None
@@ -432,3 +454,43 @@ def test_a_list_of_posts_has_no_headline_among_its_h2s() -> None:
     page = Page(url="https://blog.example/blog/", root=root, encoding=encoding)
     page.structured = read_structured(root, page.url)
     assert _headline(page) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "lang", "now", "expected"),
+    [
+        # NHK-style: month and day only, under the headline
+        ('<p class="article-main__date">[06月24日 11時30分]</p>', "ja",
+         datetime(2019, 6, 24, 5, 0, tzinfo=UTC), "2019-06-24T11:30:00"),
+        # fetched in January: December is last year's
+        ('<p class="byline">By Jane Roe · Dec. 2, 10:40 AM</p>', "en",
+         datetime(2025, 1, 5, 12, 0, tzinfo=UTC), "2024-12-02T10:40:00"),
+        ('<p class="meta">2. Dezember</p>', "de",
+         datetime(2024, 12, 20, 12, 0, tzinfo=UTC), "2024-12-02"),
+    ],
+)
+def test_year_less_bylines_take_the_latest_year_not_after_the_fetch(
+    byline: str, lang: str, now: datetime, expected: str
+) -> None:
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{byline}{BODY}</article></main>",
+        lang=lang,
+        now=now,
+    )
+    assert published(page) == expected
+
+
+def test_year_less_byline_without_a_fetch_time_abstains() -> None:
+    html = (
+        "<main><article><h1>Leaders agree on summit talks</h1>"
+        f'<p class="byline">Dec. 2, 10:40 AM</p>{BODY}</article></main>'
+    )
+    assert published(make_page(html, now=None)) is None
+
+
+def test_year_less_header_today_date_is_not_the_publication_date() -> None:
+    header = (
+        '<header class="site-header"><span class="today-date">Thursday, March 20</span></header>'
+    )
+    html = f"{header}<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>"
+    assert published(make_page(html)) is None

@@ -263,6 +263,7 @@ _REL_AMOUNT = [
         r"(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|年)\s*前"
     ),
 ]
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 # Day words; only trusted in short date-like snippets ("Gestern, 14:30"), never in prose.
 _REL_DAY = re.compile(
     r"^(?:[^\w]*)(today|yesterday|heute|gestern|vorgestern|aujourd'hui|hier|avant-hier|hoy|ayer|"
@@ -518,11 +519,15 @@ def parse_relative(text: str, ctx: _Context) -> Stamp | None:
     if ctx.now is None or not _REL_HINT.search(text):
         return None
     now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
-    m = _REL_DAY.match(text.strip())
+    stripped = text.strip()
+    m = _REL_DAY.match(stripped)
     if m and not (m.group(1).lower() in ("hier", "avant-hier") and ctx.langs[0] != "fr"):
         # ("hier" is "yesterday" only in French; in German and Dutch it is "here")
+        clock = _TIME_AFTER.match(stripped, m.end())
+        if _WORDS.search(stripped, clock.end() if clock else m.end()):
+            return None  # "Today's Paper", "Heute schon an morgen denken": not a date
         day = now.date() - timedelta(days=_REL_DAY_N.get(m.group(1).lower(), 0))
-        hh, mm, _, _ = _time_after(text, m.end() + (len(text) - len(text.lstrip())))
+        hh, mm, _, _ = _time_after(stripped, m.end())
         if hh is not None:
             # a wall-clock time: its offset is the site's, known only from the profile
             return Stamp(day, time(hh, mm), now.utcoffset() if ctx.tz else None)
@@ -531,6 +536,8 @@ def parse_relative(text: str, ctx: _Context) -> Stamp | None:
         m = rx.search(text)
         if not m:
             continue
+        if len(_WORDS.findall(text[: m.start()] + " " + text[m.end() :])) > 4:
+            return None  # a sentence that tells of some time ago, not a byline
         amount_s, unit_s = m.group(1), m.group(2)
         amount = 1 if amount_s.lower() in _ONE else int(amount_s) if amount_s.isdigit() else None
         unit = next((u for pat, u in _UNIT_WORDS if pat.match(unit_s)), None)
@@ -542,6 +549,79 @@ def parse_relative(text: str, ctx: _Context) -> Stamp | None:
         moment = moment.replace(second=0, microsecond=0)
         return Stamp(moment.date(), moment.time().replace(tzinfo=None), moment.utcoffset())
     return None
+
+
+# Year-less dates ("[06月24日 11時30分]", "Dec. 2, 10:40 AM", "2. Dezember"): news sites print
+# them for this year's articles. Only short byline-sized texts are read this way.
+_YEARLESS_HINT = re.compile(
+    r"\d{1,2}\s*[月월]\s*\d{1,2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?!\d)|(?<!\d)\d{1,2}\.?\s*[^\W\d_]{3,}"
+)
+_CJK_NO_YEAR = re.compile(
+    r"(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+    r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:時시点]\s*(\d{2})?)?"
+)
+
+
+@lru_cache(maxsize=128)
+def _yearless_patterns(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names, _dmy, _mdy = _month_patterns(langs)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    dm = re.compile(
+        r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th|er|e)?\.?\s*(?:de\s+|of\s+)?(" + alt + r")(?![^\W\d_])",
+        re.I,
+    )
+    md = re.compile(
+        r"(?<![^\W\d_])(" + alt + r")(?![^\W\d_])\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:.])",
+        re.I,
+    )
+    return dm, md
+
+
+def parse_yearless(text: str, ctx: _Context) -> Stamp | None:
+    """A day and month without a year, in the most recent year that does not put it after
+    the fetch time; None without a fetch time or when the text also holds a year."""
+    if ctx.now is None or _YEAR_HINT.search(text) or not _YEARLESS_HINT.search(text):
+        return None
+    now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
+    month = day = None
+    hh = mm = None
+    m = _CJK_NO_YEAR.search(text)
+    if m:
+        month, day = int(m.group(1)), int(m.group(2))
+        if m.group(4) is not None:
+            hh, mm = int(m.group(4)), int((m.group(5) or "0").strip())
+            if m.group(3) in ("오후", "下午", "午後") and hh < 12:
+                hh += 12
+    else:
+        names, _dmy, _mdy = _month_patterns(ctx.langs)
+        dm, md = _yearless_patterns(ctx.langs)
+        for pattern, mg, dg in ((dm, 2, 1), (md, 1, 2)):
+            m = pattern.search(text)
+            if m:
+                month = names.get(m.group(mg).lower().rstrip("."))
+                day = int(m.group(dg))
+                hh, mm, _ss, _off = _time_after(text, m.end())
+                break
+    if month is None or day is None or m is None:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    if len(_WORDS.findall(rest)) > 4:
+        return None  # a sentence ("bis Oktober 09 sind die Protokolle..."), not a byline
+    for year in (now.year, now.year - 1):
+        st = _make(year, month, day, hh, mm)
+        if st is not None and st.day <= now.date() + timedelta(days=1):
+            if st.clock is not None and ctx.tz is not None:
+                # a wall-clock time: its offset is the site's, known only from its zone
+                offset = datetime.combine(st.day, st.clock).replace(tzinfo=ctx.tz).utcoffset()
+                st = Stamp(st.day, st.clock, offset)
+            return st
+    return None
+
+
+def _short_date(text: str, ctx: _Context) -> Stamp | None:
+    """A byline-sized text's date stated relative to the fetch time: "3 hours ago",
+    "gestern", "Dec. 2"."""
+    return parse_relative(text, ctx) or parse_yearless(text, ctx)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1128,7 +1208,12 @@ def _walk(page: Page, ctx: _Context) -> tuple[list[_Hit], int | None, int | None
                     )
         elif dateish:
             v = el.text_content()
-            if 6 <= len(v) < 150 and _YEAR_HINT.search(v) or (len(v) < 40 and _REL_HINT.search(v)):
+            if (
+                6 <= len(v) < 150
+                and _YEAR_HINT.search(v)
+                or len(v) < 40
+                and (_REL_HINT.search(v) or ctx.now is not None and _YEARLESS_HINT.search(v))
+            ):
                 hits.append(
                     _Hit(
                         pos, c is True, " ".join(v.split()), "byline", inside=inside, weak=c is None
@@ -1149,7 +1234,9 @@ def _text_hit(
     if len(text) > 2000:
         text = text[:2000]
     if _YEAR_HINT.search(text) or (
-        ctx.now is not None and len(text) < 60 and _REL_HINT.search(text)
+        ctx.now is not None
+        and len(text) < 60
+        and (_REL_HINT.search(text) or _YEARLESS_HINT.search(text))
     ):
         hits.append(_Hit(pos, chrome is True, text, "text", inside=inside, weak=chrome is None,
                          before=before))
@@ -1266,7 +1353,7 @@ def _exclude(hit: _Hit, ctx: _Context) -> None:
     for st, *_ in parse_text(hit.text, ctx)[:3]:
         ctx.excluded.add(st.day)
     if ctx.now is not None and len(hit.text) < 60:
-        st = parse_relative(hit.text, ctx)
+        st = _short_date(hit.text, ctx)
         if st:
             ctx.excluded.add(st.day)
 
@@ -1327,10 +1414,13 @@ def _hit_candidates(
         if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
             src, w = "text", min(w, 3)
         add(st, hit.text[start : start + 60], src, w, kind, guessed)
-    if not found and len(hit.text) < 60:
-        st = parse_relative(hit.text, ctx)
+    if not found and not labelled_only and len(hit.text) < 60:
+        # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker
+        # evidence than a stated one: a cached page's relative times are stale, an inferred
+        # year can be wrong. Alone it names the day; it never outweighs stated dates.
+        st = _short_date(hit.text, ctx)
         if st:
-            add(st, hit.text, source, weight, hit.kind)
+            add(st, hit.text, source, min(weight, 5), hit.kind)
     return added
 
 
