@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newscrawl.clean.dates import _headline, find_dates
+from newscrawl.clean.dates import find_dates
+from newscrawl.clean.dates.headline import find_headline
 from newscrawl.clean.document import load_document
 from newscrawl.clean.page import Page
 from newscrawl.clean.structured import read_structured
@@ -453,7 +454,7 @@ def test_a_list_of_posts_has_no_headline_among_its_h2s() -> None:
     root, encoding = load_document(_untitled_page(posts).encode(), "text/html; charset=utf-8")
     page = Page(url="https://blog.example/blog/", root=root, encoding=encoding)
     page.structured = read_structured(root, page.url)
-    assert _headline(page) is None
+    assert find_headline(page) is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,449 @@
+"""Dates in the visible page, each weighted by where it stands: near the headline or in a
+byline, or in the site's chrome (header, navigation, teaser lists, footer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..page import Page
+from .headline import find_headline, headline_container
+from .model import Candidate, Context, Stamp, add_candidate
+from .parse import (
+    MODIFIED_LABEL,
+    PUBLISHED_ANY,
+    PUBLISHED_LABEL,
+    REGISTERED_LABEL,
+    YEAR_HINT,
+    parse_text,
+    parse_value,
+)
+from .relative import REL_HINT, YEARLESS_HINT, short_date
+
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "select",
+    "option",
+    "button",
+    "head",
+}
+# Class/id words of site chrome. Strong words hold everywhere; weak ones ("nav", "footer")
+# also dress the article's own byline or meta line in many templates, so they only count
+# outside the headline's <article>/<main>. "teaser", "widget", "meta", "header" never do.
+_CHROME_STRONG = re.compile(
+    r"(?:^|[\s_-])(?:side-?bar|related|most-?(?:read|popular|viewed|shared|commented)|popular|"
+    r"recommend\w*|trending|comments?|commentlist|kommentare?|breadcrumbs?|newsletter|"
+    r"more-?(?:news|stories|articles)|read-?more|top-?stories|today|todays-?date|current-?date|"
+    r"date-?today|header-?date|pagination|post-?navigation|nav-?links|meistgelesen|"
+    r"empfehlung\w*|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+_CHROME_WEAK = re.compile(
+    r"(?:^|[\s_-])(?:footer|nav|navbar|navigation|menu|masthead|site-?header|topbar|top-bar|"
+    r"ticker|weather|calendar|pager|copyright)(?:$|[\s_-])",
+    re.I,
+)
+_CHROME_TAGS = {"nav", "aside", "menu"}
+_CHROME_WEAK_TAGS = {"header", "footer"}
+# Class words a CMS adds from the post's own taxonomy ("category-comments", "tag-related").
+_TAXONOMY_TOKEN = re.compile(
+    r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I
+)
+_DATE_CLASS = re.compile(
+    r"date|time|publish|posted|byline|dateline|stamp|datum|fecha|data|zeit|meta|info|autor|author",
+    re.I,
+)
+_DATE_ATTRS = (
+    "datetime",
+    "data-datetime",
+    "data-date",
+    "data-timestamp",
+    "data-published",
+    "content",
+    "title",
+)
+_MICROFORMAT = re.compile(r"\b(?:published|updated|dtstart|dt-published|entry-date)\b", re.I)
+_MF_PUBLISHED = re.compile(r"\b(?:published|dt-published)\b", re.I)
+_DATE_ITEMPROPS = {
+    "datepublished": "published",
+    "datecreated": "published",
+    "datemodified": "modified",
+    "uploaddate": "published",
+}
+
+
+@dataclass
+class _Hit:
+    pos: int  # characters of visible text before this point
+    chrome: bool
+    text: str
+    source: str  # "time" | "itemprop" | "byline" | "text"
+    kind: str = "either"
+    attr: bool = False  # the value is a machine-readable attribute
+    inside: bool = False  # within the headline's <article>/<main>
+    weak: bool = False  # in something that looks like chrome by a weak word only ("nav", "footer")
+    before: str = ""  # the visible text just before this text node ("Registriert:" in <strong>)
+
+
+@lru_cache(maxsize=16384)
+def _class_info(words: str) -> tuple[bool, bool, bool, str | bool]:
+    """(strong chrome, weak chrome, date-ish, microformat) for a class or id value;
+    memoised, since templates repeat the same few class strings thousands of times."""
+    if "-" in words:
+        words = " ".join(t for t in words.split() if not _TAXONOMY_TOKEN.match(t))
+    cls = words
+    micro: str | bool = False
+    if _MICROFORMAT.search(cls):
+        micro = "published" if _MF_PUBLISHED.search(cls) else True
+    return (
+        bool(_CHROME_STRONG.search(words)),
+        bool(_CHROME_WEAK.search(words)),
+        bool(_DATE_CLASS.search(words)),
+        micro,
+    )
+
+
+def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]:
+    """One pass over the document: date-looking text and date attributes with their position
+    (in characters of visible text) and whether they sit in site chrome."""
+    root = page.root
+    headline = find_headline(page)
+    keep = set(headline.iterancestors()) if headline is not None else set()
+    if headline is not None:
+        keep.add(headline)
+    container = headline_container(headline)
+    hits: list[_Hit] = []
+    # element -> False (content), True (chrome), None (weakly chrome)
+    chrome: dict[HtmlElement, bool | None] = {}
+    pos = 0
+    h_start = h_end = None
+    skip_depth = 0
+    inside = False
+    recent = ""  # the last visible text seen, for labels in a separate element
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if event == "end":
+            if tag in _SKIP_TAGS:
+                skip_depth -= 1
+            if el is headline:
+                h_end = pos
+            if el is container:
+                inside = False
+            tail = el.tail
+            if tail and skip_depth == 0 and not tail.isspace():
+                parent = el.getparent()
+                c = chrome.get(parent, False) if parent is not None else False
+                _text_hit(hits, tail, pos, c, ctx, inside, recent)
+                pos += len(tail.strip())
+                recent = tail[-40:]
+            continue
+        if tag in _SKIP_TAGS:
+            skip_depth += 1
+            continue
+        if skip_depth:
+            continue
+        if el is container:
+            inside = True
+        parent = el.getparent()
+        c = chrome.get(parent, False) if parent is not None else False
+        cls = el.get("class")
+        ident = el.get("id")
+        strong = weak = dateish = micro = False
+        if cls:
+            strong, weak, dateish, micro = _class_info(cls)
+        if ident and not strong:
+            i_strong, i_weak, i_dateish, _ = _class_info(ident)
+            strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
+        if c is not True and el not in keep:
+            if (
+                tag in _CHROME_TAGS
+                and not (inside and tag == "aside")
+                or strong
+                # another <article> than the headline's: a teaser of another story
+                or tag == "article"
+                and container is not None
+                and container.tag == "article"
+            ):
+                c = True
+            elif c is False and not inside and (tag in _CHROME_WEAK_TAGS or weak):
+                c = None  # weak: ignored right under the headline, where bylines live
+        chrome[el] = c
+        if el is headline:
+            h_start = pos
+        # machine-readable dates: <time>, itemprop, pubdate, microformats (abbr.published)
+        itemprop = (el.get("itemprop") or "").lower()
+        if (
+            tag == "time"
+            or itemprop in _DATE_ITEMPROPS
+            or el.get("pubdate") is not None
+            or (micro and el.get("title"))
+        ):
+            kind = _DATE_ITEMPROPS.get(itemprop, "either")
+            if el.get("pubdate") is not None or micro == "published":
+                kind = "published"
+            for attr in _DATE_ATTRS:
+                v = el.get(attr)
+                if v and re.search(r"\d", v):
+                    hits.append(
+                        _Hit(
+                            pos,
+                            c is True,
+                            v,
+                            "itemprop" if itemprop else "time",
+                            kind,
+                            True,
+                            inside,
+                            c is None,
+                        )
+                    )
+                    break
+            else:
+                v = el.text_content()
+                if len(v) < 120:
+                    hits.append(
+                        _Hit(
+                            pos,
+                            c is True,
+                            v,
+                            "itemprop" if itemprop else "time",
+                            kind,
+                            False,
+                            inside,
+                            c is None,
+                        )
+                    )
+        elif dateish:
+            v = el.text_content()
+            if (
+                6 <= len(v) < 150
+                and YEAR_HINT.search(v)
+                or len(v) < 40
+                and (REL_HINT.search(v) or ctx.now is not None and YEARLESS_HINT.search(v))
+            ):
+                hits.append(
+                    _Hit(
+                        pos, c is True, " ".join(v.split()), "byline", inside=inside, weak=c is None
+                    )
+                )
+        text = el.text
+        if text and not text.isspace():
+            _text_hit(hits, text, pos, c, ctx, inside, recent)
+            pos += len(text.strip())
+            recent = text[-40:]
+    return hits, h_start, h_end
+
+
+def _text_hit(
+    hits: list[_Hit],
+    text: str,
+    pos: int,
+    chrome: bool | None,
+    ctx: Context,
+    inside: bool,
+    before: str = "",
+) -> None:
+    if len(text) > 2000:
+        text = text[:2000]
+    if YEAR_HINT.search(text) or (
+        ctx.now is not None
+        and len(text) < 60
+        and (REL_HINT.search(text) or YEARLESS_HINT.search(text))
+    ):
+        hits.append(
+            _Hit(
+                pos, chrome is True, text, "text", inside=inside, weak=chrome is None, before=before
+            )
+        )
+
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")
+
+
+def _learn_order(hits: list[_Hit], ctx: Context) -> None:
+    """Unambiguous slash dates elsewhere on the page (25/12/2024) tell the site's order."""
+    if ctx.order_known:
+        return
+    dmy = mdy = 0
+    for hit in hits[:500]:
+        if "/" not in hit.text:
+            continue
+        for m in _SLASH_DATE.finditer(hit.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            dmy += a > 12 >= b
+            mdy += b > 12 >= a
+    if dmy and not mdy:
+        ctx.order, ctx.order_known = "DMY", True
+    elif mdy and not dmy:
+        ctx.order, ctx.order_known = "MDY", True
+
+
+def read_body(page: Page, ctx: Context) -> None:
+    hits, h_start, h_end = _walk(page, ctx)
+    _learn_order(hits, ctx)
+    if h_start is None or h_end is None:
+        # no headline to anchor on: only machine-readable published dates count
+        for hit in hits:
+            if hit.kind == "published" and not hit.chrome:
+                _hit_candidates(hit, ctx, "itemprop", 6)
+            elif hit.chrome or hit.weak:
+                _exclude(hit, ctx)
+        return
+    prose_seen = 0
+    bylines: list[tuple[int, Candidate]] = []
+    boxed: list[Candidate] = []
+    for hit in hits:
+        if hit.chrome:
+            if hit.pos < h_start:  # the site header: where the "today" date sits
+                _exclude(hit, ctx)
+            elif hit.source == "text" and len(boxed) <= 3:
+                # the article's own info box ("Mise en ligne : 23 mai 2019") may be dressed
+                # as a sidebar; only a date labelled as the publication counts there, and
+                # only when it is the one such date (else: a teaser list with labels)
+                boxed += _hit_candidates(
+                    hit, ctx, "byline", 5, labelled_only=True, published_only=True
+                )
+            continue
+        if hit.pos >= h_end:
+            dist = hit.pos - h_end
+        elif hit.pos >= h_start:
+            dist = 0
+        else:
+            # above the headline: kickers and datelines, but also the site header, so only
+            # close by, or inside the headline's own article
+            dist = h_start - hit.pos
+            if dist > (800 if hit.inside else 250):
+                _exclude(hit, ctx)
+                continue
+            dist = dist if hit.inside else dist * 4
+        if (
+            hit.weak
+            and not (hit.pos >= h_start and dist < 300)
+            and not PUBLISHED_ANY.search(hit.before + " " + hit.text)
+        ):
+            if hit.pos < h_start:
+                _exclude(hit, ctx)
+            continue
+        if hit.source in ("time", "itemprop"):
+            w = 7 if hit.kind == "published" else 6
+            _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
+        elif dist < 400:
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 9)]
+        elif dist < 1500:
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 4)]
+        elif PUBLISHED_ANY.search(hit.before + " " + hit.text):
+            # "Veröffentlicht am ..." (the label may sit in its own element) names the
+            # article's date wherever it stands
+            _hit_candidates(hit, ctx, "byline", 6, labelled_only=True)
+        elif prose_seen < 1 and dist < 20000:
+            prose_seen += len(_hit_candidates(hit, ctx, "text", 2, limit=1))
+    if len({c.stamp.day for c in boxed}) > 1:
+        ctx.candidates = [c for c in ctx.candidates if all(c is not b for b in boxed)]
+    # The byline closest to the headline names the article's date; later ones in the
+    # same region are more often quoted dates, replies or teasers.
+    rank: dict[date, int] = {}
+    bylines.sort(key=lambda x: x[0])
+    if len({c.stamp.day for _d, c in bylines if c.source == "byline"}) >= 4:
+        # many dates around the headline: a list of posts, not one article's byline
+        for _d, c in bylines:
+            c.weight = min(c.weight, 3.0)
+    for _dist, c in bylines:
+        if c.source != "byline":
+            continue
+        k = rank.setdefault(c.stamp.day, len(rank))
+        c.weight = max(3.0, c.weight - 2 * k)
+
+
+_DATELINE_END = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:[-–—|:(„\"“«]|$)", re.I)
+
+
+def _exclude(hit: _Hit, ctx: Context) -> None:
+    if len(ctx.excluded) > 200 or len(hit.text) > 300:
+        return
+    if hit.attr:
+        parsed = parse_value(hit.text, ctx)
+        if parsed:
+            ctx.excluded.add(parsed[0].day)
+        return
+    for st, *_ in parse_text(hit.text, ctx)[:3]:
+        ctx.excluded.add(st.day)
+    if ctx.now is not None and len(hit.text) < 60:
+        st = short_date(hit.text, ctx)
+        if st:
+            ctx.excluded.add(st.day)
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    """A date inside a sentence rather than in a byline or a dateline ("01.02.2022 – Die
+    Zahl der ...", "BERLIN, 2. Dezember 2024 (dpa) -")."""
+    rest = text[:start] + " " + text[end:]
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 8:
+        return False
+    lead = text[:start].strip()
+    if len(lead) <= 25 and len(lead.split()) <= 3 and _DATELINE_END.match(text, end):
+        return False
+    return True
+
+
+def _hit_candidates(
+    hit: _Hit,
+    ctx: Context,
+    source: str,
+    weight: float,
+    limit: int = 3,
+    labelled_only: bool = False,
+    published_only: bool = False,
+) -> list[Candidate]:
+    added: list[Candidate] = []
+
+    def add(st: Stamp, raw: str, src: str, w: float, kind: str, guessed: bool = False) -> None:
+        n = len(ctx.candidates)
+        add_candidate(ctx, st, raw, src, w, kind, guessed)
+        if len(ctx.candidates) > n:
+            added.append(ctx.candidates[-1])
+
+    if hit.attr:
+        parsed = parse_value(hit.text, ctx)
+        if parsed:
+            add(parsed[0], hit.text, source, weight, hit.kind, parsed[1])
+        return added
+    found = parse_text(hit.text, ctx)
+    for n, (st, start, guessed, end) in enumerate(found[:limit]):
+        before = hit.text[max(0, start - 40) : start]
+        if start < 40 and hit.before:
+            before = (hit.before + " " + before)[-40:]
+        kind = hit.kind
+        if REGISTERED_LABEL.search(before):
+            continue
+        if MODIFIED_LABEL.search(before):
+            if published_only:
+                continue
+            kind = "modified"
+        elif PUBLISHED_LABEL.search(before):
+            kind = "published"
+        elif labelled_only:
+            continue
+        src, w = source, weight - n  # a snippet's first date is the likely one
+        if kind == "published" and src == "byline":
+            w = max(w, 6)  # "Erstellt am: ..." says what it is
+        if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
+            src, w = "text", min(w, 3)
+        add(st, hit.text[start : start + 60], src, w, kind, guessed)
+    if not found and not labelled_only and len(hit.text) < 60:
+        # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker
+        # evidence than a stated one: a cached page's relative times are stale, an inferred
+        # year can be wrong. Alone it names the day; it never outweighs stated dates.
+        st = short_date(hit.text, ctx)
+        if st:
+            add(st, hit.text, source, min(weight, 5), hit.kind)
+    return added

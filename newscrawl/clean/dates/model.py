@@ -1,0 +1,69 @@
+"""What the date stage works with: a parsed date (Stamp), a proposed publication or
+modification date (Candidate) and what the parsers know about the page (Context)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+MIN_YEAR = 1995
+# Time-zone slack for "not in the future": a page fetched at 23:00 UTC may carry tomorrow's date.
+FUTURE_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date as written: the calendar day, the wall-clock time if given and the UTC offset
+    if given (None = the source stated none)."""
+
+    day: date
+    clock: time | None = None
+    offset: timedelta | None = None
+
+
+@dataclass
+class Candidate:
+    stamp: Stamp
+    raw: str
+    source: str
+    weight: float
+    kind: str = "published"  # "published" | "modified" | "either"
+    # The day came out of a number order guessed (DD/MM vs MM/DD) without evidence.
+    guessed_order: bool = False
+
+
+@dataclass
+class Context:
+    """What the parsers need to know about the page."""
+
+    langs: tuple[str, ...]
+    order: str  # "DMY" | "MDY": how to read an ambiguous nn/nn/yyyy
+    order_known: bool  # the order came from evidence, not a default
+    now: datetime | None
+    tz: ZoneInfo | None
+    limit: datetime  # latest plausible publication moment
+    candidates: list[Candidate] = field(default_factory=list)
+    # Days written only where we do not look (site header, sidebars, teasers, footer):
+    # another tool's answer on one of them is the trap we avoid, not a second opinion.
+    excluded: set[date] = field(default_factory=set)
+
+
+def plausible(st: Stamp, ctx: Context) -> bool:
+    if st.day.year < MIN_YEAR:
+        return False
+    return st.day <= ctx.limit.date()
+
+
+def add_candidate(
+    ctx: Context,
+    st: Stamp | None,
+    raw: str,
+    source: str,
+    weight: float,
+    kind: str = "published",
+    guessed: bool = False,
+) -> None:
+    if st is None or not plausible(st, ctx):
+        return
+    ctx.candidates.append(Candidate(st, raw.strip()[:200], source, weight, kind, guessed))
