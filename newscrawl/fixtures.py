@@ -56,6 +56,7 @@ class Fixture:
                 return context
             context["timezone"] = profile.timezone
             context["selectors"] = dict(profile.selectors)
+            context["founded"] = profile.founded
         return context
 
 

@@ -4,7 +4,7 @@ newscrawl/schema/article.schema.json and the README documents each field."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 import scrapy
 
@@ -53,5 +53,6 @@ class PageSource:
     timezone: str | None = None
     selectors: dict[str, str] = field(default_factory=dict)
     sitemap_date: str | None = None
+    founded: date | None = None
     # Template blocks learned for this site (set only when cleaning runs in worker processes).
     known_templates: frozenset[str] = frozenset()

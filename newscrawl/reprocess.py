@@ -79,15 +79,18 @@ def clean_page(page: ArchivedPage) -> dict[str, Any]:
     context = page.link.get("context") or {}
     site = context.get("site")
     timezone, selectors = context.get("timezone"), context.get("selectors") or {}
-    if site and not timezone:
+    founded = context.get("founded")
+    if site and not (timezone and founded):
         try:
             profile = load_profile(site)
-            timezone, selectors = profile.timezone, dict(profile.selectors)
+            timezone = timezone or profile.timezone
+            selectors = selectors or dict(profile.selectors)
+            founded = founded or profile.founded
         except ProfileError:
             pass
     item = extract_article(page.body, page.url, headers=page.headers,
                            fetched_at=page.fetched_at, timezone=timezone, selectors=selectors,
-                           sitemap_date=context.get("sitemapDate"))
+                           sitemap_date=context.get("sitemapDate"), founded=founded)
     # As the crawl's pipelines do: the site profile's publisher when the page names none.
     publisher = context.get("publisher")
     if publisher and not item.get("publisher"):

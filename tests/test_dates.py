@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -31,6 +31,7 @@ def make_page(
     now: datetime | None = NOW,
     tz: str | None = None,
     sitemap: str | None = None,
+    founded: date | None = None,
 ) -> Page:
     doc = (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -39,7 +40,13 @@ def make_page(
     )
     root, encoding = load_document(doc.encode("utf-8"), "text/html; charset=utf-8")
     page = Page(
-        url=url, root=root, encoding=encoding, http_date=now, timezone=tz, sitemap_date=sitemap
+        url=url,
+        root=root,
+        encoding=encoding,
+        http_date=now,
+        timezone=tz,
+        sitemap_date=sitemap,
+        founded=founded,
     )
     page.structured = read_structured(root, url)
     find_dates(page)
@@ -495,3 +502,11 @@ def test_year_less_header_today_date_is_not_the_publication_date() -> None:
     )
     html = f"{header}<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>"
     assert published(make_page(html)) is None
+
+
+def test_no_publication_date_before_the_site_went_online() -> None:
+    """A site profile's `founded` day bounds the dates: an older one is a quoted date (a
+    law's, an event's) or a migration artefact, not this page's publication."""
+    html = article('<p class="byline">Published: 12 March 2004</p>')
+    assert published(make_page(html)) == "2004-03-12"
+    assert published(make_page(html, founded=date(2010, 1, 1))) is None

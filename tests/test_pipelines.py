@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from conftest import DATA
@@ -84,6 +84,17 @@ def test_full_chain_fills_the_item():
     assert crawler.stats.get_value("newscrawl/articles") == 1
     # Nothing private is left on the item for the exporters.
     assert item._page is None and item._source is None
+
+
+def test_the_site_profiles_founded_day_reaches_the_dates_stage():
+    """`founded` travels with the fetched page (PageSource) to the dates stage: the page's
+    2024 date is kept for a site online since 2010, refused for one online since 2025."""
+    for founded, expected in ((date(2010, 1, 1), "2024-05-06T08:30:00+02:00"),
+                              (date(2025, 1, 1), None)):
+        item = make_item(page())
+        item._source.founded = founded
+        item, _ = run(item)
+        assert item["datePublished"] == expected
 
 
 def test_a_stage_switched_off_in_settings_is_skipped_and_the_last_one_renders():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -51,6 +51,17 @@ def _as_datetime(value: Any) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def build_page(
     html: bytes | str,
     url: str,
@@ -61,6 +72,7 @@ def build_page(
     selectors: dict[str, str] | None = None,
     sitemap_date: str | None = None,
     known_templates: frozenset[str] | None = None,
+    founded: date | str | None = None,
 ) -> Page:
     """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
     headers = {k.title(): v for k, v in (headers or {}).items()}
@@ -77,6 +89,7 @@ def build_page(
         selectors=dict(selectors or {}),
         sitemap_date=sitemap_date,
         known_templates=frozenset(known_templates or ()),
+        founded=_as_date(founded),
         held=list(root.iter()),
     )
     if flattened:
@@ -164,7 +177,8 @@ def finish(page: Page) -> dict[str, Any]:
 
 def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, Any]:
     """Clean one page into an item dict. `context`: headers, fetched_at, timezone, selectors,
-    sitemap_date. Never raises for bad HTML; non-HTML input raises document.NotHTML."""
+    sitemap_date, founded (the site's first day: no date before it is taken). Never raises
+    for bad HTML; non-HTML input raises document.NotHTML."""
     page = build_page(html, url, **context)
     for name in STAGES:
         run_stage(page, name)

@@ -7,7 +7,7 @@ element (`Page.body`, a pruned copy of the article's part of the tree) and fill 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -48,6 +48,8 @@ class Page:
     # Site-profile facts: time zone name, selectors, first year the site existed...
     timezone: str | None = None
     selectors: dict[str, str] = field(default_factory=dict)
+    # The site's first day (site profile): no publication date before it is plausible.
+    founded: date | None = None
     # A date from a news sitemap or feed that pointed at this page (raw string).
     sitemap_date: str | None = None
     # Body-block keys the crawl has learned to be this site's template (see templates.py).

@@ -89,8 +89,10 @@ def file_entry(path: Path) -> dict[str, Any]:
 
 def source_context(source: Any) -> dict[str, Any]:
     """The cleaning context of a fetched page (newscrawl.items.PageSource), as JSON."""
+    founded = getattr(source, "founded", None)
     return {"site": source.site, "publisher": source.publisher, "timezone": source.timezone,
-            "selectors": dict(source.selectors or {}), "sitemapDate": source.sitemap_date}
+            "selectors": dict(source.selectors or {}), "sitemapDate": source.sitemap_date,
+            "founded": founded.isoformat() if founded else None}
 
 
 def item_link(item: Any) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def page_from_source(source: Any, url: str) -> Page:
     page = build_page(
         source.body, url, headers=source.headers, fetched_at=source.fetched_at,
         timezone=source.timezone, selectors=source.selectors, sitemap_date=source.sitemap_date,
-        known_templates=source.known_templates,
+        known_templates=source.known_templates, founded=getattr(source, "founded", None),
     )
     if source.publisher and "publisher" not in page.fields:
         page.set("publisher", source.publisher, "site_profile")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 PROFILE_DIR = Path(__file__).parent
@@ -24,6 +25,8 @@ class SiteProfile:
     timezone: str | None = None
     publisher: str | None = None
     selectors: dict[str, str] = field(default_factory=dict)
+    # The day the site went online: no article of it is older (a sanity bound for dates).
+    founded: date | None = None
 
     def is_article_url(self, url: str) -> bool:
         return any(p.search(url) for p in self.article_urls)
@@ -54,6 +57,23 @@ def load_profile(name: str, directory: Path | None = None) -> SiteProfile:
             timezone=data.get("timezone"),
             publisher=data.get("publisher"),
             selectors=dict(data.get("selectors", {})),
+            founded=_founded(data.get("founded")),
         )
-    except (KeyError, re.error, TypeError) as exc:
+    except (KeyError, re.error, TypeError, ValueError) as exc:
         raise ProfileError(f"site profile {path}: {exc}") from exc
+
+
+def _founded(value: object) -> date | None:
+    """`founded = 2009-03-01` (a TOML date), `founded = 2009` (a year: its first day) or an
+    ISO date string."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return date(value, 1, 1)
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip())
+    raise ValueError(f"founded: expected a date or a year, got {value!r}")

@@ -193,6 +193,7 @@ class ArticleSpider(scrapy.Spider):
             publisher=self.profile.publisher if self.profile else None,
             timezone=self.profile.timezone if self.profile else None,
             selectors=dict(self.profile.selectors) if self.profile else {},
+            founded=self.profile.founded if self.profile else None,
             sitemap_date=response.meta.get("newscrawl_listed_date")
             or self.listed_dates.get(article_key(response.url)),
         )

@@ -4,12 +4,12 @@ writes numbers in, its time zone and the fetch time."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..page import Page
-from .model import FUTURE_SLACK, Context
+from .model import FUTURE_SLACK, MIN_YEAR, Context
 from .parse import CORE_LANGS, LANG_ALIASES
 
 
@@ -70,4 +70,15 @@ def page_context(page: Page) -> Context:
     if now is not None and now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     limit = (now or datetime.now(UTC)) + FUTURE_SLACK
-    return Context(langs=langs, order=order, order_known=known, now=now, tz=tz, limit=limit)
+    earliest = date(MIN_YEAR, 1, 1)
+    if page.founded is not None and page.founded > earliest:
+        earliest = page.founded
+    return Context(
+        langs=langs,
+        order=order,
+        order_known=known,
+        now=now,
+        tz=tz,
+        limit=limit,
+        earliest=earliest,
+    )

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 from ..page import Page
-from .model import MIN_YEAR, Candidate, Context, Stamp
+from .model import Candidate, Context, Stamp
 
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
 _FAMILY = {"jsonld": "struct", "meta": "struct", "itemprop": "struct"}
@@ -112,7 +112,7 @@ def _htmldate(page: Page, ctx: Context, extensive: bool) -> date | None:
             url=f"{parts.scheme}://{parts.netloc}/",
             extensive_search=extensive,
             original_date=True,
-            min_date=f"{MIN_YEAR}-01-01",
+            min_date=ctx.earliest.isoformat(),
             max_date=ctx.limit.strftime("%Y-%m-%d"),
         )
         return date.fromisoformat(value) if value else None

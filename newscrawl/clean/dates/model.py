@@ -43,6 +43,7 @@ class Context:
     now: datetime | None
     tz: ZoneInfo | None
     limit: datetime  # latest plausible publication moment
+    earliest: date  # no publication before: MIN_YEAR, or the day the site went online
     candidates: list[Candidate] = field(default_factory=list)
     # Days written only where we do not look (site header, sidebars, teasers, footer):
     # another tool's answer on one of them is the trap we avoid, not a second opinion.
@@ -50,9 +51,7 @@ class Context:
 
 
 def plausible(st: Stamp, ctx: Context) -> bool:
-    if st.day.year < MIN_YEAR:
-        return False
-    return st.day <= ctx.limit.date()
+    return ctx.earliest <= st.day <= ctx.limit.date()
 
 
 def add_candidate(
