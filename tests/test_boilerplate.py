@@ -282,3 +282,19 @@ def test_quote_saying_no_comment_is_kept() -> None:
     )
     item = clean(article(f"<p>{para}</p>"))
     assert para in item["articleBody"]
+
+
+def test_a_page_wrapping_form_is_not_dropped_but_a_search_form_is() -> None:
+    """ASP.NET WebForms pages put the whole page, story included, in one <form>; the story
+    (here in plain <div>s, so no paragraph rule protects it) must survive the form rule."""
+    story = "".join(f"<div class='text'>{p}</div>" for p in PARAS)
+    html = (
+        "<html><head><title>Harbour plan</title></head><body>"
+        "<form id='aspnetForm' method='post'><header><a href='/'>Home</a></header>"
+        f"<main><h1>Harbour plan approved</h1>{story}</main></form>"
+        "<form class='site-search'><label>Search the archive of all our stories</label>"
+        "<input name='q'></form></body></html>"
+    )
+    item = clean(html)
+    assert_story_kept(item)
+    assert "Search the archive" not in item["articleBody"]

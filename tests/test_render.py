@@ -82,3 +82,14 @@ def test_lists_headings_and_quotes_survive_the_whole_pipeline() -> None:
     assert "What the branch offers\n\n" in text
     assert "A children's corner with picture books in five languages" in text
     assert not text.startswith("New library branch")  # the headline is its own field
+
+
+def test_noscript_with_the_story_is_rendered_but_pixels_and_notes_are_not() -> None:
+    """Script-rendered blogs (Blogger) ship the story in <noscript> for readers without
+    JavaScript; other <noscript>s hold tracking pixels or "enable JavaScript" notes."""
+    el = fragment_fromstring(
+        f"<div><noscript><p>{INTRO}</p><p>{MIDDLE}</p></noscript>"
+        "<noscript><img src='/pixel.gif'></noscript>"
+        "<noscript>Please enable JavaScript to view the comments.</noscript></div>"
+    )
+    assert [b.text for b in to_blocks(el)] == [INTRO, MIDDLE]

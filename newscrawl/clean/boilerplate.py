@@ -137,6 +137,12 @@ def _protected(el: HtmlElement, heavy: set[HtmlElement]) -> bool:
     return "articlebody" in (el.get("itemprop") or "").lower()
 
 
+def _wraps_page(form: HtmlElement) -> bool:
+    """ASP.NET WebForms pages wrap the whole page, story included, in one <form>: that one
+    is the page, not a search box or a comment form."""
+    return any(form.find(f".//{tag}") is not None for tag in ("main", "article", "h1"))
+
+
 def paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]:
     """Elements whose subtree holds more than `share` of the page's paragraph text: they hold
     the article, whatever their class names say."""
@@ -196,7 +202,9 @@ def prune_chrome(root: HtmlElement) -> None:
         if not isinstance(tag, str):
             doomed.append(el)  # comments, processing instructions
             continue
-        if tag in _DROP_TAGS:
+        if tag == "form":
+            drop = not _wraps_page(el)
+        elif tag in _DROP_TAGS:
             drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
         else:
             drop = (

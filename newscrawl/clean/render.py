@@ -53,6 +53,8 @@ class _Walker:
 
     def walk(self, el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "noscript" and _holds_article_text(el):
+            tag = "div"  # a script-rendered page's fallback copy of the story (Blogger)
         if tag in SKIP_TAGS or tag == "figure" or not tag:
             # Figures (images and captions) are not body text; see captions.py.
             if el.tail:
@@ -98,6 +100,11 @@ class _Walker:
                 self.group += 1
         if el.tail:
             self.buf.append(el.tail)
+
+
+def _holds_article_text(el: HtmlElement) -> bool:
+    """A <noscript> with paragraphs of text, not a tracking pixel or "enable JavaScript"."""
+    return el.find(".//p") is not None and len(el.text_content()) >= 200
 
 
 def to_blocks(el: HtmlElement) -> list[Block]:
