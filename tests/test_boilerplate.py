@@ -298,3 +298,22 @@ def test_a_page_wrapping_form_is_not_dropped_but_a_search_form_is() -> None:
     item = clean(html)
     assert_story_kept(item)
     assert "Search the archive" not in item["articleBody"]
+
+
+def test_a_tiny_block_with_a_positive_class_name_does_not_beat_the_story() -> None:
+    """Utility and BEM class names ("text-center", "slider-item__text") carry readability's
+    "text" bonus: a five-word slider caption must not outscore a story in plain <div>s."""
+    slider = "".join(
+        f"<div class='teaser-slider-item'><div class='teaser-slider-item__text text-center'>"
+        f"<p>Another short teaser title {n}</p></div></div>"
+        for n in range(3)
+    )
+    story = "".join(f"<div>{p}</div>" for p in PARAS)
+    html = (
+        "<html><head><title>Harbour plan</title></head><body>"
+        f"<div class='slider'>{slider}</div><div><h1>Harbour plan approved</h1>{story}</div>"
+        "</body></html>"
+    )
+    item = clean(html)
+    assert_story_kept(item)
+    assert "teaser title" not in item["articleBody"]

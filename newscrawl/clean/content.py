@@ -82,6 +82,25 @@ def _headline_article(work: HtmlElement, best_elem: HtmlElement) -> HtmlElement 
     return frame if text >= 300 else None
 
 
+TINY_CHARS = 250  # characters: below this, a candidate is too small to be the story
+
+
+def _damp_tiny(candidates: dict) -> list[tuple[dict, float]]:
+    """readability adds 25 points for a class name with "text", "content", "body"... in
+    it: a five-word slider caption classed "item__text" or "text-center" then outscores a
+    story whose paragraphs sit in plain <div>s. For choosing the body, a candidate with
+    less text than a short news item keeps only its share of that minimum. Returns the
+    original scores, to be put back once the body is chosen."""
+    damped = []
+    for cand in candidates.values():
+        n = len(cand["elem"].text_content())
+        score = cand["content_score"]
+        if n < TINY_CHARS and score > 0:
+            damped.append((cand, score))
+            cand["content_score"] = score * n / TINY_CHARS
+    return damped
+
+
 RIVAL_SHARE = 0.75  # a separate candidate this close to the best one makes the choice unsure
 
 
@@ -119,6 +138,7 @@ def find_main_content(page: Page) -> None:
             doc.remove_unlikely_candidates()
         doc.transform_misused_divs_into_paragraphs()
         candidates = doc.score_paragraphs()
+        undamped = _damp_tiny(candidates)
         best = doc.select_best_candidate(candidates)
         if best:
             best = doc.get_semantic_article_candidate(candidates, best)
@@ -127,6 +147,9 @@ def find_main_content(page: Page) -> None:
             continue
         if _has_rival(candidates, best):
             page.warn("ambiguous_body")
+        for cand, score in undamped:
+            # which siblings join the story is readability's call, on its own scores
+            cand["content_score"] = score
         framed = _headline_article(work, best["elem"])
         if framed is not None:
             # Take the headline's article alone: its siblings are the other posts.
