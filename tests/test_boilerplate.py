@@ -317,3 +317,37 @@ def test_a_tiny_block_with_a_positive_class_name_does_not_beat_the_story() -> No
     item = clean(html)
     assert_story_kept(item)
     assert "teaser title" not in item["articleBody"]
+
+
+LEAD = (
+    "It takes four hours to sail to the island, but only two minutes of walking around "
+    "before the first of its famous lizards appears between the rocks near the landing."
+)
+COMING_UP = [f"<a href='/news/{n}'>Another story number {n} from the harbour desk</a>"
+             for n in range(6)]
+
+
+def test_a_story_built_from_content_blocks_keeps_every_block() -> None:
+    """CMSs that build a story from content elements wrap each in a block of its own
+    (Drupal "paragraph", TYPO3 "csc-default"): the lead block beside the strongest one is
+    part of the story; a link list dressed the same way and the press-release boilerplate
+    after a rule are not."""
+    blocks = (
+        f"<div class='paragraph'><div><p>{LEAD}</p></div></div>"
+        "<div class='image'><img src='/a.jpg'></div>"
+        f"<div class='paragraph'><div>{''.join(f'<p>{p}</p>' for p in PARAS)}</div></div>"
+        f"<div class='paragraph'><div><p>{' '.join(COMING_UP)}</p></div></div>"
+        "<div class='paragraph'><div><hr><p>Harbour News is a regional publisher with "
+        "offices in four towns and a weekly print edition read by many thousands.</p>"
+        "</div></div>"
+    )
+    html = (
+        "<html><head><title>Harbour plan</title></head><body><main><article>"
+        f"<h1>Harbour plan approved</h1><div class='body'>{blocks}</div></article></main>"
+        "</body></html>"
+    )
+    item = clean(html)
+    assert_story_kept(item)
+    assert item["articleBody"].startswith(LEAD)
+    assert "Another story number" not in item["articleBody"]
+    assert "regional publisher" not in item["articleBody"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 
+from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 from readability.readability import REGEXES
@@ -101,6 +102,89 @@ def _damp_tiny(candidates: dict) -> list[tuple[dict, float]]:
     return damped
 
 
+def _kindred_blocks(
+    doc: _Scorer, best: HtmlElement
+) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """Blocks of the same kind as the one holding the chosen body, beside it: CMSs that
+    build a story from content elements (Drupal paragraphs, TYPO3 csc-default, Gatsby
+    blocks) give each a wrapper of its own, and readability keeps only the strongest
+    wrapper with the siblings it scores high enough. A sibling block with the same tag
+    and class, holding a paragraph of running text that is not mostly links, is part of
+    the same story. Returns the blocks before and after, in document order."""
+    for block in (best, best.getparent()):
+        if block is None or not block.get("class"):
+            continue
+        if _is_teaser(block):
+            return [], []
+        parent = block.getparent()
+        if parent is None:
+            return [], []
+        kind = (block.tag, block.get("class"))
+        before: list[HtmlElement] = []
+        after: list[HtmlElement] = []
+        side = before
+        for sib in parent:
+            if sib is block:
+                side = after
+            elif (
+                (sib.tag, sib.get("class")) == kind
+                and _running_text(doc, sib)
+                and not _is_teaser(sib)
+            ):
+                if side is after and _opens_with_rule(sib):
+                    break  # a thematic break: the boilerplate after it ("About Ascom")
+                side.append(sib)
+        if before or after:
+            return before, after
+    return [], []
+
+
+_LINKED_HEADING = etree.XPath(
+    ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
+)
+
+
+def _is_teaser(el: HtmlElement) -> bool:
+    """A block whose heading links elsewhere: a teaser of another article in a list."""
+    return bool(_LINKED_HEADING(el))
+
+
+def _opens_with_rule(el: HtmlElement) -> bool:
+    """The block starts with a horizontal rule, before any text."""
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "hr":
+                return True
+            if (node.text or "").strip():
+                return False
+        elif node is not el and (node.tail or "").strip():
+            return False
+    return False
+
+
+def _running_text(doc: _Scorer, el: HtmlElement) -> bool:
+    paras = [p for p in el.iter("p") if len(p.text_content().strip()) >= 80]
+    return bool(paras) and doc.get_link_density(el) < 0.3 and el.find(".//h1") is None
+
+
+def _with_blocks(
+    article: HtmlElement, before: list[HtmlElement], after: list[HtmlElement]
+) -> HtmlElement:
+    """The article with the kindred blocks readability left out, in document order."""
+    before = [b for b in before if not _within(b, article)]
+    after = [b for b in after if not _within(b, article)]
+    if not before and not after:
+        return article
+    wrapper = fragment_fromstring("<div/>")
+    for el in [*before, article, *after]:
+        wrapper.append(el)
+    return wrapper
+
+
+def _within(el: HtmlElement, container: HtmlElement) -> bool:
+    return el is container or any(a is container for a in el.iterancestors())
+
+
 RIVAL_SHARE = 0.75  # a separate candidate this close to the best one makes the choice unsure
 
 
@@ -156,7 +240,9 @@ def find_main_content(page: Page) -> None:
             article = fragment_fromstring("<div/>")
             article.append(framed)
         else:
+            before, after = _kindred_blocks(doc, best["elem"])
             article = doc.get_article(candidates, best, html_partial=True)
+            article = _with_blocks(article, before, after)
         doc.sanitize(article, candidates)
         if ruthless and len(article.text_content()) < 250:
             continue
