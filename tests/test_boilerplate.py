@@ -351,3 +351,20 @@ def test_a_story_built_from_content_blocks_keeps_every_block() -> None:
     assert item["articleBody"].startswith(LEAD)
     assert "Another story number" not in item["articleBody"]
     assert "regional publisher" not in item["articleBody"]
+
+
+def test_a_lead_classed_teaser_is_kept_but_a_linked_teaser_is_not() -> None:
+    """German CMSs class the story's own lead "teasertext"; a teaser of another article
+    links to it."""
+    lead = (
+        "<p class='teasertext'>Strava wertet mit einem Update sein Routen-Tool auf: in den "
+        "Karten stehen nun die beliebtesten Orte der Community als Points of Interest.</p>"
+    )
+    other = (
+        "<div class='teaser'><a href='/news/99-other'>Das neue Routen-Tool im Test: was es "
+        "kann und was nicht, und was es im Jahresabo kosten wird</a></div>"
+    )
+    item = clean(article(other, before=lead))
+    assert_story_kept(item)
+    assert item["articleBody"].startswith("Strava wertet")
+    assert "im Test" not in item["articleBody"]

@@ -335,6 +335,23 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     return removed
 
 
+_TEASER_CLASS = re.compile(r"teaser|intro|lead|standfirst|summary", re.I)
+
+
+def _is_standfirst(el: HtmlElement) -> bool:
+    """German CMSs class the story's own lead "teaser"/"teasertext": a teaser of another
+    article links to it, a lead is a paragraph of text without links."""
+    classes = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not _TEASER_CLASS.search(classes) or el.tag not in ("p", "div"):
+        return False
+    if el.find(".//a") is not None or el.find(".//img") is not None:
+        return False
+    text = normalize_space(el.text_content())
+    return len(text) >= 80 and not any(
+        child.tag in ("p", "div", "ul", "ol", "h2", "h3") for child in el
+    )
+
+
 def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     removed = 0
     for el in list(body.iter()):
@@ -344,6 +361,8 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             continue  # captions stage decides about images
         # The class test first: _inside climbs every ancestor, and few elements match.
         if not _class_says_boilerplate(el) or not _inside(el, body) or _protected(el, heavy):
+            continue
+        if _is_standfirst(el):
             continue
         el.drop_tree()
         removed += 1
