@@ -5,6 +5,7 @@
     newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
     newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
     newscrawl eval dates --data DIR [--errors N]
+    newscrawl eval disagreement --data DIR [--against trafilatura] [--top N]
     newscrawl redis seed|status|stop|merge       distributed crawling (see README)
     newscrawl reprocess WARC... [--out FILE] [--state PATH]   clean archived responses again
     newscrawl state show|reset --site NAME [--state PATH]     inspect or reset the crawl state
@@ -137,6 +138,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evaluation import extraction
 
         extraction.run(Path(args.data), sys.stdout, compare=args.compare or [])
+    elif args.what == "disagreement":
+        from .evaluation import disagreement
+
+        disagreement.run(Path(args.data), sys.stdout, against=args.against, top=args.top)
     else:
         from .evaluation import dates
 
@@ -223,11 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_fixture_regen)
 
     p = sub.add_parser("eval", help="score against a benchmark folder")
-    p.add_argument("what", choices=["extraction", "dates"])
+    p.add_argument("what", choices=["extraction", "dates", "disagreement"])
     p.add_argument("--data", required=True, help="folder in the layout of the dev split")
     p.add_argument("--compare", action="append", choices=["readability", "trafilatura"],
                    help="also run another extractor in the same process (extraction only)")
     p.add_argument("--errors", type=int, default=20, help="wrong dates to list (dates only)")
+    p.add_argument("--against", choices=["trafilatura", "readability"], default="trafilatura",
+                   help="reference extractor (disagreement only)")
+    p.add_argument("--top", type=int, default=20, help="pages to list (disagreement only)")
     p.set_defaults(func=cmd_eval)
 
     # Handled in main() before parsing: its options belong to newscrawl.bench.suite.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 
 from conftest import SITE
 
@@ -41,3 +42,31 @@ def test_regen_writes_expected_json(tmp_path):
     written = regen_expected(tmp_path / "site")
     assert written == [copy.expected_path]
     assert json.loads(copy.expected_path.read_text())["headline"].startswith("Zelenskyy")
+
+
+def test_eval_disagreement_lists_pages_where_a_reference_finds_other_text(tmp_path, capsys):
+    """Both directions on a dates-split layout: where the reference finds a long text we do
+    not have, and where we have a story the reference does not."""
+    from newscrawl.evaluation import disagreement
+
+    (tmp_path / "pages").mkdir()
+    for name in ("story", "stub"):
+        body = (SITE / "wp-water-bottle.html").read_bytes() if name == "story" else (
+            b"<html><body></body></html>")
+        (tmp_path / "pages" / f"{name}.html.gz").write_bytes(gzip.compress(body))
+    (tmp_path / "meta.json").write_text(json.dumps(
+        {n: {"url": f"https://x.example/{n}"} for n in ("story", "stub")}))
+    lost_text = " ".join(f"word{i}" for i in range(200))
+
+    def reference(html: bytes, url: str) -> str:
+        return lost_text if url.endswith("/stub") else ""
+
+    counts = disagreement.run(tmp_path, sys.stdout, against=reference)
+    out = capsys.readouterr().out
+    assert counts == {"pages": 2, "lost": 1, "empty": 1, "added": 1}
+    assert "stub  ours 0 / theirs 200 words, covered 0.00" in out
+    assert "missing: word0 word1" in out
+    assert "story  ours" in out and "kept 0.00" in out
+    assert main(["eval", "disagreement", "--data", str(tmp_path), "--against",
+                 "readability", "--top", "1"]) == 0
+    assert capsys.readouterr().out.startswith("2 pages; readability finds")
