@@ -192,37 +192,18 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             kind = _DATE_ITEMPROPS.get(itemprop, "either")
             if el.get("pubdate") is not None or micro == "published":
                 kind = "published"
-            for attr in _DATE_ATTRS:
-                v = el.get(attr)
-                if v and re.search(r"\d", v):
-                    hits.append(
-                        _Hit(
-                            pos,
-                            c is True,
-                            v,
-                            "itemprop" if itemprop else "time",
-                            kind,
-                            True,
-                            inside,
-                            c is None,
-                        )
-                    )
-                    break
-            else:
-                v = el.text_content()
-                if len(v) < 120:
-                    hits.append(
-                        _Hit(
-                            pos,
-                            c is True,
-                            v,
-                            "itemprop" if itemprop else "time",
-                            kind,
-                            False,
-                            inside,
-                            c is None,
-                        )
-                    )
+            # the machine-readable attribute if one holds a date, else the element's text
+            value = next(
+                (v for a in _DATE_ATTRS if (v := el.get(a)) and re.search(r"\d", v)), None
+            )
+            is_attr = value is not None
+            if value is None:
+                value = el.text_content()
+            if is_attr or len(value) < 120:
+                source = "itemprop" if itemprop else "time"
+                hits.append(
+                    _Hit(pos, c is True, value, source, kind, is_attr, inside, c is None)
+                )
         elif dateish:
             v = el.text_content()
             if (
