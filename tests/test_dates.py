@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawl.clean.dates import find_dates
 from newscrawl.clean.dates.headline import find_headline
@@ -510,3 +512,37 @@ def test_no_publication_date_before_the_site_went_online() -> None:
     html = article('<p class="byline">Published: 12 March 2004</p>')
     assert published(make_page(html)) == "2004-03-12"
     assert published(make_page(html, founded=date(2010, 1, 1))) is None
+
+
+_MONTHS = ["Jan.", "December", "Dezember", "mai", "6月", "12월", "Sept"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(max_size=60),
+        st.builds(
+            lambda m, d, t: f"{d}. {m} {t}" if m[0].isalpha() else f"{m}{d}日 {t}",
+            st.sampled_from(_MONTHS),
+            st.integers(min_value=0, max_value=40),
+            st.sampled_from(["", "10:40", "11時30分", "25:99", "vor 3 Stunden"]),
+        ),
+    ),
+    now=st.datetimes(
+        min_value=datetime(2001, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
+    ),
+)
+def test_short_dates_never_land_after_the_fetch_or_raise(text: str, now: datetime) -> None:
+    """Any byline-sized text, any fetch time: a day worked out from the fetch time is never
+    later than the fetch (give or take a time zone) and at most a year before it."""
+    from newscrawl.clean.dates.context import page_context
+    from newscrawl.clean.dates.relative import short_date
+
+    root, encoding = load_document(b"<html lang='de'><body></body></html>", None)
+    page = Page(url="https://news.example/a", root=root, encoding=encoding, http_date=now)
+    ctx = page_context(page)
+    ctx.langs = ("de", "en", "fr", "ja", "ko")
+    stamp = short_date(text, ctx)
+    if stamp is not None:
+        assert stamp.day <= now.date() + timedelta(days=1)
+        assert stamp.day >= now.date() - timedelta(days=366)
