@@ -128,3 +128,27 @@ def test_long_block_with_caption_class_is_not_dropped() -> None:
     body = finish(page)["articleBody"]
     for p in STORY:
         assert p in body
+
+
+def test_gallery_slides_text_is_the_story_and_a_photo_caption_is_not() -> None:
+    """A gallery story's slides ("2. Drake" over a photo and its text) carry the story in
+    their <figcaption>s, even after readability drops their linked headings; a plain photo's
+    caption stays out of the body."""
+    slides = "".join(
+        f"<figure class='slide'><div><h2><a href='/gallery/1/{n}'>{n}. Costume {n}</a></h2>"
+        f"</div><img src='/img/{n}.jpg'><figcaption><p>What you need: a {colour} jumper "
+        f"and a pair of boots make costume number {n} complete.</p></figcaption></figure>"
+        for n, colour in ((1, "red"), (2, "green"), (3, "blue"))
+    )
+    photo = (
+        "<figure><img src='/img/border.jpg'><figcaption>Soldiers at the crossing. "
+        "/ News1</figcaption></figure>"
+    )
+    item = clean(photo + slides)
+    body = item["articleBody"]
+    for colour in ("red", "green", "blue"):
+        assert f"a {colour} jumper" in body
+    assert "Soldiers at the crossing" not in body
+    by_url = {i["url"].rsplit("/", 1)[1]: i for i in item["images"]}
+    assert by_url["border.jpg"]["caption"] == "Soldiers at the crossing."
+    assert by_url["2.jpg"]["caption"] is None

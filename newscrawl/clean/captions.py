@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from .links import join_url
 from .page import Image, Page
-from .render import normalize_space
+from .render import is_slide, normalize_space
 
 _CAPTION_CLASS = re.compile(
     r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text", re.I
@@ -81,6 +81,8 @@ def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
     found = []
     figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
     if figure is not None:
+        if is_slide(figure):
+            return []  # a gallery slide's caption is the story's text (see render.is_slide)
         found += list(figure.iter("figcaption"))
     holder = img
     for _ in range(3):
@@ -163,8 +165,12 @@ def _drop_leftover_captions(body: HtmlElement) -> None:
             f"{el.get('class') or ''} {el.get('id') or ''}"
         ):
             continue
-        if not _holds_article(el) and not _describes_video(el):
+        if not _holds_article(el) and not _describes_video(el) and not _in_slide(el):
             el.drop_tree()
+
+
+def _in_slide(el: HtmlElement) -> bool:
+    return any(a.tag == "figure" and is_slide(a) for a in el.iterancestors())
 
 
 _VIDEO_CLASS = re.compile(r"(?<![a-z])video", re.I)

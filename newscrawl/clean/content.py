@@ -13,6 +13,7 @@ from readability.readability import REGEXES
 
 from .boilerplate import paragraph_holders, prune_chrome
 from .page import Page
+from .render import SLIDE_MARK, is_slide
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,9 @@ def _work_copy(page: Page) -> HtmlElement:
     page.held[len(page.held):] = work.iter()  # see Page.held
     prune_chrome(work)
     _shield_article_root(work)
+    for figure in work.iter("figure"):
+        if is_slide(figure):
+            figure.set(SLIDE_MARK, "")
     return work
 
 

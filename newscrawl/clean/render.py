@@ -51,10 +51,24 @@ class _Walker:
             kind, group = self.kind_stack[-1]
             self.blocks.append(Block(kind, text, group))
 
+    def walk_slide(self, figure: HtmlElement) -> None:
+        """A slide's headings and caption paragraphs, without its images."""
+        self.flush()
+        for part in figure.iter("h2", "h3", "h4", "figcaption"):
+            if part.tag == "figcaption" or not any(
+                a.tag == "figcaption" for a in part.iterancestors()
+            ):
+                self.walk(part)
+        if figure.tail:
+            self.buf.append(figure.tail)
+
     def walk(self, el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "noscript" and _holds_article_text(el):
             tag = "div"  # a script-rendered page's fallback copy of the story (Blogger)
+        if tag == "figure" and is_slide(el):
+            self.walk_slide(el)
+            return
         if tag in SKIP_TAGS or tag == "figure" or not tag:
             # Figures (images and captions) are not body text; see captions.py.
             if el.tail:
@@ -100,6 +114,21 @@ class _Walker:
                 self.group += 1
         if el.tail:
             self.buf.append(el.tail)
+
+
+SLIDE_MARK = "data-newscrawl-slide"
+
+
+def is_slide(figure: HtmlElement) -> bool:
+    """A gallery story's slide ("12. Drake" over a photo and a paragraph of text): a
+    <figure> with a heading of its own and a caption. Its text is the story, not a photo
+    caption; a plain photo's figure has no heading. The main-content stage marks slides
+    (SLIDE_MARK) before readability's cleanup drops their linked headings."""
+    if figure.get(SLIDE_MARK) is not None:
+        return True
+    if figure.find(".//h2") is None and figure.find(".//h3") is None:
+        return False
+    return any(len(normalize_space(c.text_content())) >= 40 for c in figure.iter("figcaption"))
 
 
 def _holds_article_text(el: HtmlElement) -> bool:
