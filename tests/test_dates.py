@@ -546,3 +546,12 @@ def test_short_dates_never_land_after_the_fetch_or_raise(text: str, now: datetim
     if stamp is not None:
         assert stamp.day <= now.date() + timedelta(days=1)
         assert stamp.day >= now.date() - timedelta(days=366)
+
+
+def test_a_data_date_attribute_near_the_headline_is_a_machine_readable_date() -> None:
+    """Some CMSs state the date only in a data attribute of a header widget (a timeline
+    marker): `data-date` / `data-published` are read like <time datetime>."""
+    marker = '<div class="article-timeline"><div data-date="18. März 2020"></div></div>'
+    page = make_page(article(marker), lang="de")
+    assert published(page) == "2020-03-18"
+    assert page.sources["datePublished"] == "time"

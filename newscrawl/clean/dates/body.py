@@ -188,6 +188,8 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             or itemprop in _DATE_ITEMPROPS
             or el.get("pubdate") is not None
             or (micro and el.get("title"))
+            or el.get("data-published") is not None
+            or el.get("data-date") is not None
         ):
             kind = _DATE_ITEMPROPS.get(itemprop, "either")
             if el.get("pubdate") is not None or micro == "published":
