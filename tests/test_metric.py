@@ -75,8 +75,8 @@ def test_aggregate_nothing() -> None:
 def test_passages_find_missing_and_extra_runs() -> None:
     truth = "the quick brown fox jumps over the lazy dog today".split()
     pred = "the quick brown fox jumps share this article on facebook".split()
-    extra = extraction._passages(pred, shingles(truth))
-    missing = extraction._passages(truth, shingles(pred))
+    extra = extraction.uncovered_passages(pred, shingles(truth))
+    missing = extraction.uncovered_passages(truth, shingles(pred))
     assert extra == ["share this article on facebook"]
     assert missing == ["over the lazy dog today"]
 

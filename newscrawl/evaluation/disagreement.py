@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .extraction import COMPARATORS, _ours, _passages
+from .extraction import COMPARATORS, ours_text, uncovered_passages
 from .metric import page_counts, shingles, tokens
 
 MIN_WORDS = 150  # words: shorter texts say too little to disagree about
@@ -71,15 +71,15 @@ def compare(
     reference = COMPARATORS[against] if isinstance(against, str) else against
     out = []
     for pid, url, raw in unlabelled_pages(Path(data_dir)):
-        ours = _ours(raw, url)
+        ours = ours_text(raw, url)
         try:
             theirs = reference(raw, url)
         except Exception:
             theirs = ""
         counts = page_counts(theirs, ours)
         our_toks, their_toks = tokens(ours), tokens(theirs)
-        missing = _passages(their_toks, shingles(our_toks))
-        extra = _passages(our_toks, shingles(their_toks))
+        missing = uncovered_passages(their_toks, shingles(our_toks))
+        extra = uncovered_passages(our_toks, shingles(their_toks))
         out.append(Disagreement(
             pid, url, len(ours.split()), len(theirs.split()), counts.recall, counts.precision,
             missing[0] if missing else "", extra[0] if extra else ""))

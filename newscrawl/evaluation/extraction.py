@@ -40,7 +40,7 @@ def load_dataset(data_dir: Path) -> list[tuple[str, str, bytes, str]]:
     return pages
 
 
-def _ours(html: bytes, url: str) -> str:
+def ours_text(html: bytes, url: str) -> str:
     from newscrawl.clean.article import STAGES, build_page, extract_article, finish
 
     try:
@@ -54,7 +54,7 @@ def _ours(html: bytes, url: str) -> str:
                 stage(page)
             except Exception:
                 pass
-        _ours.failures += 1  # type: ignore[attr-defined]
+        ours_text.failures += 1  # type: ignore[attr-defined]
         return finish(page)["articleBody"] or ""
 
 
@@ -113,7 +113,7 @@ def _available(name: str) -> bool:
     return True
 
 
-def _passages(toks: list[str], other: Counter[tuple[str, ...]], n: int = 4) -> list[str]:
+def uncovered_passages(toks: list[str], other: Counter[tuple[str, ...]], n: int = 4) -> list[str]:
     """Contiguous runs of tokens in `toks` not covered by any shingle shared with `other`
     (multiset-aware, first come first served), longest first."""
     if not toks:
@@ -189,13 +189,13 @@ def run(data_dir: Path, out: TextIO, compare: Sequence[str] = (), worst: int = 1
     "worst": [{id, f1, precision, recall, missing: [...], extra: [...]}]}."""
     pages = load_dataset(Path(data_dir))
     truth = {pid: body for pid, _, _, body in pages}
-    _ours.failures = 0  # type: ignore[attr-defined]
+    ours_text.failures = 0  # type: ignore[attr-defined]
     results: dict[str, Any] = {}
-    preds, speed, errors = _measure(_ours, pages, "newscrawl")
+    preds, speed, errors = _measure(ours_text, pages, "newscrawl")
     per_page: dict[str, PageCounts] = {pid: page_counts(truth[pid], preds[pid]) for pid in truth}
     s = aggregate(per_page.values())
     results["newscrawl"] = {**s.as_dict(), "pages_per_s": speed,
-                            "errors": errors + _ours.failures}  # type: ignore[attr-defined]
+                            "errors": errors + ours_text.failures}  # type: ignore[attr-defined]
     for name in compare:
         if name not in COMPARATORS:
             print(f"unknown comparator {name!r} (known: {', '.join(COMPARATORS)})", file=out)
@@ -223,8 +223,8 @@ def run(data_dir: Path, out: TextIO, compare: Sequence[str] = (), worst: int = 1
     for pid in ranked:
         c = per_page[pid]
         t_toks, p_toks = WORD_RE.findall(truth[pid]), WORD_RE.findall(preds[pid])
-        missing = _passages(t_toks, shingles(p_toks))[:3]
-        extra = _passages(p_toks, shingles(t_toks))[:3]
+        missing = uncovered_passages(t_toks, shingles(p_toks))[:3]
+        extra = uncovered_passages(p_toks, shingles(t_toks))[:3]
         url = next(u for i, u, _, _ in pages if i == pid)
         results["worst"].append({"id": pid, "url": url, "f1": page_f1(c),
                                  "precision": c.precision, "recall": c.recall,

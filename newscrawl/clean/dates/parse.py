@@ -25,10 +25,12 @@ _DMY_NUM = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([./-]|\s\|\s)(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"
 )
 # 2024년 12월 2일 / 2024年12月2日
+# "오후 3시 20분", "午前11時30分", "下午3点": an optional half-day marker, hour, minutes
+CJK_CLOCK = r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
 _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
     r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?"  # weekday
-    r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
+    + CJK_CLOCK
 )
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 TIME_AFTER = re.compile(
@@ -160,6 +162,17 @@ def _offset(text: str | None) -> timedelta | None:
     if minutes > 14 * 60:
         return None
     return timedelta(minutes=-minutes if m.group(1) == "-" else minutes)
+
+
+def cjk_clock(half: str | None, hour: str | None, minute: str | None) -> tuple[Any, Any]:
+    """The groups of CJK_CLOCK as (hour, minute) on a 24-hour clock; (None, None) without
+    an hour."""
+    if hour is None:
+        return None, None
+    hh = int(hour)
+    if half in ("오후", "下午", "午後") and hh < 12:
+        hh += 12
+    return hh, int((minute or "0").strip())
 
 
 def make_stamp(
@@ -294,9 +307,7 @@ def parse_text(
             hh, mm, ss, off = time_after(text, m.end())
         add(make_stamp(m.group(1), m.group(3), m.group(4), hh, mm, ss, off), m.start(), m.end())
     for m in _CJK.finditer(text):
-        hh, mm = m.group(5), (m.group(6) or "0").strip()
-        if hh is not None and m.group(4) in ("오후", "下午", "午後") and int(hh) < 12:
-            hh = int(hh) + 12
+        hh, mm = cjk_clock(m.group(4), m.group(5), m.group(6))
         add(make_stamp(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
     names, dmy, mdy = month_patterns(ctx.langs)
     # "2. Dezember 2024" (day, month) and "December 2, 2024" (month, day): group numbers

@@ -8,7 +8,15 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from .model import Context, Stamp
-from .parse import TIME_AFTER, YEAR_HINT, make_stamp, month_patterns, time_after
+from .parse import (
+    CJK_CLOCK,
+    TIME_AFTER,
+    YEAR_HINT,
+    cjk_clock,
+    make_stamp,
+    month_patterns,
+    time_after,
+)
 
 # Relative dates: (regex, unit group or fixed unit, amount group or fixed amount)
 
@@ -119,6 +127,11 @@ REL_HINT = re.compile(
 )
 
 
+def _in_sentence(text: str, m: re.Match[str]) -> bool:
+    """More than four words around the match: a sentence, not a byline."""
+    return len(_WORDS.findall(text[: m.start()] + " " + text[m.end() :])) > 4
+
+
 def parse_relative(text: str, ctx: Context) -> Stamp | None:
     """Relative dates ("3 hours ago", "vor 2 Tagen", "어제") resolved against the fetch
     time; None without one."""
@@ -142,7 +155,7 @@ def parse_relative(text: str, ctx: Context) -> Stamp | None:
         m = rx.search(text)
         if not m:
             continue
-        if len(_WORDS.findall(text[: m.start()] + " " + text[m.end() :])) > 4:
+        if _in_sentence(text, m):
             return None  # a sentence that tells of some time ago, not a byline
         amount_s, unit_s = m.group(1), m.group(2)
         amount = 1 if amount_s.lower() in _ONE else int(amount_s) if amount_s.isdigit() else None
@@ -162,10 +175,7 @@ def parse_relative(text: str, ctx: Context) -> Stamp | None:
 YEARLESS_HINT = re.compile(
     r"\d{1,2}\s*[月월]\s*\d{1,2}|[^\W\d_]{3,}\.?\s+\d{1,2}(?!\d)|(?<!\d)\d{1,2}\.?\s*[^\W\d_]{3,}"
 )
-_CJK_NO_YEAR = re.compile(
-    r"(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
-    r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:時시点]\s*(\d{2})?)?"
-)
+_CJK_NO_YEAR = re.compile(r"(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]" + CJK_CLOCK)
 
 
 @lru_cache(maxsize=128)
@@ -194,10 +204,7 @@ def parse_yearless(text: str, ctx: Context) -> Stamp | None:
     m = _CJK_NO_YEAR.search(text)
     if m:
         month, day = int(m.group(1)), int(m.group(2))
-        if m.group(4) is not None:
-            hh, mm = int(m.group(4)), int((m.group(5) or "0").strip())
-            if m.group(3) in ("오후", "下午", "午後") and hh < 12:
-                hh += 12
+        hh, mm = cjk_clock(m.group(3), m.group(4), m.group(5))
     else:
         names, _dmy, _mdy = month_patterns(ctx.langs)
         dm, md = _yearless_patterns(ctx.langs)
@@ -210,9 +217,8 @@ def parse_yearless(text: str, ctx: Context) -> Stamp | None:
                 break
     if month is None or day is None or m is None:
         return None
-    rest = text[: m.start()] + " " + text[m.end() :]
-    if len(_WORDS.findall(rest)) > 4:
-        return None  # a sentence ("bis Oktober 09 sind die Protokolle..."), not a byline
+    if _in_sentence(text, m):
+        return None  # "bis Oktober 09 sind die Protokolle...", not a byline
     for year in (now.year, now.year - 1):
         st = make_stamp(year, month, day, hh, mm)
         if st is not None and st.day <= now.date() + timedelta(days=1):
