@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newscrawl.clean.codes import WarningCode
 from newscrawl.clean.dates import find_dates
 from newscrawl.clean.dates.headline import find_headline
 from newscrawl.clean.document import load_document
@@ -80,7 +81,7 @@ def test_header_today_date_loses_to_article_published_time() -> None:
 def test_header_today_date_alone_is_not_a_publication_date() -> None:
     page = make_page(article(), tz="Asia/Seoul")
     assert published(page) is None
-    assert "no_date" in page.warnings
+    assert WarningCode.NO_DATE in page.warning_codes
 
 
 def test_dates_in_related_lists_and_footer_are_ignored() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from .boilerplate import remove_boilerplate
 from .captions import collect_images
+from .codes import Stage, WarningCode
 from .content import find_main_content
 from .document import limit_depth, load_document
 from .fingerprint import content_fingerprint
@@ -93,7 +94,7 @@ def build_page(
         held=list(root.iter()),
     )
     if flattened:
-        page.warn("deep_nesting")
+        page.warn(WarningCode.DEEP_NESTING)
     page.structured = read_structured(root, url)
     return page
 
@@ -110,12 +111,12 @@ def dates_stage(page: Page) -> None:
 
 
 # In pipeline order. Each pipeline of the crawl runs one of these on the shared Page.
-STAGES: dict[str, Callable[[Page], None]] = {
-    "extract": extract_stage,
-    "boilerplate": remove_boilerplate,
-    "templates": drop_template_blocks,
-    "captions": collect_images,
-    "dates": dates_stage,
+STAGES: dict[Stage, Callable[[Page], None]] = {
+    Stage.EXTRACT: extract_stage,
+    Stage.BOILERPLATE: remove_boilerplate,
+    Stage.TEMPLATES: drop_template_blocks,
+    Stage.CAPTIONS: collect_images,
+    Stage.DATES: dates_stage,
 }
 
 
@@ -161,7 +162,7 @@ def finish(page: Page) -> dict[str, Any]:
         "publisher": f.get("publisher"),
         "wordCount": len(body_text.split()),
     }
-    rejection = assess(page, body_text, links)
+    page.rejection = assess(page, body_text, links)
     fetched = page.fetched_at or page.http_date
     item["metadata"] = {
         "schemaVersion": SCHEMA_VERSION,
@@ -169,8 +170,8 @@ def finish(page: Page) -> dict[str, Any]:
         "fingerprint": content_fingerprint(item),
         "encoding": page.encoding,
         "sources": dict(sorted(page.sources.items())),
-        "warnings": list(page.warnings),
-        "notArticle": rejection,
+        "warnings": [str(w) for w in page.warnings],
+        "notArticle": page.rejection.detail if page.rejection else None,
     }
     return item
 
@@ -185,16 +186,17 @@ def extract_article(html: bytes | str, url: str, **context: Any) -> dict[str, An
     return finish(page)
 
 
-def run_stage(page: Page, name: str) -> bool:
+def run_stage(page: Page, name: Stage | str) -> bool:
     """Run one stage. The library is meant never to raise; if a stage does, the page keeps
     what the earlier stages produced, with a warning naming the stage. The crawl's pipelines,
     its cleaning workers and extract_article all run stages through here."""
+    stage = Stage(name)
     try:
-        STAGES[name](page)
+        STAGES[stage](page)
         return True
     except Exception as exc:
-        logger.exception("%s stage failed on %s", name, page.url)
-        page.warn(f"{name}_stage_failed:{type(exc).__name__}")
+        logger.exception("%s stage failed on %s", stage, page.url)
+        page.warn(WarningCode.stage_failed(stage), type(exc).__name__)
         return False
 
 

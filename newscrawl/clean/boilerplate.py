@@ -17,78 +17,26 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from .lexicon.common import CHROME_ROLES, CHROME_TAGS, LABEL_TAGS, META_ITEMPROPS, PROTECTED_TAGS
+from .lexicon.patterns import (
+    BOILER_PREFIX,
+    BOILER_TOKENS,
+    EMBED_CLASS,
+    LEAD_CLASS,
+    NEWSLETTER,
+    PITCH_VERB,
+    PROMO_LINES,
+    RAIL_LABEL,
+    SHARE_HREF_RE,
+)
 from .page import Page
 from .render import _ZERO_WIDTH, normalize_space
 
-_DROP_TAGS = frozenset(
-    "script style noscript template svg canvas form button select textarea input iframe "
-    "object embed nav aside footer header dialog menu link meta".split()
-)
-_DROP_ROLES = frozenset(
-    "navigation banner contentinfo complementary search menu menubar dialog alertdialog "
-    "toolbar tablist".split()
-)
-_PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-
-# Class/id tokens of blocks that are never article text. Matched per token (split on
-# non-letters), so "shared-story" or "threaded" does not match "share" / "read".
-_BOILER_TOKENS = frozenset(
-    """share sharing sharebar social socials sns newsletter newsletters subscribe subscription
-    related relatedposts recommended recommendations recommend popular trending mostread
-    mostpopular mostviewed outbrain taboola sponsored sponsor advert advertisement ads ad
-    adslot adunit advertising promo promotion breadcrumb breadcrumbs comments comment disqus
-    cookie consent paywall byline bylines author authors dateline timestamp meta postmeta
-    entrymeta tags tagcloud taglist keywords toolbar tools print pagination pager sidebar
-    widget widgets teaser teasers readmore seealso alsoread moreinfo morestories more
-    nextprev prevnext footnotes rating ratings reactions signup banner copyright""".split()
-)
+# Class/id words are matched per token (split on non-letters), so "shared-story" or
+# "threaded" does not match "share" / "read"; compound names ("relatedArticles",
+# "share-buttons", "most_read") by their start (lexicon.common.CLASS_WORDS).
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
-# Compound class names are common ("relatedArticles", "share-buttons", "most_read"):
-# these prefixes catch them after lower-casing.
-_BOILER_PREFIX = re.compile(
-    r"^(?:share|social|related|newsletter|subscribe|recommend|popular|trending|mostread|"
-    r"mostpopular|advert|sponsor|promo|breadcrumb|comment|outbrain|taboola|byline|sidebar|"
-    r"teaser|readmore|alsoread|seealso|morefrom|morestories|moreon|tagcloud|taglist)"
-)
-
-# Headings that open a rail of other articles. Lower-cased, whole label (after trimming).
-_RAIL_LABELS = [
-    # English
-    "hot this week", "topics", "related articles", "related", "related stories",
-    "related news", "related posts", "related coverage", "related content", "most read",
-    "most popular", "most viewed", "popular", "popular stories", "trending", "trending now",
-    "you may also like", "you might also like", "you may be interested in", "recommended",
-    "recommended for you", "read more", "read next", "more stories", "more news",
-    "more from", "also read", "see also", "latest news", "latest stories", "top stories",
-    "editor's picks", "editors' picks", "don't miss", "what to read next", "up next",
-    "in other news", "around the web", "sponsored", "sponsored content", "tags", "share",
-    "share this", "share this article", "leave a reply", "comments", "newsletter",
-    # Korean
-    "많이 본 뉴스", "많이 본 기사", "관련 기사", "관련기사", "관련 뉴스", "인기 기사",
-    "인기기사", "추천 기사", "추천기사", "주요 뉴스", "주요뉴스", "최신 뉴스", "최신기사",
-    "이 시각 뉴스", "함께 볼만한 뉴스", "핫이슈",
-    # German
-    "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
-    "weitere artikel", "mehr zum thema", "auch interessant", "lesen sie auch",
-    "lesen sie mehr", "empfehlungen", "verwandte artikel", "top-themen", "neueste artikel",
-    "das könnte dich auch interessieren", "themen", "schlagworte",
-    # French
-    "à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "voir aussi",
-    "lire aussi", "articles liés", "articles similaires", "à voir aussi", "nos derniers articles",
-    "les plus populaires", "dans la même rubrique",
-    # Spanish
-    "lo más leído", "lo mas leido", "te puede interesar", "noticias relacionadas",
-    "más noticias", "te recomendamos", "también te puede interesar", "lo más visto",
-    "artículos relacionados", "temas", "etiquetas",
-]
-_RAIL_RE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(x) for x in sorted(_RAIL_LABELS, key=len, reverse=True))
-    + r")\s*[:：»›>→\-–—.…!]*\s*$",
-    re.I,
-)
-_HEADINGISH = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div",
-                         "header", "label", "dt", "em"})
 
 
 def _tokens(el: HtmlElement) -> list[str]:
@@ -102,9 +50,9 @@ def _class_says_boilerplate(el: HtmlElement) -> bool:
         return False
     for word in raw.split():
         w = word.lower()
-        if _BOILER_PREFIX.match(w.replace("-", "").replace("_", "")):
+        if BOILER_PREFIX.match(w.replace("-", "").replace("_", "")):
             return True
-        if any(t in _BOILER_TOKENS for t in _TOKEN_SPLIT.split(w) if t):
+        if any(t in BOILER_TOKENS for t in _TOKEN_SPLIT.split(w) if t):
             return True
     return False
 
@@ -132,7 +80,7 @@ def _drop(el: HtmlElement) -> None:
 
 
 def _protected(el: HtmlElement, heavy: set[HtmlElement]) -> bool:
-    if el.tag in _PROTECTED_TAGS or el in heavy:
+    if el.tag in PROTECTED_TAGS or el in heavy:
         return True
     return "articlebody" in (el.get("itemprop") or "").lower()
 
@@ -163,12 +111,11 @@ def paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]
 # Embedded social posts quoted by the article (tweets, Instagram posts...). Their classes
 # ("twitter-tweet") trip readability's unlikely-candidate and link-density rules, but the
 # quoted post is part of the story.
-_EMBED_CLASS = re.compile(r"tweet|twitter|instagram|tiktok|facebook|reddit|bluesky|threads", re.I)
 
 
 def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
     for bq in list(root.iter("blockquote")):
-        if not _EMBED_CLASS.search(f"{bq.get('class') or ''} {bq.get('id') or ''}"):
+        if not EMBED_CLASS.search(f"{bq.get('class') or ''} {bq.get('id') or ''}"):
             continue
         for attr in ("class", "id"):
             bq.attrib.pop(attr, None)
@@ -204,11 +151,11 @@ def prune_chrome(root: HtmlElement) -> None:
             continue
         if tag == "form":
             drop = not _wraps_page(el)
-        elif tag in _DROP_TAGS:
+        elif tag in CHROME_TAGS:
             drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
         else:
             drop = (
-                (el.get("role") or "").lower() in _DROP_ROLES
+                (el.get("role") or "").lower() in CHROME_ROLES
                 or el.get("hidden") is not None
                 or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
             )
@@ -222,7 +169,7 @@ def prune_chrome(root: HtmlElement) -> None:
 
 
 def _is_rail_label(el: HtmlElement) -> bool:
-    if el.tag not in _HEADINGISH:
+    if el.tag not in LABEL_TAGS:
         return False
     raw = el.text_content()
     # Big containers: more than 60 non-space characters can only normalize to more than 60
@@ -232,7 +179,7 @@ def _is_rail_label(el: HtmlElement) -> bool:
     text = normalize_space(raw)
     if not text or len(text) > 60:
         return False
-    return bool(_RAIL_RE.match(text))
+    return bool(RAIL_LABEL.match(text))
 
 
 def _inside(el: HtmlElement, root: HtmlElement) -> bool:
@@ -335,14 +282,11 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     return removed
 
 
-_TEASER_CLASS = re.compile(r"teaser|intro|lead|standfirst|summary", re.I)
-
-
 def _is_standfirst(el: HtmlElement) -> bool:
     """German CMSs class the story's own lead "teaser"/"teasertext": a teaser of another
     article links to it, a lead is a paragraph of text without links."""
     classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not _TEASER_CLASS.search(classes) or el.tag not in ("p", "div"):
+    if not LEAD_CLASS.search(classes) or el.tag not in ("p", "div"):
         return False
     if el.find(".//a") is not None or el.find(".//img") is not None:
         return False
@@ -369,58 +313,16 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     return removed
 
 
-# Short blocks that speak to the reader about the site, not about the story: newsletter and
-# subscription pitches, "follow us" lines, wire credits, "posted by" lines, ad labels.
-_PROMO_PATTERNS = [
-    re.compile(r"\b(?:newsletters?|inbox|e-?mail updates)\b", re.I),
-    re.compile(
-        r"^\W*(?:reporting|writing|editing|additional reporting|compiled|edited|produced)"
-        r" by\b", re.I
-    ),
-    re.compile(r"\bfollow (?:us|him|her|them|me)\b.{0,60}\b(?:twitter|facebook|instagram)\b",
-               re.I),
-    re.compile(
-        r"^\W*(?:\d[\d./-]*\W+)?(?:published|posted|written|publicado|publicada|escrito|"
-        r"veröffentlicht|geschrieben|publié|écrit|pubblicato|scritto)\s+(?:by|por|von|par|da)\b",
-        re.I,
-    ),
-    re.compile(
-        r"^\W*(?:advert|advertisement|advertising|anzeige|werbung|publicité|publicidad|"
-        r"publicidade|pubblicità|광고|sponsored|reklama)\W*$", re.I
-    ),
-    # wire-service footers: "Follow AP's full coverage of X at https://...", "More AP NBA:
-    # https://...", "Reach the reporters on Twitter at ..."
-    re.compile(r"^\W*(?:follow|more)\b.{0,80}\b(?:coverage|https?://)", re.I),
-    re.compile(r"^\W*(?:reach|contact|email|e-mail)\b.{0,30}\b(?:reporters?|authors?|writers?"
-               r"|editors?)\b.{0,30}\b(?:at|on)\b", re.I),
-    # calls to action
-    re.compile(r"^\W*(?:subscribe|abonnieren|abonnez-vous|suscr[ií]bete|assine|inscreva-se)\b",
-               re.I),
-    # comment-moderation notices
-    re.compile(r"\b(?:comments|comentários|comentarios|kommentare|commentaires|commenti)\b"
-               r".{0,160}\b(?:moderat\w*|aprovad\w*|approv\w*|freigeschaltet)", re.I),
-    # slideshow counters
-    re.compile(r"^\W*(?:(?:image|photo|picture|slide|bild|foto|imagen|사진)\s*\d+\s*"
-               r"(?:of|/|von|de|sur|di)\s*\d+\W*)+$", re.I),
-]
-# A newsletter mention is only a pitch when it asks for something.
-_PITCH_VERB = re.compile(
-    r"\b(?:sign(?:ing)? up|subscribe|register|delivered|get|join|abonnieren|anmelden|"
-    r"abonnez|inscrivez|suscr[ií]bete|inscreva|assine|iscriviti)\b", re.I
-)
-
-
 def _is_promo(text: str) -> bool:
+    """A short block that speaks to the reader about the site, not about the story:
+    newsletter and subscription pitches, "follow us" lines, wire credits, "posted by"
+    lines, ad labels (lexicon.patterns). A newsletter mention is a pitch only when it asks
+    for something."""
     if len(text) > 350:
         return False
-    for i, pattern in enumerate(_PROMO_PATTERNS):
-        if pattern.search(text):
-            return i != 0 or bool(_PITCH_VERB.search(text))
-    return False
-
-
-# Microdata the metadata stage already read: the date and author lines of the article.
-_META_ITEMPROPS = frozenset({"datepublished", "datemodified", "datecreated", "author"})
+    if NEWSLETTER.search(text):
+        return bool(PITCH_VERB.search(text))
+    return any(pattern.search(text) for pattern in PROMO_LINES)
 
 
 def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
@@ -428,7 +330,7 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     for el in list(body.iter()):
         if (
             isinstance(el.tag, str) and el.getparent() is not None
-            and (el.get("itemprop") or "").lower() in _META_ITEMPROPS
+            and (el.get("itemprop") or "").lower() in META_ITEMPROPS
             and not _protected(el, heavy) and _text_len(el) < 120
         ):
             el.drop_tree()
@@ -475,23 +377,14 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         for a in anchors:
             rest = rest.replace(normalize_space(a.text_content()), " ", 1)
         rest = normalize_space(_SEPARATORS.sub(" ", rest))
-        if not rest.strip(" :：-–—»›>.") or _RAIL_RE.match(rest):
+        if not rest.strip(" :：-–—»›>.") or RAIL_LABEL.match(rest):
             p.drop_tree()
             removed += 1
     return removed
 
 
-# Links that share the page rather than lead anywhere: their text ("Whatsapp", "Pin") is UI.
-_SHARE_HREF = re.compile(
-    r"^(?:whatsapp|fb-messenger|viber|tg|sms|line):|sharer|/share\b|share\?|[?&]share=|"
-    r"intent/tweet|pin/create|sharearticle|addthis|shareaholic|linkedin\.com/share|"
-    r"reddit\.com/submit|mailto:\?",
-    re.I,
-)
-
-
 def _drop_share_links(body: HtmlElement) -> int:
-    doomed = [a for a in body.iter("a") if _SHARE_HREF.search(a.get("href") or "")]
+    doomed = [a for a in body.iter("a") if SHARE_HREF_RE.search(a.get("href") or "")]
     for a in doomed:
         if a.getparent() is not None:
             a.drop_tree()

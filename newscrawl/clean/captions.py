@@ -12,40 +12,40 @@ import re
 
 from lxml.html import HtmlElement
 
+from .lexicon.patterns import (
+    AGENCIES,
+    CAPTION_CLASS_RE,
+    COPYRIGHT,
+    CREDIT_BY,
+    CREDIT_WORDS,
+    LEFTOVER_CAPTION_CLASS_RE,
+    PROVIDED_BY,
+    VIDEO_CLASS_RE,
+)
 from .links import join_url
 from .page import Image, Page
 from .render import is_slide, normalize_space
 
-_CAPTION_CLASS = re.compile(
-    r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text", re.I
-)
-# Caption markup left in the body after images were matched (a gallery whose <img> is lazy
-# or gone, "newsCaption" spans, "image-credit" lines): never article text. Stricter than
-# _CAPTION_CLASS: "credit" only as a whole word, so "creditcard-table" is kept.
-_LEFTOVER_CLASS = re.compile(
-    r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
-    r"|img[-_]?desc",
-    re.I,
-)
-# Credit at the end of a caption. Ordered from most to least specific.
-_CREDIT_WORDS = r"photo|photograph|foto|image|bild|crédit photo|crédit|credit|사진|图片|写真"
+# Credit at the end of a caption. Ordered from most to least specific: the first that
+# splits the text off wins.
 _CREDIT_PATTERNS = [
     re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
     re.compile(
-        r"\s*[\(\[](?:" + _CREDIT_WORDS
-        + r")\s*(?:by)?\s*[:=]?\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$",
+        r"\s*[\(\[](?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY
+        + r")?\s*[:=]?\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$",
         re.I,
     ),
-    re.compile(r"\s*(?:" + _CREDIT_WORDS + r")\s*(?:by)?\s*[:=]\s*(?P<credit>.{2,60})$", re.I),
-    re.compile(r"\s*(?P<credit>(?:©|ⓒ|\(c\)|copyright)\s*.{2,60})$", re.I),
-    # Korean/Japanese/Chinese "provided by": "(KAI 제공)", "（共同提供）"
-    re.compile(r"\s*[\(\[（](?P<credit>[^\)\]）]{1,40}?)\s*(?:제공|提供)[\)\]）]\s*$"),
     re.compile(
-        r"\s*(?P<credit>(?:Getty Images|AP Photo|AFP|Reuters|EPA|Yonhap|dpa|News1)[^.]{0,40})$"
+        r"\s*(?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY + r")?\s*[:=]\s*(?P<credit>.{2,60})$",
+        re.I,
     ),
+    re.compile(r"\s*(?P<credit>(?:" + COPYRIGHT + r")\s*.{2,60})$", re.I),
+    # Korean/Japanese/Chinese "provided by": "(KAI 제공)", "（共同提供）"
+    re.compile(r"\s*[\(\[（](?P<credit>[^\)\]）]{1,40}?)\s*(?:" + PROVIDED_BY + r")[\)\]）]\s*$"),
+    re.compile(r"\s*(?P<credit>(?:" + AGENCIES + r")[^.]{0,40})$"),
 ]
 # The mark is not part of the credit's name: "© AFP" credits AFP.
-_COPYRIGHT_MARK = re.compile(r"^\s*(?:©|ⓒ|\(c\)|copyright)\s*", re.I)
+_COPYRIGHT_MARK = re.compile(r"^\s*(?:" + COPYRIGHT + r")\s*", re.I)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 
 
@@ -91,10 +91,10 @@ def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
             break
         for sib in (holder.getnext(), holder.getprevious()):
             if sib is not None and isinstance(sib.tag, str):
-                if _CAPTION_CLASS.search(f"{sib.get('class') or ''} {sib.get('id') or ''}"):
+                if CAPTION_CLASS_RE.search(f"{sib.get('class') or ''} {sib.get('id') or ''}"):
                     found.append(sib)
         for child in parent:
-            if child is not holder and isinstance(child.tag, str) and _CAPTION_CLASS.search(
+            if child is not holder and isinstance(child.tag, str) and CAPTION_CLASS_RE.search(
                 f"{child.get('class') or ''}"
             ):
                 found.append(child)
@@ -161,7 +161,7 @@ def _drop_leftover_captions(body: HtmlElement) -> None:
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str) or el.getparent() is None:
             continue
-        if el.tag != "figcaption" and not _LEFTOVER_CLASS.search(
+        if el.tag != "figcaption" and not LEFTOVER_CAPTION_CLASS_RE.search(
             f"{el.get('class') or ''} {el.get('id') or ''}"
         ):
             continue
@@ -173,14 +173,11 @@ def _in_slide(el: HtmlElement) -> bool:
     return any(a.tag == "figure" and is_slide(a) for a in el.iterancestors())
 
 
-_VIDEO_CLASS = re.compile(r"(?<![a-z])video", re.I)
-
-
 def _describes_video(el: HtmlElement) -> bool:
     """A video's summary line is written as a paragraph of the story (editors keep it), unlike
     a photo caption."""
     for anc in [el, *el.iterancestors()][:5]:
-        if _VIDEO_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+        if VIDEO_CLASS_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
 

@@ -12,6 +12,7 @@ from readability import Document
 from readability.readability import REGEXES
 
 from .boilerplate import paragraph_holders, prune_chrome
+from .codes import WarningCode
 from .page import Page
 from .render import SLIDE_MARK, is_slide
 
@@ -64,7 +65,7 @@ def _selector_body(page: Page, work: HtmlElement) -> HtmlElement | None:
     try:
         found = work.cssselect(css)
     except Exception as exc:  # a bad selector in a site profile must not stop the crawl
-        page.warn(f"bad_body_selector:{exc}")
+        page.warn(WarningCode.BAD_BODY_SELECTOR, str(exc))
         return None
     return found[0] if found else None
 
@@ -234,7 +235,7 @@ def find_main_content(page: Page) -> None:
         if not best:
             continue
         if _has_rival(candidates, best):
-            page.warn("ambiguous_body")
+            page.warn(WarningCode.AMBIGUOUS_BODY)
         for cand, score in undamped:
             # which siblings join the story is readability's call, on its own scores
             cand["content_score"] = score
@@ -256,4 +257,4 @@ def find_main_content(page: Page) -> None:
     body = work.find("body")
     page.body = body if body is not None else work
     page.sources["articleBody"] = "whole-page"
-    page.warn("no_main_content")
+    page.warn(WarningCode.NO_MAIN_CONTENT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicon.patterns import AUTHOR_SEPARATOR, BYLINE_PREFIX
 from .links import join_url
 from .page import Page
 from .render import normalize_space
@@ -31,7 +32,7 @@ def _names(value: Any) -> list[str]:
         else:
             name = _text(item)
         if name and not name.startswith("http"):
-            out.extend(n.strip() for n in re.split(r"\s*(?:,| and | & |;)\s*", name) if n.strip())
+            out.extend(n.strip() for n in AUTHOR_SEPARATOR.split(name) if n.strip())
     return list(dict.fromkeys(out))
 
 
@@ -89,7 +90,7 @@ def read_metadata(page: Page) -> None:
             values = sd.meta_all.get(key) if sd else None
             if values:
                 names = [n for v in values for n in _names(v)]
-                names = [re.sub(r"^(?:by|von|par|por)\s+", "", n, flags=re.I) for n in names]
+                names = [BYLINE_PREFIX.sub("", n) for n in names]
                 if names:
                     page.set("authors", list(dict.fromkeys(names)), f"meta:{key}")
                     break
@@ -100,7 +101,7 @@ def read_metadata(page: Page) -> None:
         )
         if byline:
             text = normalize_space(byline[0].text_content())
-            text = re.sub(r"^(?:by|von|par|por)\s+", "", text, flags=re.I)
+            text = BYLINE_PREFIX.sub("", text)
             if 2 < len(text) < 80:
                 page.set("authors", [text], "byline")
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .codes import PageWarning, Rejection, WarningCode
 from .structured import StructuredData
 
 
@@ -59,7 +60,9 @@ class Page:
     images: list[Image] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[PageWarning] = field(default_factory=list)
+    # Why the page is not an article (set when the page is finished), None for an article.
+    rejection: Rejection | None = None
     # Python proxies of every element of the parsed tree and of the scoring copy, held for
     # the page's lifetime: lxml creates a proxy (and runs lxml.html's class lookup) each
     # time an element without a live proxy is reached, and the stages walk these trees
@@ -73,9 +76,15 @@ class Page:
         self.fields[name] = value
         self.sources[name] = source
 
-    def warn(self, code: str) -> None:
-        if code not in self.warnings:
-            self.warnings.append(code)
+    def warn(self, code: WarningCode, detail: str | None = None) -> None:
+        """Record a warning once (the same code with the same detail)."""
+        warning = PageWarning(code, detail)
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
+    @property
+    def warning_codes(self) -> list[WarningCode]:
+        return [w.code for w in self.warnings]
 
     @property
     def now(self) -> datetime | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 
+from ..codes import WarningCode
 from ..page import Page
 from .body import read_body
 from .context import page_context
@@ -56,10 +57,10 @@ def _find_dates(page: Page) -> None:
     ctx = collect(page)
     published, modified = choose(page, ctx)
     if published is not None:
-        page.set("datePublished", to_iso(published.stamp, ctx), published.source)
-        page.set("datePublishedRaw", published.raw, published.source)
+        page.set("datePublished", to_iso(published.stamp, ctx), published.label)
+        page.set("datePublishedRaw", published.raw, published.label)
     else:
-        page.warn("no_date")
+        page.warn(WarningCode.NO_DATE)
     if modified is not None:
-        page.set("dateModified", to_iso(modified.stamp, ctx), modified.source)
-        page.set("dateModifiedRaw", modified.raw, modified.source)
+        page.set("dateModified", to_iso(modified.stamp, ctx), modified.label)
+        page.set("dateModifiedRaw", modified.raw, modified.label)

@@ -11,74 +11,37 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..page import Page
-from .headline import find_headline, headline_container
-from .model import Candidate, Context, Stamp, add_candidate
-from .parse import (
+from ..codes import DateKind, DateSource
+from ..lexicon.common import (
+    DATE_ATTRIBUTES,
+    DATE_ITEMPROPS,
+    PAGE_FRAME_TAGS,
+    SITE_NAV_TAGS,
+    UNDATED_TAGS,
+)
+from ..lexicon.patterns import (
+    CHROME_STRONG,
+    CHROME_WEAK,
+    DATE_CLASS,
+    MICROFORMAT,
+    MICROFORMAT_PUBLISHED_RE,
     MODIFIED_LABEL,
     PUBLISHED_ANY,
     PUBLISHED_LABEL,
     REGISTERED_LABEL,
-    YEAR_HINT,
-    parse_text,
-    parse_value,
+    REL_HINT,
+    TAXONOMY_TOKEN,
 )
-from .relative import REL_HINT, YEARLESS_HINT, short_date
+from ..page import Page
+from .headline import find_headline, headline_container
+from .model import Candidate, Context, Stamp, add_candidate
+from .parse import YEAR_HINT, parse_text, parse_value
+from .relative import YEARLESS_HINT, short_date
 
-_SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "select",
-    "option",
-    "button",
-    "head",
-}
-# Class/id words of site chrome. Strong words hold everywhere; weak ones ("nav", "footer")
-# also dress the article's own byline or meta line in many templates, so they only count
-# outside the headline's <article>/<main>. "teaser", "widget", "meta", "header" never do.
-_CHROME_STRONG = re.compile(
-    r"(?:^|[\s_-])(?:side-?bar|related|most-?(?:read|popular|viewed|shared|commented)|popular|"
-    r"recommend\w*|trending|comments?|commentlist|kommentare?|breadcrumbs?|newsletter|"
-    r"more-?(?:news|stories|articles)|read-?more|top-?stories|today|todays-?date|current-?date|"
-    r"date-?today|header-?date|pagination|post-?navigation|nav-?links|meistgelesen|"
-    r"empfehlung\w*|outbrain|taboola)(?:$|[\s_-])",
-    re.I,
-)
-_CHROME_WEAK = re.compile(
-    r"(?:^|[\s_-])(?:footer|nav|navbar|navigation|menu|masthead|site-?header|topbar|top-bar|"
-    r"ticker|weather|calendar|pager|copyright)(?:$|[\s_-])",
-    re.I,
-)
-_CHROME_TAGS = {"nav", "aside", "menu"}
-_CHROME_WEAK_TAGS = {"header", "footer"}
-# Class words a CMS adds from the post's own taxonomy ("category-comments", "tag-related").
-_TAXONOMY_TOKEN = re.compile(
-    r"^(?:category|tag|post|format|status|type|page|postid|elementor|topic)[-_]", re.I
-)
-_DATE_CLASS = re.compile(
-    r"date|time|publish|posted|byline|dateline|stamp|datum|fecha|data|zeit|meta|info|autor|author",
-    re.I,
-)
-_DATE_ATTRS = (
-    "datetime",
-    "data-datetime",
-    "data-date",
-    "data-timestamp",
-    "data-published",
-    "content",
-    "title",
-)
-_MICROFORMAT = re.compile(r"\b(?:published|updated|dtstart|dt-published|entry-date)\b", re.I)
-_MF_PUBLISHED = re.compile(r"\b(?:published|dt-published)\b", re.I)
-_DATE_ITEMPROPS = {
-    "datepublished": "published",
-    "datecreated": "published",
-    "datemodified": "modified",
-    "uploaddate": "published",
-}
+# Class/id words of site chrome (lexicon.common.CLASS_WORDS). Strong words hold everywhere;
+# weak ones ("nav", "footer") also dress the article's own byline or meta line in many
+# templates, so they only count outside the headline's <article>/<main>. "teaser",
+# "widget", "meta", "header" never do.
 
 
 @dataclass
@@ -86,8 +49,8 @@ class _Hit:
     pos: int  # characters of visible text before this point
     chrome: bool
     text: str
-    source: str  # "time" | "itemprop" | "byline" | "text"
-    kind: str = "either"
+    source: DateSource  # TIME, ITEMPROP, BYLINE or TEXT
+    kind: DateKind = DateKind.EITHER
     attr: bool = False  # the value is a machine-readable attribute
     inside: bool = False  # within the headline's <article>/<main>
     weak: bool = False  # in something that looks like chrome by a weak word only ("nav", "footer")
@@ -95,19 +58,19 @@ class _Hit:
 
 
 @lru_cache(maxsize=16384)
-def _class_info(words: str) -> tuple[bool, bool, bool, str | bool]:
+def _class_info(words: str) -> tuple[bool, bool, bool, DateKind | bool]:
     """(strong chrome, weak chrome, date-ish, microformat) for a class or id value;
     memoised, since templates repeat the same few class strings thousands of times."""
     if "-" in words:
-        words = " ".join(t for t in words.split() if not _TAXONOMY_TOKEN.match(t))
+        words = " ".join(t for t in words.split() if not TAXONOMY_TOKEN.match(t))
     cls = words
-    micro: str | bool = False
-    if _MICROFORMAT.search(cls):
-        micro = "published" if _MF_PUBLISHED.search(cls) else True
+    micro: DateKind | bool = False
+    if MICROFORMAT.search(cls):
+        micro = DateKind.PUBLISHED if MICROFORMAT_PUBLISHED_RE.search(cls) else True
     return (
-        bool(_CHROME_STRONG.search(words)),
-        bool(_CHROME_WEAK.search(words)),
-        bool(_DATE_CLASS.search(words)),
+        bool(CHROME_STRONG.search(words)),
+        bool(CHROME_WEAK.search(words)),
+        bool(DATE_CLASS.search(words)),
         micro,
     )
 
@@ -134,7 +97,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
         if not isinstance(tag, str):
             continue
         if event == "end":
-            if tag in _SKIP_TAGS:
+            if tag in UNDATED_TAGS:
                 skip_depth -= 1
             if el is headline:
                 h_end = pos
@@ -148,7 +111,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
                 pos += len(tail.strip())
                 recent = tail[-40:]
             continue
-        if tag in _SKIP_TAGS:
+        if tag in UNDATED_TAGS:
             skip_depth += 1
             continue
         if skip_depth:
@@ -167,7 +130,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
         if c is not True and el not in keep:
             if (
-                tag in _CHROME_TAGS
+                tag in SITE_NAV_TAGS
                 and not (inside and tag == "aside")
                 or strong
                 # another <article> than the headline's: a teaser of another story
@@ -176,7 +139,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
                 and container.tag == "article"
             ):
                 c = True
-            elif c is False and not inside and (tag in _CHROME_WEAK_TAGS or weak):
+            elif c is False and not inside and (tag in PAGE_FRAME_TAGS or weak):
                 c = None  # weak: ignored right under the headline, where bylines live
         chrome[el] = c
         if el is headline:
@@ -185,24 +148,24 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
         itemprop = (el.get("itemprop") or "").lower()
         if (
             tag == "time"
-            or itemprop in _DATE_ITEMPROPS
+            or itemprop in DATE_ITEMPROPS
             or el.get("pubdate") is not None
             or (micro and el.get("title"))
             or el.get("data-published") is not None
             or el.get("data-date") is not None
         ):
-            kind = _DATE_ITEMPROPS.get(itemprop, "either")
-            if el.get("pubdate") is not None or micro == "published":
-                kind = "published"
+            kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
+            if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
+                kind = DateKind.PUBLISHED
             # the machine-readable attribute if one holds a date, else the element's text
             value = next(
-                (v for a in _DATE_ATTRS if (v := el.get(a)) and re.search(r"\d", v)), None
+                (v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None
             )
             is_attr = value is not None
             if value is None:
                 value = el.text_content()
             if is_attr or len(value) < 120:
-                source = "itemprop" if itemprop else "time"
+                source = DateSource.ITEMPROP if itemprop else DateSource.TIME
                 hits.append(
                     _Hit(pos, c is True, value, source, kind, is_attr, inside, c is None)
                 )
@@ -216,7 +179,12 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             ):
                 hits.append(
                     _Hit(
-                        pos, c is True, " ".join(v.split()), "byline", inside=inside, weak=c is None
+                        pos,
+                        c is True,
+                        " ".join(v.split()),
+                        DateSource.BYLINE,
+                        inside=inside,
+                        weak=c is None,
                     )
                 )
         text = el.text
@@ -245,7 +213,13 @@ def _text_hit(
     ):
         hits.append(
             _Hit(
-                pos, chrome is True, text, "text", inside=inside, weak=chrome is None, before=before
+                pos,
+                chrome is True,
+                text,
+                DateSource.TEXT,
+                inside=inside,
+                weak=chrome is None,
+                before=before,
             )
         )
 
@@ -277,8 +251,8 @@ def read_body(page: Page, ctx: Context) -> None:
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
         for hit in hits:
-            if hit.kind == "published" and not hit.chrome:
-                _hit_candidates(hit, ctx, "itemprop", 6)
+            if hit.kind == DateKind.PUBLISHED and not hit.chrome:
+                _hit_candidates(hit, ctx, DateSource.ITEMPROP, 6)
             elif hit.chrome or hit.weak:
                 _exclude(hit, ctx)
         return
@@ -289,12 +263,12 @@ def read_body(page: Page, ctx: Context) -> None:
         if hit.chrome:
             if hit.pos < h_start:  # the site header: where the "today" date sits
                 _exclude(hit, ctx)
-            elif hit.source == "text" and len(boxed) <= 3:
+            elif hit.source == DateSource.TEXT and len(boxed) <= 3:
                 # the article's own info box ("Mise en ligne : 23 mai 2019") may be dressed
                 # as a sidebar; only a date labelled as the publication counts there, and
                 # only when it is the one such date (else: a teaser list with labels)
                 boxed += _hit_candidates(
-                    hit, ctx, "byline", 5, labelled_only=True, published_only=True
+                    hit, ctx, DateSource.BYLINE, 5, labelled_only=True, published_only=True
                 )
             continue
         if hit.pos >= h_end:
@@ -317,31 +291,31 @@ def read_body(page: Page, ctx: Context) -> None:
             if hit.pos < h_start:
                 _exclude(hit, ctx)
             continue
-        if hit.source in ("time", "itemprop"):
-            w = 7 if hit.kind == "published" else 6
+        if hit.source in (DateSource.TIME, DateSource.ITEMPROP):
+            w = 7 if hit.kind == DateKind.PUBLISHED else 6
             _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
         elif dist < 400:
-            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 9)]
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, DateSource.BYLINE, 9)]
         elif dist < 1500:
-            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, "byline", 4)]
+            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, DateSource.BYLINE, 4)]
         elif PUBLISHED_ANY.search(hit.before + " " + hit.text):
             # "Veröffentlicht am ..." (the label may sit in its own element) names the
             # article's date wherever it stands
-            _hit_candidates(hit, ctx, "byline", 6, labelled_only=True)
+            _hit_candidates(hit, ctx, DateSource.BYLINE, 6, labelled_only=True)
         elif prose_seen < 1 and dist < 20000:
-            prose_seen += len(_hit_candidates(hit, ctx, "text", 2, limit=1))
+            prose_seen += len(_hit_candidates(hit, ctx, DateSource.TEXT, 2, limit=1))
     if len({c.stamp.day for c in boxed}) > 1:
         ctx.candidates = [c for c in ctx.candidates if all(c is not b for b in boxed)]
     # The byline closest to the headline names the article's date; later ones in the
     # same region are more often quoted dates, replies or teasers.
     rank: dict[date, int] = {}
     bylines.sort(key=lambda x: x[0])
-    if len({c.stamp.day for _d, c in bylines if c.source == "byline"}) >= 4:
+    if len({c.stamp.day for _d, c in bylines if c.source == DateSource.BYLINE}) >= 4:
         # many dates around the headline: a list of posts, not one article's byline
         for _d, c in bylines:
             c.weight = min(c.weight, 3.0)
     for _dist, c in bylines:
-        if c.source != "byline":
+        if c.source != DateSource.BYLINE:
             continue
         k = rank.setdefault(c.stamp.day, len(rank))
         c.weight = max(3.0, c.weight - 2 * k)
@@ -381,7 +355,7 @@ def _is_prose(text: str, start: int, end: int) -> bool:
 def _hit_candidates(
     hit: _Hit,
     ctx: Context,
-    source: str,
+    source: DateSource,
     weight: float,
     limit: int = 3,
     labelled_only: bool = False,
@@ -389,7 +363,9 @@ def _hit_candidates(
 ) -> list[Candidate]:
     added: list[Candidate] = []
 
-    def add(st: Stamp, raw: str, src: str, w: float, kind: str, guessed: bool = False) -> None:
+    def add(
+        st: Stamp, raw: str, src: DateSource, w: float, kind: DateKind, guessed: bool = False
+    ) -> None:
         n = len(ctx.candidates)
         add_candidate(ctx, st, raw, src, w, kind, guessed)
         if len(ctx.candidates) > n:
@@ -411,16 +387,18 @@ def _hit_candidates(
         if MODIFIED_LABEL.search(before):
             if published_only:
                 continue
-            kind = "modified"
+            kind = DateKind.MODIFIED
         elif PUBLISHED_LABEL.search(before):
-            kind = "published"
+            kind = DateKind.PUBLISHED
         elif labelled_only:
             continue
         src, w = source, weight - n  # a snippet's first date is the likely one
-        if kind == "published" and src == "byline":
+        if kind == DateKind.PUBLISHED and src == DateSource.BYLINE:
             w = max(w, 6)  # "Erstellt am: ..." says what it is
-        if src == "byline" and hit.source == "text" and _is_prose(hit.text, start, end):
-            src, w = "text", min(w, 3)
+        if src == DateSource.BYLINE and hit.source == DateSource.TEXT and _is_prose(
+            hit.text, start, end
+        ):
+            src, w = DateSource.TEXT, min(w, 3)
         add(st, hit.text[start : start + 60], src, w, kind, guessed)
     if not found and not labelled_only and len(hit.text) < 60:
         # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker

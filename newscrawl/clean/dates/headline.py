@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..lexicon.patterns import TITLE_CLASS
 from ..links import split_url
 from ..page import Page
 
@@ -73,9 +74,6 @@ def _title_match(text: str, titles: list[str]) -> float:
     return best
 
 
-_TITLE_CLASS = re.compile(r"headline|title|heading", re.I)
-
-
 def _is_logo(el: HtmlElement, page: Page) -> bool:
     """A site name dressed as a heading: it links to the home page or holds the logo."""
     if el.find(".//img") is not None:
@@ -106,7 +104,7 @@ def find_headline(page: Page) -> HtmlElement | None:
     for el in page.root.iter("h1", "h2", "h3", "div", "span", "p", "td", "strong", "b", "a"):
         tag = el.tag
         if tag not in ("h1", "h2", "h3") and not (
-            el.get("itemprop") == "headline" or _TITLE_CLASS.search(el.get("class") or "")
+            el.get("itemprop") == "headline" or TITLE_CLASS.search(el.get("class") or "")
         ):
             continue
         seen += 1

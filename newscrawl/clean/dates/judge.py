@@ -6,23 +6,33 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from ..codes import DateKind, DateSource
 from ..page import Page
 from .model import Candidate, Context, Stamp
 
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
-_FAMILY = {"jsonld": "struct", "meta": "struct", "itemprop": "struct"}
-LOCAL_SOURCES = {"byline", "url", "text", "time"}
-_MACHINE_SOURCES = {"jsonld", "meta", "itemprop", "time", "sitemap"}
+_STRUCTURED = frozenset({DateSource.JSONLD, DateSource.META, DateSource.ITEMPROP})
+# Sources that state the publisher's local day (not a UTC timestamp of a CMS).
+LOCAL_SOURCES = frozenset({DateSource.BYLINE, DateSource.URL, DateSource.TEXT, DateSource.TIME})
+# Sources written for machines: their raw value is the canonical statement of a day.
+_MACHINE_SOURCES = frozenset(
+    {DateSource.JSONLD, DateSource.META, DateSource.ITEMPROP, DateSource.TIME, DateSource.SITEMAP}
+)
 
 
-def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, date, Candidate]]:
+def _family(c: Candidate) -> str:
+    return "struct" if c.source in _STRUCTURED else c.source
+
+
+def _score(
+    cands: list[Candidate], kinds: tuple[DateKind, ...]
+) -> list[tuple[float, date, Candidate]]:
     """Per day: the best candidate of each source family, summed."""
     by_day: dict[date, dict[str, Candidate]] = {}
     for c in cands:
         if c.kind not in kinds:
             continue
-        family = c.source.split(":")[0]
-        family = _FAMILY.get(family, family)
+        family = _family(c)
         slot = by_day.setdefault(c.stamp.day, {})
         if family not in slot or _eff(slot[family]) < _eff(c):
             slot[family] = c
@@ -38,7 +48,7 @@ def _score(cands: list[Candidate], kinds: tuple[str, ...]) -> list[tuple[float, 
                 c.stamp.clock is not None,
                 c.stamp.offset is not None,
                 # on a tie, the machine-readable statement is the canonical raw value
-                c.source.split(":")[0] in _MACHINE_SOURCES,
+                c.source in _MACHINE_SOURCES,
                 c.weight,
             ),
         )
@@ -66,22 +76,22 @@ def to_iso(st: Stamp, ctx: Context) -> str:
 
 def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None]:
     cands = ctx.candidates
-    sm = next((c for c in cands if c.source == "sitemap"), None)
+    sm = next((c for c in cands if c.source == DateSource.SITEMAP), None)
     if sm is not None:
         # the sitemap listed the page by then: a later "publication" is not one
         cands = [
             c
             for c in cands
-            if c.kind == "modified" or c.stamp.day <= sm.stamp.day + timedelta(days=1)
+            if c.kind == DateKind.MODIFIED or c.stamp.day <= sm.stamp.day + timedelta(days=1)
         ]
-    ranked = _score(cands, ("published", "either"))
+    ranked = _score(cands, (DateKind.PUBLISHED, DateKind.EITHER))
     published = None
     if ranked:
         total, _day, best = ranked[0]
         second = ranked[1][0] if len(ranked) > 1 else 0.0
         if total >= 5 and total - second >= 1:
             published = best
-    url = next((c for c in cands if c.source == "url"), None)
+    url = next((c for c in cands if c.source == DateSource.URL), None)
     if (
         published is not None
         and url is not None
@@ -92,7 +102,7 @@ def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None
         published = url
     if published is None:
         published = _second_opinion(page, ctx, ranked, sm)
-    mod_ranked = _score(cands, ("modified",))
+    mod_ranked = _score(cands, (DateKind.MODIFIED,))
     modified = mod_ranked[0][2] if mod_ranked else None
     if modified is not None and published is not None and modified.stamp.day < published.stamp.day:
         modified = None
@@ -135,11 +145,11 @@ def _second_opinion(
         return None
     for _total, day, best in ranked:
         if day == wide and not best.guessed_order:
-            return Candidate(best.stamp, best.raw, "htmldate", best.weight, best.kind)
+            return Candidate(best.stamp, best.raw, DateSource.HTMLDATE, best.weight, best.kind)
     if any(total >= 4 for total, _day, _best in ranked) or wide in ctx.excluded:
         # it contradicts a fair candidate of ours, or read the site chrome
         return None
     # htmldate completes a bare year or month with day 1: no day of ours to trust then
     if wide.day != 1 and _htmldate(page, ctx, extensive=False) == wide:
-        return Candidate(Stamp(wide), wide.isoformat(), "htmldate", 3)
+        return Candidate(Stamp(wide), wide.isoformat(), DateSource.HTMLDATE, 3)
     return None

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..codes import DateKind, DateSource
+
 MIN_YEAR = 1995
 # Time-zone slack for "not in the future": a page fetched at 23:00 UTC may carry tomorrow's date.
 FUTURE_SLACK = timedelta(days=1)
@@ -26,11 +28,18 @@ class Stamp:
 class Candidate:
     stamp: Stamp
     raw: str
-    source: str
+    source: DateSource
     weight: float
-    kind: str = "published"  # "published" | "modified" | "either"
+    kind: DateKind = DateKind.PUBLISHED
     # The day came out of a number order guessed (DD/MM vs MM/DD) without evidence.
     guessed_order: bool = False
+    # The <meta> key a META candidate was read from ("article:published_time").
+    key: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The source as `metadata.sources` writes it: "jsonld", "meta:<key>"."""
+        return f"{self.source}:{self.key}" if self.key is not None else str(self.source)
 
 
 @dataclass
@@ -58,11 +67,12 @@ def add_candidate(
     ctx: Context,
     st: Stamp | None,
     raw: str,
-    source: str,
+    source: DateSource,
     weight: float,
-    kind: str = "published",
+    kind: DateKind = DateKind.PUBLISHED,
     guessed: bool = False,
+    key: str | None = None,
 ) -> None:
     if st is None or not plausible(st, ctx):
         return
-    ctx.candidates.append(Candidate(st, raw.strip()[:200], source, weight, kind, guessed))
+    ctx.candidates.append(Candidate(st, raw.strip()[:200], source, weight, kind, guessed, key))

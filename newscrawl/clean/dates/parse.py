@@ -1,6 +1,6 @@
 """Dates written out in full: ISO and numeric forms, month names in about 200 languages
 (from dateparser's locale data), CJK forms, times and UTC offsets, and the labels that say
-which date a date is ("Updated:", "Veröffentlicht am")."""
+which date a date is ("Updated:", "Veröffentlicht am": lexicon.patterns)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..lexicon import LANGUAGES
+from ..lexicon.common import ZONE_ABBREVIATIONS
+from ..lexicon.patterns import AFTERNOON_WORDS, CJK_CLOCK, TIME_AFTER
 from .model import Context, Stamp
 
 _OFFSET = r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
@@ -24,47 +27,13 @@ _YMD = re.compile(
 _DMY_NUM = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([./-]|\s\|\s)(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"
 )
-# 2024년 12월 2일 / 2024年12月2日
-# "오후 3시 20분", "午前11時30分", "下午3点": an optional half-day marker, hour, minutes
-CJK_CLOCK = r"(?:\s*(오전|오후|上午|下午|午前|午後)?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
+# 2024년 12월 2일 / 2024年12月2日, with a clock ("오후 3시 20분")
 _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
     r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?"  # weekday
     + CJK_CLOCK
 )
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-TIME_AFTER = re.compile(
-    r"\s*(?:,|\bum\b|\bat\b|\bà\b|\ba las\b|\bàs\b|\bom\b|\bkl\.?|\bo\b|-|–|—|\||/|T)?\s*"
-    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h\b)?"
-    r"(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}\b))?",
-    re.I,
-)
-_ZONE_ABBR = {
-    "UTC": 0,
-    "GMT": 0,
-    "Z": 0,
-    "WET": 0,
-    "CET": 60,
-    "MEZ": 60,
-    "CEST": 120,
-    "MESZ": 120,
-    "EET": 120,
-    "EEST": 180,
-    "MSK": 180,
-    "EST": -300,
-    "EDT": -240,
-    "CST": -360,
-    "CDT": -300,
-    "MST": -420,
-    "MDT": -360,
-    "PST": -480,
-    "PDT": -420,
-    "KST": 540,
-    "JST": 540,
-    "AEST": 600,
-    "AEDT": 660,
-    "BST": 60,
-}
 YEAR_HINT = re.compile(r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]")
 
 _MONTH_KEYS = (
@@ -81,7 +50,8 @@ _MONTH_KEYS = (
     "november",
     "december",
 )
-CORE_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+# Languages whose month names are tried on every page (lexicon: months_on_every_page).
+CORE_LANGS = tuple(lang.code for lang in LANGUAGES if lang.months_on_every_page)
 LANG_ALIASES = {"no": "nb", "iw": "he", "in": "id", "jw": "jv"}
 
 
@@ -126,35 +96,12 @@ def month_patterns(
     return names, dmy, mdy
 
 
-# Words in front of a date that say which date it is.
-_MODIFIED_WORDS = (
-    r"updated?|last modified|modified|aktualisiert|geändert|mis à jour|actualizado|"
-    r"actualización|aggiornat[oa]|atualizad[oa]|bijgewerkt|änderung|수정|更新"
-)
-_PUBLISHED_WORDS = (
-    r"published|posted|veröffentlicht|erschienen|erstellt|publiziert|gepostet|publié|"
-    r"mise? en ligne|publicad[oa]|pubblicat[oa]|gepubliceerd|입력|등록|发布|發布|公開|发表|發表"
-)
-# The label right before a date ("Updated: Dec. 2, 2024 at ...").
-MODIFIED_LABEL = re.compile(r"(?:" + _MODIFIED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
-PUBLISHED_LABEL = re.compile(r"(?:" + _PUBLISHED_WORDS + r")\W{0,3}\s*[^\d]{0,25}$", re.I)
-PUBLISHED_ANY = re.compile(r"(?:" + _PUBLISHED_WORDS + r")", re.I)
-# Account and registration dates (forum profiles, "Registered 2019.04.11" press lines) are
-# never the date of a publication.
-REGISTERED_LABEL = re.compile(
-    r"(?:registriert(?: seit)?|registered|joined|member since|mitglied seit|dabei seit|"
-    r"inscrit(?:e)? (?:le|depuis)|registrad[oa]|iscritt[oa]|lid sinds|가입일?|登録日|注册)"
-    r"\W{0,3}\s*[^\d]{0,25}$",
-    re.I,
-)
-
-
 def _offset(text: str | None) -> timedelta | None:
     if not text:
         return None
     t = text.upper()
-    if t in _ZONE_ABBR:
-        return timedelta(minutes=_ZONE_ABBR[t])
+    if t in ZONE_ABBREVIATIONS:
+        return timedelta(minutes=ZONE_ABBREVIATIONS[t])
     m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", t)
     if not m:
         return None
@@ -170,7 +117,7 @@ def cjk_clock(half: str | None, hour: str | None, minute: str | None) -> tuple[A
     if hour is None:
         return None, None
     hh = int(hour)
-    if half in ("오후", "下午", "午後") and hh < 12:
+    if half in AFTERNOON_WORDS and hh < 12:
         hh += 12
     return hh, int((minute or "0").strip())
 

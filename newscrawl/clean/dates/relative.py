@@ -7,124 +7,19 @@ import re
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 
+from ..lexicon import TimeUnit
+from ..lexicon.patterns import AGO_PATTERNS, CJK_CLOCK, DAY_WORD, DAY_WORDS, REL_HINT, TIME_AFTER
 from .model import Context, Stamp
-from .parse import (
-    CJK_CLOCK,
-    TIME_AFTER,
-    YEAR_HINT,
-    cjk_clock,
-    make_stamp,
-    month_patterns,
-    time_after,
-)
+from .parse import YEAR_HINT, cjk_clock, make_stamp, month_patterns, time_after
 
-# Relative dates: (regex, unit group or fixed unit, amount group or fixed amount)
-
+# What a unit of a relative date is worth; weeks and longer are too vague to name a day.
 _UNITS = {
-    # seconds/minutes/hours resolve to a moment, days to a day; weeks and longer are too vague
-    "s": timedelta(seconds=1),
-    "m": timedelta(minutes=1),
-    "h": timedelta(hours=1),
-    "d": timedelta(days=1),
+    TimeUnit.SECOND: timedelta(seconds=1),
+    TimeUnit.MINUTE: timedelta(minutes=1),
+    TimeUnit.HOUR: timedelta(hours=1),
+    TimeUnit.DAY: timedelta(days=1),
 }
-_UNIT_WORDS = [
-    (re.compile(r"^(?:sec|sek|seg|second|secondo|seconde|초|秒)", re.I), "s"),
-    (re.compile(r"^(?:min|minute|minuto|minuut|분|分)", re.I), "m"),
-    (
-        re.compile(
-            r"^(?:h$|hr|hour|std|stunde|heure|hora|or[ae]|uur|uren|시간|小时|小時|時間)", re.I
-        ),
-        "h",
-    ),
-    (re.compile(r"^(?:day|tag|jour|día|dia|giorn|dag|일|日|天)", re.I), "d"),
-]
-_ONE = {
-    "a",
-    "an",
-    "one",
-    "ein",
-    "eine",
-    "einer",
-    "einem",
-    "un",
-    "une",
-    "una",
-    "uno",
-    "um",
-    "uma",
-    "een",
-}
-_REL_AMOUNT = [
-    re.compile(
-        r"\b(\d+|an?|one)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b",
-        re.I,
-    ),
-    re.compile(
-        r"\bvor\s+(\d+|einer?|einem)\s+(Sekunden?|Minuten?|Min\.?|Std\.?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\bil y a\s+(\d+|une?)\s+(secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\bhace\s+(\d+|una?)\s+(segundos?|minutos?|min|horas?|h|días?|dias?|semanas?|mes(?:es)?|años?)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\bhá\s+(\d+|uma?)\s+(segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)\b", re.I
-    ),
-    re.compile(
-        r"\b(\d+|un[ao]?)\s+(second[oi]|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(\d+|een)\s+(seconden?|minuten?|minuut|uur|uren|dagen?|weken?|maanden?|jaren?|jaar)\s+geleden\b",
-        re.I,
-    ),
-    re.compile(r"(\d+)\s*(초|분|시간|일|주|개월|달|년)\s*전"),
-    re.compile(
-        r"(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週|週間|个月|個月|か月|ヶ月|年)\s*前"
-    ),
-]
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-# Day words; only trusted in short date-like snippets ("Gestern, 14:30"), never in prose.
-_REL_DAY = re.compile(
-    r"^(?:[^\w]*)(today|yesterday|heute|gestern|vorgestern|aujourd'hui|hier|avant-hier|hoy|ayer|"
-    r"anteayer|oggi|ieri|hoje|ontem|vandaag|gisteren|오늘|어제|그저께|今日|昨日|今天|昨天)\b",
-    re.I,
-)
-_REL_DAY_N = {
-    "today": 0,
-    "heute": 0,
-    "aujourd'hui": 0,
-    "hoy": 0,
-    "oggi": 0,
-    "hoje": 0,
-    "vandaag": 0,
-    "오늘": 0,
-    "今日": 0,
-    "今天": 0,
-    "yesterday": 1,
-    "gestern": 1,
-    "hier": 1,
-    "ayer": 1,
-    "ieri": 1,
-    "ontem": 1,
-    "gisteren": 1,
-    "어제": 1,
-    "昨日": 1,
-    "昨天": 1,
-    "vorgestern": 2,
-    "avant-hier": 2,
-    "anteayer": 2,
-    "그저께": 2,
-}
-REL_HINT = re.compile(
-    r"ago\b|\bvor\s|il y a|hace\s|há\s|\sfa\b|geleden|전|前|today|yesterday|heute|gestern|"
-    r"aujourd|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|gisteren|오늘|어제|今日|昨日|今天|昨天",
-    re.I,
-)
 
 
 def _in_sentence(text: str, m: re.Match[str]) -> bool:
@@ -139,31 +34,32 @@ def parse_relative(text: str, ctx: Context) -> Stamp | None:
         return None
     now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
     stripped = text.strip()
-    m = _REL_DAY.match(stripped)
-    if m and not (m.group(1).lower() in ("hier", "avant-hier") and ctx.langs[0] != "fr"):
+    m = DAY_WORD.match(stripped)
+    word = DAY_WORDS.get(m.group(1).lower()) if m else None
+    if m and word and not (word.own_language_only and ctx.langs[0] != word.language):
         # ("hier" is "yesterday" only in French; in German and Dutch it is "here")
         clock = TIME_AFTER.match(stripped, m.end())
         if _WORDS.search(stripped, clock.end() if clock else m.end()):
             return None  # "Today's Paper", "Heute schon an morgen denken": not a date
-        day = now.date() - timedelta(days=_REL_DAY_N.get(m.group(1).lower(), 0))
+        day = now.date() - timedelta(days=word.days_back)
         hh, mm, _, _ = time_after(stripped, m.end())
         if hh is not None:
             # a wall-clock time: its offset is the site's, known only from the profile
             return Stamp(day, time(hh, mm), now.utcoffset() if ctx.tz else None)
         return Stamp(day)
-    for rx in _REL_AMOUNT:
-        m = rx.search(text)
+    for ago in AGO_PATTERNS:
+        m = ago.regex.search(text)
         if not m:
             continue
         if _in_sentence(text, m):
             return None  # a sentence that tells of some time ago, not a byline
-        amount_s, unit_s = m.group(1), m.group(2)
-        amount = 1 if amount_s.lower() in _ONE else int(amount_s) if amount_s.isdigit() else None
-        unit = next((u for pat, u in _UNIT_WORDS if pat.match(unit_s)), None)
-        if amount is None or unit is None:
+        amount_s, unit_s = m.group(1).lower(), m.group(2).lower()
+        amount = 1 if amount_s in ago.one_words else int(amount_s) if amount_s.isdigit() else None
+        unit = ago.units.get(unit_s, TimeUnit.VAGUE)
+        if amount is None or unit not in _UNITS:
             return None  # weeks, months, years: too vague to name a day
         moment = now - amount * _UNITS[unit]
-        if unit == "d":
+        if unit is TimeUnit.DAY:
             return Stamp(moment.date())
         moment = moment.replace(second=0, microsecond=0)
         return Stamp(moment.date(), moment.time().replace(tzinfo=None), moment.utcoffset())

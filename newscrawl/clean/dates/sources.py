@@ -5,68 +5,69 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from ..codes import DateKind, DateSource
 from ..page import Page
 from .model import Context, add_candidate
 from .parse import make_stamp, parse_value
 
 # JSON-LD properties: (name, kind)
 _JSONLD_PROPS = (
-    ("datePublished", "published"),
-    ("dateCreated", "published"),
-    ("uploadDate", "published"),
-    ("dateModified", "modified"),
+    ("datePublished", DateKind.PUBLISHED),
+    ("dateCreated", DateKind.PUBLISHED),
+    ("uploadDate", DateKind.PUBLISHED),
+    ("dateModified", DateKind.MODIFIED),
 )
 # <meta> keys, lower-cased: weight and kind. Standard publication keys are trusted most;
 # generic "date" keys less, since CMSs fill them with the page's render time.
-_META_KEYS: dict[str, tuple[float, str]] = {
-    "article:published_time": (8, "published"),
-    "og:article:published_time": (8, "published"),
-    "article:published": (8, "published"),
-    "og:published_time": (8, "published"),
-    "datepublished": (8, "published"),
-    "parsely-pub-date": (8, "published"),
-    "sailthru.date": (7, "published"),
-    "pubdate": (7, "published"),
-    "publishdate": (7, "published"),
-    "publish-date": (7, "published"),
-    "publish_date": (7, "published"),
-    "publication_date": (7, "published"),
-    "publication-date": (7, "published"),
-    "dc.date.issued": (7, "published"),
-    "dcterms.issued": (7, "published"),
-    "dc.date.created": (6, "published"),
-    "dcterms.created": (6, "published"),
-    "dc.created": (6, "published"),
-    "datecreated": (7, "published"),
-    "date_published": (7, "published"),
-    "article_date_original": (7, "published"),
-    "original-publish-date": (8, "published"),
-    "og:pubdate": (6, "published"),
-    "cxenseparse:recs:publishtime": (6, "published"),
-    "article.published": (7, "published"),
-    "shareaholic:article_published_time": (7, "published"),
-    "date:published_time": (7, "published"),
-    "og:article:time": (5, "published"),
-    "uploaddate": (7, "published"),
-    "dc.date": (5, "either"),
-    "dcterms.date": (5, "either"),
-    "date": (4, "either"),
-    "displaydate": (5, "published"),
-    "pdate": (5, "published"),
-    "citation_publication_date": (7, "published"),
-    "citation_date": (6, "published"),
-    "release_date": (5, "published"),
-    "article:modified_time": (8, "modified"),
-    "og:article:modified_time": (8, "modified"),
-    "og:updated_time": (6, "modified"),
-    "datemodified": (8, "modified"),
-    "article:modified": (7, "modified"),
-    "dcterms.modified": (6, "modified"),
-    "last-modified": (4, "modified"),
-    "lastmod": (4, "modified"),
-    "dc.date.modified": (6, "modified"),
-    "parsely-updated-date": (6, "modified"),
-    "shareaholic:article_modified_time": (6, "modified"),
+_META_KEYS: dict[str, tuple[float, DateKind]] = {
+    "article:published_time": (8, DateKind.PUBLISHED),
+    "og:article:published_time": (8, DateKind.PUBLISHED),
+    "article:published": (8, DateKind.PUBLISHED),
+    "og:published_time": (8, DateKind.PUBLISHED),
+    "datepublished": (8, DateKind.PUBLISHED),
+    "parsely-pub-date": (8, DateKind.PUBLISHED),
+    "sailthru.date": (7, DateKind.PUBLISHED),
+    "pubdate": (7, DateKind.PUBLISHED),
+    "publishdate": (7, DateKind.PUBLISHED),
+    "publish-date": (7, DateKind.PUBLISHED),
+    "publish_date": (7, DateKind.PUBLISHED),
+    "publication_date": (7, DateKind.PUBLISHED),
+    "publication-date": (7, DateKind.PUBLISHED),
+    "dc.date.issued": (7, DateKind.PUBLISHED),
+    "dcterms.issued": (7, DateKind.PUBLISHED),
+    "dc.date.created": (6, DateKind.PUBLISHED),
+    "dcterms.created": (6, DateKind.PUBLISHED),
+    "dc.created": (6, DateKind.PUBLISHED),
+    "datecreated": (7, DateKind.PUBLISHED),
+    "date_published": (7, DateKind.PUBLISHED),
+    "article_date_original": (7, DateKind.PUBLISHED),
+    "original-publish-date": (8, DateKind.PUBLISHED),
+    "og:pubdate": (6, DateKind.PUBLISHED),
+    "cxenseparse:recs:publishtime": (6, DateKind.PUBLISHED),
+    "article.published": (7, DateKind.PUBLISHED),
+    "shareaholic:article_published_time": (7, DateKind.PUBLISHED),
+    "date:published_time": (7, DateKind.PUBLISHED),
+    "og:article:time": (5, DateKind.PUBLISHED),
+    "uploaddate": (7, DateKind.PUBLISHED),
+    "dc.date": (5, DateKind.EITHER),
+    "dcterms.date": (5, DateKind.EITHER),
+    "date": (4, DateKind.EITHER),
+    "displaydate": (5, DateKind.PUBLISHED),
+    "pdate": (5, DateKind.PUBLISHED),
+    "citation_publication_date": (7, DateKind.PUBLISHED),
+    "citation_date": (6, DateKind.PUBLISHED),
+    "release_date": (5, DateKind.PUBLISHED),
+    "article:modified_time": (8, DateKind.MODIFIED),
+    "og:article:modified_time": (8, DateKind.MODIFIED),
+    "og:updated_time": (6, DateKind.MODIFIED),
+    "datemodified": (8, DateKind.MODIFIED),
+    "article:modified": (7, DateKind.MODIFIED),
+    "dcterms.modified": (6, DateKind.MODIFIED),
+    "last-modified": (4, DateKind.MODIFIED),
+    "lastmod": (4, DateKind.MODIFIED),
+    "dc.date.modified": (6, DateKind.MODIFIED),
+    "parsely-updated-date": (6, DateKind.MODIFIED),
+    "shareaholic:article_modified_time": (6, DateKind.MODIFIED),
 }
 
 
@@ -94,7 +95,7 @@ def read_jsonld(page: Page, ctx: Context) -> None:
             parsed = parse_value(value, ctx)
             if parsed:
                 weight = 8 if prop != "dateCreated" else 7
-                add_candidate(ctx, parsed[0], value, "jsonld", weight, kind, parsed[1])
+                add_candidate(ctx, parsed[0], value, DateSource.JSONLD, weight, kind, parsed[1])
 
 
 def read_meta(page: Page, ctx: Context) -> None:
@@ -105,7 +106,9 @@ def read_meta(page: Page, ctx: Context) -> None:
             continue
         parsed = parse_value(value, ctx)
         if parsed:
-            add_candidate(ctx, parsed[0], value, f"meta:{key}", spec[0], spec[1], parsed[1])
+            add_candidate(
+                ctx, parsed[0], value, DateSource.META, spec[0], spec[1], parsed[1], key=key
+            )
 
 
 # 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment; or 2024-12/02
@@ -132,7 +135,7 @@ def read_url(page: Page, ctx: Context) -> None:
             st = make_stamp(m.group(5), m.group(6), m.group(7))
         else:
             st = make_stamp(m.group(8), m.group(9), m.group(10))
-        add_candidate(ctx, st, m.group(0), "url", 7)
+        add_candidate(ctx, st, m.group(0), DateSource.URL, 7)
         return
 
 
@@ -140,4 +143,4 @@ def read_sitemap(page: Page, ctx: Context) -> None:
     if page.sitemap_date:
         parsed = parse_value(page.sitemap_date, ctx)
         if parsed:
-            add_candidate(ctx, parsed[0], page.sitemap_date, "sitemap", 6)
+            add_candidate(ctx, parsed[0], page.sitemap_date, DateSource.SITEMAP, 6)

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from ..codes import DateKind
 from ..page import Page
 from .judge import LOCAL_SOURCES
 from .model import Candidate, Context, Stamp
@@ -103,7 +104,7 @@ def reday_utc(page: Page, ctx: Context) -> None:
     zone, _how = _guess_zone(page, ctx)
     local: dict[date, Candidate] = {}
     for c in ctx.candidates:
-        if c.source in LOCAL_SOURCES and not _is_utc(c.stamp) and c.kind != "modified":
+        if c.source in LOCAL_SOURCES and not _is_utc(c.stamp) and c.kind != DateKind.MODIFIED:
             if c.stamp.day not in local or (c.stamp.clock and not local[c.stamp.day].stamp.clock):
                 local[c.stamp.day] = c
     for c in ctx.candidates:

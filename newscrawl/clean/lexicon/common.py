@@ -1,0 +1,205 @@
+"""Language-neutral vocabulary: class-name words, tag and role sets, attribute names,
+link shapes and time-zone abbreviations. Written once here; `patterns.py` builds the
+matchers each rule uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Flag, auto
+
+from ..codes import DateKind
+
+
+class ClassUse(Flag):
+    """Which rules read a class-name word, and how they match it against class and id."""
+
+    # boilerplate: a whole token of a class name split on non-letters ("share" in "post-share")
+    TOKEN = auto()
+    # boilerplate: the start of a class name with "-" and "_" removed ("relatedArticles")
+    PREFIX = auto()
+    # dates: site chrome wherever it stands; a segment between spaces, "_" and "-"
+    CHROME = auto()
+    # dates: chrome only outside the headline's <article>/<main> (bylines wear these too)
+    WEAK_CHROME = auto()
+    # dates: anywhere in the class name, the element may hold a date or a byline
+    DATE_HINT = auto()
+    # boilerplate: anywhere in the class name, a lead paragraph may wear it ("teasertext")
+    LEAD = auto()
+    # verdict: anywhere in the class name, a paywall's box
+    WALL = auto()
+    # dates: anywhere in the class name, a headline element
+    TITLE = auto()
+
+
+T, P, C, W = ClassUse.TOKEN, ClassUse.PREFIX, ClassUse.CHROME, ClassUse.WEAK_CHROME
+DH, LD, WL, TI = ClassUse.DATE_HINT, ClassUse.LEAD, ClassUse.WALL, ClassUse.TITLE
+
+
+@dataclass(frozen=True)
+class ClassWord:
+    # lower-case; a "-" marks where class names may or may not write a hyphen
+    # ("most-read": "mostread", "most-read"); TOKEN and PREFIX read it without the hyphen
+    word: str
+    uses: ClassUse
+    stem: bool = False  # CHROME: any ending too ("recommend" for "recommended-posts")
+
+
+# Class and id words of blocks that are not article text, and of the elements that hold a
+# date. Mostly English; a few are German CMS names ("meistgelesen", "kommentar").
+CLASS_WORDS: tuple[ClassWord, ...] = (
+    # sharing and social
+    ClassWord("share", T | P), ClassWord("sharing", T), ClassWord("sharebar", T),
+    ClassWord("social", T | P), ClassWord("socials", T), ClassWord("sns", T),
+    # newsletters, subscriptions, walls
+    ClassWord("newsletter", T | P | C), ClassWord("newsletters", T),
+    ClassWord("subscribe", T | P), ClassWord("subscription", T), ClassWord("signup", T),
+    ClassWord("paywall", T | WL), ClassWord("regwall", WL), ClassWord("subscri", WL),
+    ClassWord("premium", WL), ClassWord("piano", WL), ClassWord("meter", WL),
+    ClassWord("cookie", T), ClassWord("consent", T),
+    # other stories: related, popular, recommended, teasers
+    ClassWord("related", T | P | C), ClassWord("relatedposts", T),
+    ClassWord("recommend", T | P | C, stem=True), ClassWord("recommended", T),
+    ClassWord("recommendations", T), ClassWord("empfehlung", C, stem=True),
+    ClassWord("popular", T | P | C), ClassWord("trending", T | P | C),
+    ClassWord("most-read", T | P | C), ClassWord("most-popular", T | P | C),
+    ClassWord("most-viewed", T | C), ClassWord("most-shared", C),
+    ClassWord("most-commented", C), ClassWord("meistgelesen", C),
+    ClassWord("top-stories", C), ClassWord("more-news", C), ClassWord("more-stories", T | P | C),
+    ClassWord("more-articles", C), ClassWord("morefrom", P), ClassWord("moreon", P),
+    ClassWord("more", T), ClassWord("moreinfo", T), ClassWord("read-more", T | P | C),
+    ClassWord("seealso", T | P), ClassWord("alsoread", T | P),
+    ClassWord("outbrain", T | P | C), ClassWord("taboola", T | P | C),
+    ClassWord("teaser", T | P | LD), ClassWord("teasers", T), ClassWord("intro", LD),
+    ClassWord("lead", LD), ClassWord("standfirst", LD), ClassWord("summary", LD),
+    # ads
+    ClassWord("sponsored", T), ClassWord("sponsor", T | P), ClassWord("advert", T | P),
+    ClassWord("advertisement", T), ClassWord("advertising", T), ClassWord("ads", T),
+    ClassWord("ad", T), ClassWord("adslot", T), ClassWord("adunit", T),
+    ClassWord("promo", T | P), ClassWord("promotion", T),
+    # navigation and page frame
+    ClassWord("breadcrumb", T | P | C), ClassWord("breadcrumbs", T | C),
+    ClassWord("side-bar", T | P | C), ClassWord("widget", T), ClassWord("widgets", T),
+    ClassWord("toolbar", T), ClassWord("tools", T), ClassWord("print", T),
+    ClassWord("pagination", T | C), ClassWord("pager", T | W), ClassWord("nextprev", T),
+    ClassWord("prevnext", T), ClassWord("post-navigation", C), ClassWord("nav-links", C),
+    ClassWord("footer", W), ClassWord("nav", W), ClassWord("navbar", W),
+    ClassWord("navigation", W), ClassWord("menu", W), ClassWord("masthead", W),
+    ClassWord("site-header", W), ClassWord("top-bar", W), ClassWord("ticker", W),
+    ClassWord("weather", W), ClassWord("calendar", W), ClassWord("banner", T),
+    ClassWord("copyright", T | W), ClassWord("footnotes", T),
+    # the site's "today" in its header
+    ClassWord("today", C), ClassWord("todays-date", C), ClassWord("current-date", C),
+    ClassWord("date-today", C), ClassWord("header-date", C),
+    # comments and reactions
+    ClassWord("comment", T | P | C), ClassWord("comments", T | C),
+    ClassWord("commentlist", C), ClassWord("kommentar", C), ClassWord("kommentare", C),
+    ClassWord("disqus", T), ClassWord("rating", T), ClassWord("ratings", T),
+    ClassWord("reactions", T),
+    # bylines, tags and meta lines (the metadata stage reads them)
+    ClassWord("byline", T | P | DH), ClassWord("bylines", T), ClassWord("author", T | DH),
+    ClassWord("authors", T), ClassWord("dateline", T | DH), ClassWord("timestamp", T),
+    ClassWord("meta", T | DH), ClassWord("postmeta", T), ClassWord("entrymeta", T),
+    ClassWord("tags", T), ClassWord("tagcloud", T | P), ClassWord("taglist", T | P),
+    ClassWord("keywords", T),
+    # where a date may sit
+    ClassWord("date", DH), ClassWord("time", DH), ClassWord("publish", DH),
+    ClassWord("posted", DH), ClassWord("stamp", DH), ClassWord("datum", DH),
+    ClassWord("fecha", DH), ClassWord("data", DH), ClassWord("zeit", DH),
+    ClassWord("info", DH), ClassWord("autor", DH),
+    # headlines
+    ClassWord("headline", TI), ClassWord("title", TI), ClassWord("heading", TI),
+)
+
+# Class names a CMS derives from the post's own taxonomy ("category-comments",
+# "tag-related"): read before a "-" or "_", they say nothing about the block.
+TAXONOMY_PREFIXES = (
+    "category", "tag", "post", "format", "status", "type", "page", "postid", "elementor", "topic",
+)
+# Microformat classes of dates (hAtom, h-entry); the first two say "published".
+MICROFORMAT_PUBLISHED = ("published", "dt-published")
+MICROFORMAT_DATES = MICROFORMAT_PUBLISHED + ("updated", "dtstart", "entry-date")
+
+# A copyright mark opening a credit ("© AFP"), and photo agencies whose name alone ends a
+# caption ("... Getty Images").
+COPYRIGHT_MARKS = ("©", "ⓒ", "(c)", "copyright")
+PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AFP", "Reuters", "EPA", "Yonhap", "dpa", "News1")
+
+# Social networks: "follow us on ..." lines; classes of embedded posts (with EMBED_WORDS).
+SOCIAL_NETWORKS = ("twitter", "facebook", "instagram")
+EMBED_WORDS = ("tweet", "tiktok", "reddit", "bluesky", "threads")
+
+# Class names of image captions and credits, and of video blocks: regex sources, since
+# separators and word edges matter here ("creditcard-table" is no credit).
+CAPTION_CLASS = r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text"
+LEFTOVER_CAPTION_CLASS = (
+    r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
+    r"|img[-_]?desc"
+)
+VIDEO_CLASS = r"(?<![a-z])video"
+
+# Links that share the page rather than lead anywhere (their text, "Whatsapp", is UI).
+SHARE_HREF = (
+    r"^(?:whatsapp|fb-messenger|viber|tg|sms|line):|sharer|/share\b|share\?|[?&]share=|"
+    r"intent/tweet|pin/create|sharearticle|addthis|shareaholic|linkedin\.com/share|"
+    r"reddit\.com/submit|mailto:\?"
+)
+
+# --- tags and roles ---
+CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # no visible text
+FORM_CONTROLS = frozenset({"button", "select", "textarea", "input"})
+EMBEDDED_TAGS = frozenset({"canvas", "iframe", "object", "embed"})
+MEDIA_TAGS = frozenset({"video", "audio", "picture", "source"})
+HEAD_TAGS = frozenset({"head", "title", "link", "meta"})
+SITE_NAV_TAGS = frozenset({"nav", "aside", "menu"})  # the site's navigation and sidebars
+PAGE_FRAME_TAGS = frozenset({"header", "footer"})  # the site's (or an article's) frame
+# Removed from the scoring copy before the main content is chosen: never article text.
+CHROME_TAGS = (
+    CODE_TAGS | FORM_CONTROLS | EMBEDDED_TAGS | SITE_NAV_TAGS | PAGE_FRAME_TAGS
+    | {"form", "dialog", "link", "meta"}
+)
+# Not rendered into the body text (figures are handled by the captions stage).
+UNRENDERED_TAGS = CODE_TAGS | FORM_CONTROLS | EMBEDDED_TAGS | MEDIA_TAGS | HEAD_TAGS
+# Not read by the dates walker: no visible dates inside.
+UNDATED_TAGS = CODE_TAGS | {"select", "option", "button", "head"}
+# Never removed by a boilerplate rule: the page and the article's own containers.
+PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
+# Elements a rail label ("Related articles") may be written in.
+LABEL_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "header", "label",
+     "dt", "em"}
+)
+# ARIA roles of the site's chrome.
+CHROME_ROLES = frozenset(
+    "navigation banner contentinfo complementary search menu menubar dialog alertdialog "
+    "toolbar tablist".split()
+)
+
+# --- attributes ---
+# Microdata properties of the article's date and author lines.
+DATE_ITEMPROPS = {
+    "datepublished": DateKind.PUBLISHED,
+    "datecreated": DateKind.PUBLISHED,
+    "datemodified": DateKind.MODIFIED,
+    "uploaddate": DateKind.PUBLISHED,
+}
+META_ITEMPROPS = frozenset({"datepublished", "datemodified", "datecreated", "author"})
+# Attributes that hold a machine-readable date, in the order they are read.
+DATE_ATTRIBUTES = (
+    "datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "content",
+    "title",
+)
+
+# Time-zone abbreviations and their UTC offsets in minutes (CET's German name is MEZ).
+ZONE_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+    "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "KST": 540, "JST": 540, "AEST": 600,
+    "AEDT": 660, "BST": 60,
+}
+
+# Words of languages without a file of their own yet, by concept. Move them into the
+# language's file when one is added (see README, "Adding a language").
+UNFILED = {
+    "ad_labels": ("reklama",),  # Polish, Czech, Slovak...
+    "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
+}

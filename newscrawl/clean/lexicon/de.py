@@ -1,0 +1,53 @@
+"""German."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="de",
+    name="German",
+    rail_labels=(
+        "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
+        "weitere artikel", "mehr zum thema", "auch interessant", "lesen sie auch",
+        "lesen sie mehr", "empfehlungen", "verwandte artikel", "top-themen",
+        "neueste artikel", "das könnte dich auch interessieren", "themen", "schlagworte",
+    ),
+    ad_labels=("anzeige", "werbung"),
+    pitch_verbs=("abonnieren", "anmelden"),
+    subscribe_calls=("abonnieren",),
+    comment_words=("kommentare",),
+    moderation_words=("freigeschaltet",),
+    slide_words=("bild", "foto"),
+    slide_of=("von",),
+    byline_verbs=("veröffentlicht", "geschrieben"),
+    published_by=("von",),
+    paywall_phrases=("abonnieren sie", "jetzt abonnieren"),
+    credit_words=("foto", "bild"),
+    byline_prefixes=("von",),
+    published_labels=(
+        "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
+    ),
+    modified_labels=("aktualisiert", "geändert", "änderung"),
+    registered_labels=("registriert", "registriert seit", "mitglied seit", "dabei seit"),
+    time_connectors=("um",),
+    ago_before="vor",
+    one_words=("eine", "einer", "einem"),
+    time_units={
+        "sekunde": S, "sekunden": S,
+        "minute": M, "minuten": M, "min": M, "min.": M,
+        "std": H, "std.": H, "stunde": H, "stunden": H,
+        "tag": D, "tagen": D,
+        "woche": V, "wochen": V, "monat": V, "monaten": V, "jahr": V, "jahren": V,
+    },
+    day_words={"heute": 0, "gestern": 1, "vorgestern": 2},
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
+            "consent_phrases", "credit_by", "provided_by", "author_joiners",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

@@ -1,0 +1,50 @@
+"""Spanish."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="es",
+    name="Spanish",
+    rail_labels=(
+        "lo más leído", "lo mas leido", "te puede interesar", "noticias relacionadas",
+        "más noticias", "te recomendamos", "también te puede interesar", "lo más visto",
+        "artículos relacionados", "temas", "etiquetas",
+    ),
+    ad_labels=("publicidad",),
+    pitch_verbs=("suscríbete", "suscribete"),
+    subscribe_calls=("suscríbete", "suscribete"),
+    comment_words=("comentarios",),
+    moderation_words=("aprovad",),
+    slide_words=("imagen", "foto"),
+    slide_of=("de",),
+    byline_verbs=("publicado", "publicada", "escrito"),
+    published_by=("por",),
+    paywall_phrases=("suscríbete para seguir leyendo",),
+    credit_words=("foto",),
+    byline_prefixes=("por",),
+    published_labels=("publicado", "publicada"),
+    modified_labels=("actualizado", "actualización"),
+    registered_labels=("registrado", "registrada"),
+    time_connectors=("a las",),
+    ago_before="hace",
+    one_words=("un", "una"),
+    time_units={
+        "segundo": S, "segundos": S,
+        "minuto": M, "minutos": M, "min": M,
+        "hora": H, "horas": H, "h": H,
+        "día": D, "días": D, "dia": D, "dias": D,
+        "semana": V, "semanas": V, "mes": V, "meses": V, "año": V, "años": V,
+    },
+    day_words={"hoy": 0, "ayer": 1, "anteayer": 2},
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
+            "consent_phrases", "credit_by", "provided_by", "author_joiners",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

@@ -1,0 +1,50 @@
+"""French."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="fr",
+    name="French",
+    rail_labels=(
+        "à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "voir aussi",
+        "lire aussi", "articles liés", "articles similaires", "à voir aussi",
+        "nos derniers articles", "les plus populaires", "dans la même rubrique",
+    ),
+    ad_labels=("publicité",),
+    pitch_verbs=("abonnez", "inscrivez"),
+    subscribe_calls=("abonnez-vous",),
+    comment_words=("commentaires",),
+    slide_words=("photo",),
+    slide_of=("sur",),
+    byline_verbs=("publié", "écrit"),
+    published_by=("par",),
+    paywall_phrases=("vous devez être abonné",),
+    credit_words=("crédit photo", "crédit", "photo"),
+    byline_prefixes=("par",),
+    published_labels=("publié", "mis en ligne", "mise en ligne"),
+    modified_labels=("mis à jour",),
+    registered_labels=("inscrit le", "inscrite le", "inscrit depuis", "inscrite depuis"),
+    time_connectors=("à",),
+    ago_before="il y a",
+    one_words=("un", "une"),
+    time_units={
+        "seconde": S, "secondes": S,
+        "minute": M, "minutes": M, "min": M,
+        "heure": H, "heures": H, "h": H,
+        "jour": D, "jours": D,
+        "semaine": V, "semaines": V, "mois": V, "an": V, "ans": V,
+    },
+    day_words={"aujourd'hui": 0, "hier": 1, "avant-hier": 2},
+    own_language_day_words=("hier", "avant-hier"),
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
+            "moderation_words", "consent_phrases", "credit_by", "provided_by", "author_joiners",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

@@ -1,0 +1,42 @@
+"""Italian."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="it",
+    name="Italian",
+    ad_labels=("pubblicità",),
+    pitch_verbs=("iscriviti",),
+    comment_words=("commenti",),
+    moderation_words=("approv",),
+    slide_words=("foto",),
+    slide_of=("di",),
+    byline_verbs=("pubblicato", "scritto"),
+    published_by=("da",),
+    credit_words=("foto",),
+    published_labels=("pubblicato", "pubblicata"),
+    modified_labels=("aggiornato", "aggiornata"),
+    registered_labels=("iscritto", "iscritta"),
+    ago_after="fa",
+    one_words=("un", "una", "uno"),
+    time_units={
+        "secondo": S, "secondi": S,
+        "minuto": M, "minuti": M,
+        "ora": H, "ore": H,
+        "giorno": D, "giorni": D,
+        "settimana": V, "settimane": V, "mese": V, "mesi": V, "anno": V, "anni": V,
+    },
+    day_words={"oggi": 0, "ieri": 1},
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
+            "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
+            "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
+            "credit_by", "provided_by", "byline_prefixes", "author_joiners", "time_connectors",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

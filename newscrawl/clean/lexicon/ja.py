@@ -1,0 +1,34 @@
+"""Japanese."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="ja",
+    name="Japanese",
+    provided_by=("提供",),
+    credit_words=("写真",),
+    published_labels=("公開",),
+    modified_labels=("更新",),
+    registered_labels=("登録日",),
+    half_day_words={"午前": False, "午後": True},
+    ago_after="前",
+    unspaced=True,
+    time_units={
+        "秒": S, "分": M, "時間": H, "日": D, "週": V, "週間": V, "か月": V, "ヶ月": V, "年": V,
+    },
+    day_words={"今日": 0, "昨日": 1},
+    gaps={
+        **not_collected(
+            "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
+            "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
+            "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
+            "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
+            "author_joiners",
+        ),
+        "one_words": "amounts are written in digits (\"3時間前\")",
+        "time_connectors": "the time follows the date directly (\"2024年12月2日 午後3時\")",
+    },
+)

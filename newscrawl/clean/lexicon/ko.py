@@ -1,0 +1,41 @@
+"""Korean."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="ko",
+    name="Korean",
+    rail_labels=(
+        "많이 본 뉴스", "많이 본 기사", "관련 기사", "관련기사", "관련 뉴스", "인기 기사",
+        "인기기사", "추천 기사", "추천기사", "주요 뉴스", "주요뉴스", "최신 뉴스", "최신기사",
+        "이 시각 뉴스", "함께 볼만한 뉴스", "핫이슈",
+    ),
+    ad_labels=("광고",),
+    slide_words=("사진",),
+    paywall_phrases=("구독자 전용",),
+    provided_by=("제공",),
+    credit_words=("사진",),
+    published_labels=("입력", "등록"),
+    modified_labels=("수정",),
+    registered_labels=("가입", "가입일"),
+    half_day_words={"오전": False, "오후": True},
+    ago_after="전",
+    unspaced=True,
+    time_units={
+        "초": S, "분": M, "시간": H, "일": D, "주": V, "개월": V, "달": V, "년": V,
+    },
+    day_words={"오늘": 0, "어제": 1, "그저께": 2},
+    gaps={
+        **not_collected(
+            "newsletter_words", "pitch_verbs", "subscribe_calls", "staff_credits",
+            "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
+            "contact_roles", "contact_prepositions", "comment_words", "moderation_words",
+            "slide_of", "byline_verbs", "published_by", "consent_phrases", "credit_by",
+            "byline_prefixes", "author_joiners",
+        ),
+        "one_words": "amounts are written in digits (\"3시간 전\")",
+        "time_connectors": "the time follows the date directly (\"2024년 12월 2일 오후 3시\")",
+    },
+)

@@ -1,0 +1,136 @@
+"""The record a language file fills: one field per concept of the cleaning library.
+
+Every word is written lower-case, as it appears on pages (the regexes built from it in
+`patterns.py` ignore case). A concept a language does not have yet stays empty and is
+named in `gaps` with the reason; `tests/test_lexicon.py` holds every language to that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+
+
+class TimeUnit(StrEnum):
+    """What a unit word of a relative date ("3 hours ago") measures."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    VAGUE = "vague"  # weeks, months, years: too vague to name a day
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1
+    name: str
+
+    # --- boilerplate: blocks that speak about the site, not the story ---
+    # Whole headings that open a rail of other articles ("Related articles").
+    rail_labels: tuple[str, ...] = ()
+    # A block that is only an ad label ("Advertisement", "Anzeige").
+    ad_labels: tuple[str, ...] = ()
+    # Words of a newsletter pitch ("newsletter", "inbox"); a pitch also asks (pitch_verbs).
+    newsletter_words: tuple[str, ...] = ()
+    # What a pitch asks the reader to do ("sign up", "abonnieren").
+    pitch_verbs: tuple[str, ...] = ()
+    # A block opening with a call to subscribe ("Subscribe", "Abonnez-vous").
+    subscribe_calls: tuple[str, ...] = ()
+    # Staff credit lines at the end of wire stories ("Reporting by", "Edited by").
+    staff_credits: tuple[str, ...] = ()
+    # "Follow us on" lines (followed by a social network's name, lexicon.common).
+    follow_phrases: tuple[str, ...] = ()
+    # Wire footers: a lead word, then a coverage noun or a link ("More AP coverage: https:").
+    coverage_leads: tuple[str, ...] = ()
+    coverage_nouns: tuple[str, ...] = ()
+    # Contact lines: "Reach the reporters at ...": verb, role, preposition.
+    contact_verbs: tuple[str, ...] = ()
+    contact_roles: tuple[str, ...] = ()
+    contact_prepositions: tuple[str, ...] = ()
+    # Comment-moderation notices: "comments" and a moderation word (word starts:
+    # "moderat" catches "moderated", "moderation").
+    comment_words: tuple[str, ...] = ()
+    moderation_words: tuple[str, ...] = ()
+    # Slideshow counters: "Photo 3 of 12" (slide word, number, "of", number).
+    slide_words: tuple[str, ...] = ()
+    slide_of: tuple[str, ...] = ()
+    # "Published by X" lines: a publishing verb, then the word for "by".
+    byline_verbs: tuple[str, ...] = ()
+    published_by: tuple[str, ...] = ()
+
+    # --- verdict: interstitials served instead of the article ---
+    consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"
+    paywall_phrases: tuple[str, ...] = ()  # "subscribe to continue reading"
+
+    # --- captions ---
+    # Words that introduce a photo credit ("Photo: Reuters", "사진=연합뉴스").
+    credit_words: tuple[str, ...] = ()
+    # The word between a credit word and the name ("Photo by X").
+    credit_by: tuple[str, ...] = ()
+    # "Provided by" after a source in brackets ("(KAI 제공)", "（共同提供）").
+    provided_by: tuple[str, ...] = ()
+
+    # --- metadata ---
+    # The word opening a byline, stripped from author names ("By Jane Doe").
+    byline_prefixes: tuple[str, ...] = ()
+    # The word joining two author names ("Jane Doe and John Roe").
+    author_joiners: tuple[str, ...] = ()
+
+    # --- dates: labels in front of a date ---
+    published_labels: tuple[str, ...] = ()  # "Published", "Veröffentlicht"
+    modified_labels: tuple[str, ...] = ()  # "Updated", "Aktualisiert"
+    registered_labels: tuple[str, ...] = ()  # account dates: "Member since", "가입일"
+    # Words between a date and its time ("2 December 2024 at 10:40").
+    time_connectors: tuple[str, ...] = ()
+    # Half-day words written before an hour ("오후 3시"): True for the afternoon.
+    half_day_words: Mapping[str, bool] = field(default_factory=dict)
+
+    # --- dates: stated relative to the fetch time ---
+    # "3 hours ago" is ago_after="ago"; "vor 3 Stunden" is ago_before="vor".
+    ago_before: str = ""
+    ago_after: str = ""
+    # Written without spaces between words (Chinese, Japanese, Korean counters: "3시간 전").
+    unspaced: bool = False
+    one_words: tuple[str, ...] = ()  # amount words meaning one ("an hour ago")
+    time_units: Mapping[str, TimeUnit] = field(default_factory=dict)
+    # Day words and how many days back they point ("yesterday": 1).
+    day_words: Mapping[str, int] = field(default_factory=dict)
+    # Day words that are ordinary words in other languages (French "hier" is German and
+    # Dutch "here"): read only on pages in this language.
+    own_language_day_words: tuple[str, ...] = ()
+
+    # Month names of this language (dateparser's locale data) are tried on every page, not
+    # only on pages in this language. The languages whose month names are short and common
+    # enough to be worth it; the first language listed wins a clash.
+    months_on_every_page: bool = False
+
+    # Concept -> why this language has no words for it (yet).
+    gaps: Mapping[str, str] = field(default_factory=dict)
+
+
+# Fields that are not vocabulary: what the coverage test does not demand.
+NOT_CONCEPTS = frozenset(
+    {"code", "name", "gaps", "unspaced", "months_on_every_page", "own_language_day_words",
+     "ago_before", "ago_after"}
+)
+
+
+def concepts() -> list[str]:
+    """The names of every vocabulary concept a language file fills (or exempts)."""
+    return [f.name for f in fields(Language) if f.name not in NOT_CONCEPTS] + ["ago_phrase"]
+
+
+def has(language: Language, concept: str) -> bool:
+    if concept == "ago_phrase":
+        return bool(language.ago_before or language.ago_after)
+    return bool(getattr(language, concept))
+
+
+NOT_COLLECTED = "not collected yet: no words checked on pages in this language"
+
+
+def not_collected(*names: str, reason: str = NOT_COLLECTED) -> dict[str, str]:
+    """Gaps for concepts nobody has collected words for yet (a contributor's to-do list)."""
+    return dict.fromkeys(names, reason)

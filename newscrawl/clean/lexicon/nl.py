@@ -1,0 +1,38 @@
+"""Dutch."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="nl",
+    name="Dutch",
+    slide_words=("foto",),
+    credit_words=("foto",),
+    published_labels=("gepubliceerd",),
+    modified_labels=("bijgewerkt",),
+    registered_labels=("lid sinds",),
+    time_connectors=("om",),
+    ago_after="geleden",
+    one_words=("een",),
+    time_units={
+        "seconde": S, "seconden": S,
+        "minuut": M, "minute": M, "minuten": M,
+        "uur": H, "uren": H,
+        "dag": D, "dagen": D,
+        "week": V, "weken": V, "maand": V, "maanden": V, "jaar": V, "jaren": V,
+    },
+    day_words={"vandaag": 0, "gisteren": 1},
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
+            "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
+            "moderation_words", "slide_of", "byline_verbs", "published_by",
+            "consent_phrases", "paywall_phrases", "credit_by", "provided_by", "byline_prefixes",
+            "author_joiners",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

@@ -1,0 +1,261 @@
+"""Every regex of the cleaning library that reads words, built here from the lexicon.
+
+Alternations list longer words first, so a word never loses to its own beginning
+("photograph" before "photo"). Case is ignored unless a pattern says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import LANGUAGES, words
+from .common import (
+    CAPTION_CLASS,
+    CLASS_WORDS,
+    COPYRIGHT_MARKS,
+    EMBED_WORDS,
+    LEFTOVER_CAPTION_CLASS,
+    MICROFORMAT_DATES,
+    MICROFORMAT_PUBLISHED,
+    PHOTO_AGENCIES,
+    SHARE_HREF,
+    SOCIAL_NETWORKS,
+    TAXONOMY_PREFIXES,
+    VIDEO_CLASS,
+    ClassUse,
+    ClassWord,
+)
+from .model import TimeUnit
+
+
+def alternation(items: Iterable[str]) -> str:
+    """`a|b|c` of the escaped words, each once, longest first."""
+    unique = list(dict.fromkeys(items))
+    return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+
+
+def _any(concept: str) -> str:
+    return alternation(words(concept))
+
+
+# --- class names ------------------------------------------------------------------------
+
+def _class_words(use: ClassUse) -> list[ClassWord]:
+    return [w for w in CLASS_WORDS if use in w.uses]
+
+
+def _squashed(use: ClassUse) -> list[str]:
+    return [w.word.replace("-", "") for w in _class_words(use)]
+
+
+def _segment_alternation(use: ClassUse) -> str:
+    """Words as written in class names: an optional hyphen where the word has one."""
+    parts = []
+    for w in sorted(_class_words(use), key=lambda w: len(w.word), reverse=True):
+        written = "-?".join(re.escape(p) for p in w.word.split("-"))
+        parts.append(written + (r"\w*" if w.stem else ""))
+    return "|".join(parts)
+
+
+def _substring(use: ClassUse) -> re.Pattern[str]:
+    return re.compile(alternation(_squashed(use)), re.I)
+
+
+BOILER_TOKENS = frozenset(_squashed(ClassUse.TOKEN))
+BOILER_PREFIX = re.compile(r"^(?:" + alternation(_squashed(ClassUse.PREFIX)) + ")")
+CHROME_STRONG = re.compile(
+    r"(?:^|[\s_-])(?:" + _segment_alternation(ClassUse.CHROME) + r")(?:$|[\s_-])", re.I
+)
+CHROME_WEAK = re.compile(
+    r"(?:^|[\s_-])(?:" + _segment_alternation(ClassUse.WEAK_CHROME) + r")(?:$|[\s_-])", re.I
+)
+DATE_CLASS = _substring(ClassUse.DATE_HINT)
+LEAD_CLASS = _substring(ClassUse.LEAD)
+WALL_BOX = _substring(ClassUse.WALL)
+TITLE_CLASS = _substring(ClassUse.TITLE)
+TAXONOMY_TOKEN = re.compile(r"^(?:" + alternation(TAXONOMY_PREFIXES) + r")[-_]", re.I)
+MICROFORMAT = re.compile(r"\b(?:" + alternation(MICROFORMAT_DATES) + r")\b", re.I)
+MICROFORMAT_PUBLISHED_RE = re.compile(
+    r"\b(?:" + alternation(MICROFORMAT_PUBLISHED) + r")\b", re.I
+)
+EMBED_CLASS = re.compile(alternation(SOCIAL_NETWORKS + EMBED_WORDS), re.I)
+CAPTION_CLASS_RE = re.compile(CAPTION_CLASS, re.I)
+LEFTOVER_CAPTION_CLASS_RE = re.compile(LEFTOVER_CAPTION_CLASS, re.I)
+VIDEO_CLASS_RE = re.compile(VIDEO_CLASS, re.I)
+SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
+
+# --- boilerplate: rails and promos --------------------------------------------------------
+
+# A heading that is only a rail label, with trailing punctuation.
+RAIL_LABEL = re.compile(r"^\s*(?:" + _any("rail_labels") + r")\s*[:：»›>→\-–—.…!]*\s*$", re.I)
+# A newsletter mention: a pitch only when it asks for something (PITCH_VERB).
+NEWSLETTER = re.compile(r"\b(?:" + _any("newsletter_words") + r")\b", re.I)
+PITCH_VERB = re.compile(r"\b(?:" + _any("pitch_verbs") + r")\b", re.I)
+# Short blocks that speak to the reader about the site, not about the story.
+PROMO_LINES: tuple[re.Pattern[str], ...] = (
+    # "Reporting by ...", "Edited by ..."
+    re.compile(r"^\W*(?:" + _any("staff_credits") + r")\b", re.I),
+    # "Follow us on Twitter"
+    re.compile(
+        r"\b(?:" + _any("follow_phrases") + r")\b.{0,60}\b(?:" + alternation(SOCIAL_NETWORKS)
+        + r")\b",
+        re.I,
+    ),
+    # "Published by ...", "12.03.2024 veröffentlicht von ..."
+    re.compile(
+        r"^\W*(?:\d[\d./-]*\W+)?(?:" + _any("byline_verbs") + r")\s+(?:" + _any("published_by")
+        + r")\b",
+        re.I,
+    ),
+    # an ad label alone
+    re.compile(r"^\W*(?:" + _any("ad_labels") + r")\W*$", re.I),
+    # wire-service footers: "Follow AP's full coverage of X at https://..."
+    re.compile(r"^\W*(?:" + _any("coverage_leads") + r")\b.{0,80}\b(?:" + _any("coverage_nouns")
+               + r"|https?://)", re.I),
+    # "Reach the reporters on Twitter at ..."
+    re.compile(
+        r"^\W*(?:" + _any("contact_verbs") + r")\b.{0,30}\b(?:" + _any("contact_roles")
+        + r")\b.{0,30}\b(?:" + _any("contact_prepositions") + r")\b",
+        re.I,
+    ),
+    # calls to action
+    re.compile(r"^\W*(?:" + _any("subscribe_calls") + r")\b", re.I),
+    # comment-moderation notices
+    re.compile(r"\b(?:" + _any("comment_words") + r")\b.{0,160}\b(?:"
+               + _any("moderation_words") + ")", re.I),
+    # slideshow counters: "Photo 3 of 12"
+    re.compile(r"^\W*(?:(?:" + _any("slide_words") + r")\s*\d+\s*(?:" + _any("slide_of")
+               + r"|/)\s*\d+\W*)+$", re.I),
+)
+
+# --- verdict: interstitials ---------------------------------------------------------------
+
+# In the body: a paywall or a consent banner served instead of the article.
+INTERSTITIAL = re.compile(
+    "(?:" + alternation(words("paywall_phrases") + words("consent_phrases")) + ")", re.I
+)
+# In the article's own container: a paywall (most pages carry a consent banner somewhere).
+PAYWALL = re.compile("(?:" + _any("paywall_phrases") + ")", re.I)
+
+# --- captions: credits ----------------------------------------------------------------------
+
+CREDIT_WORDS = _any("credit_words")
+CREDIT_BY = _any("credit_by")
+PROVIDED_BY = _any("provided_by")
+COPYRIGHT = alternation(COPYRIGHT_MARKS)
+AGENCIES = alternation(PHOTO_AGENCIES)
+
+# --- metadata: bylines ------------------------------------------------------------------------
+
+BYLINE_PREFIX = re.compile(r"^(?:" + _any("byline_prefixes") + r")\s+", re.I)
+# Separators between author names in one string (case matters: "Anderson").
+AUTHOR_SEPARATOR = re.compile(r"\s*(?:,| (?:" + _any("author_joiners") + r") | & |;)\s*")
+
+# --- dates: labels ----------------------------------------------------------------------------
+
+_LABEL_END = r"\W{0,3}\s*[^\d]{0,25}$"  # the label right before a date ("Updated: Dec. 2")
+MODIFIED_LABEL = re.compile(r"(?:" + _any("modified_labels") + ")" + _LABEL_END, re.I)
+PUBLISHED_LABEL = re.compile(r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I)
+PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
+# Account and registration dates are never the date of a publication.
+REGISTERED_LABEL = re.compile(r"(?:" + _any("registered_labels") + ")" + _LABEL_END, re.I)
+
+
+def _connector(word: str) -> str:
+    edge = r"\b" if re.match(r"\w", word[-1]) else ""
+    return r"\b" + re.escape(word) + edge
+
+
+# A time after a date: "2 December 2024 at 10:40 AM", "02.12.2024, 10:40 Uhr", "... 10:40 CET".
+TIME_AFTER = re.compile(
+    r"\s*(?:,|"
+    + "|".join(_connector(w) for w in sorted(words("time_connectors"), key=len, reverse=True))
+    + r"|-|–|—|\||/|T)?\s*"
+    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h\b)?"
+    r"(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}\b))?",
+    re.I,
+)
+# "오후 3시 20분", "午前11時30分", "下午3点": an optional half-day word, hour, minutes.
+CJK_CLOCK = (
+    r"(?:\s*(" + _any("half_day_words") + r")?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"
+)
+AFTERNOON_WORDS = frozenset(
+    w for lang in LANGUAGES for w, pm in lang.half_day_words.items() if pm
+)
+
+# --- dates: relative to the fetch time ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgoPattern:
+    """One way of writing "N units ago", shared by the languages that write it alike."""
+
+    regex: re.Pattern[str]  # group 1: the amount, group 2: the unit
+    one_words: frozenset[str]
+    units: dict[str, TimeUnit]
+
+
+def _ago_patterns() -> tuple[AgoPattern, ...]:
+    groups: dict[tuple[str, str, bool], list] = {}
+    for lang in LANGUAGES:
+        key = (lang.ago_before, lang.ago_after, lang.unspaced)
+        if key != ("", "", False):
+            groups.setdefault(key, []).append(lang)
+    out = []
+    for (before, after, unspaced), langs in groups.items():
+        ones = [w for lang in langs for w in lang.one_words]
+        units = {w: u for lang in langs for w, u in lang.time_units.items()}
+        amount = "|".join([r"\d+", *(re.escape(w) for w in sorted(ones, key=len, reverse=True))])
+        unit = alternation(units)
+        if unspaced:
+            source = rf"({amount})\s*({unit})\s*{re.escape(after)}"
+        elif before:
+            source = rf"\b{re.escape(before)}\s+({amount})\s+({unit})\b"
+        else:
+            source = rf"\b({amount})\s+({unit})\s+{re.escape(after)}\b"
+        out.append(AgoPattern(re.compile(source, re.I), frozenset(ones), units))
+    return tuple(out)
+
+
+AGO_PATTERNS = _ago_patterns()
+
+
+@dataclass(frozen=True)
+class DayWord:
+    days_back: int
+    language: str
+    own_language_only: bool
+
+
+DAY_WORDS: dict[str, DayWord] = {}
+for _lang in LANGUAGES:
+    for _word, _days in _lang.day_words.items():
+        DAY_WORDS.setdefault(
+            _word, DayWord(_days, _lang.code, _word in _lang.own_language_day_words)
+        )
+# A day word opening a short text ("Gestern, 14:30").
+DAY_WORD = re.compile(r"^(?:[^\w]*)(" + alternation(DAY_WORDS) + r")\b", re.I)
+
+
+def _ago_hint(lang_before: str, lang_after: str, unspaced: bool) -> str:
+    if unspaced:
+        return re.escape(lang_after)
+    if lang_before:
+        return r"\b" + re.escape(lang_before) + r"\s"
+    return r"\s" + re.escape(lang_after) + r"\b"
+
+
+# A cheap test before the relative-date patterns: an "ago" word or a day word (up to an
+# apostrophe, which pages write in several ways).
+REL_HINT = re.compile(
+    "|".join(
+        dict.fromkeys(
+            [_ago_hint(lang.ago_before, lang.ago_after, lang.unspaced)
+             for lang in LANGUAGES if lang.ago_before or lang.ago_after]
+            + [re.escape(re.split(r"['’]", w)[0]) for w in DAY_WORDS]
+        )
+    ),
+    re.I,
+)

@@ -1,0 +1,45 @@
+"""Portuguese."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="pt",
+    name="Portuguese",
+    ad_labels=("publicidade",),
+    pitch_verbs=("inscreva", "assine"),
+    subscribe_calls=("assine", "inscreva-se"),
+    comment_words=("comentários",),
+    moderation_words=("aprovad",),
+    slide_words=("foto",),
+    slide_of=("de",),
+    byline_verbs=("publicado", "publicada", "escrito"),
+    published_by=("por",),
+    credit_words=("foto",),
+    byline_prefixes=("por",),
+    published_labels=("publicado", "publicada"),
+    modified_labels=("atualizado", "atualizada"),
+    registered_labels=("registrado", "registrada"),
+    time_connectors=("às",),
+    ago_before="há",
+    one_words=("um", "uma"),
+    time_units={
+        "segundo": S, "segundos": S,
+        "minuto": M, "minutos": M,
+        "hora": H, "horas": H,
+        "dia": D, "dias": D,
+        "semana": V, "semanas": V, "mês": V, "meses": V, "ano": V, "anos": V,
+    },
+    day_words={"hoje": 0, "ontem": 1},
+    months_on_every_page=True,
+    gaps={
+        **not_collected(
+            "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
+            "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
+            "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
+            "provided_by", "author_joiners",
+        ),
+        "half_day_words": "the 24-hour clock is the rule",
+    },
+)

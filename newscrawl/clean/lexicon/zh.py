@@ -1,0 +1,38 @@
+"""Chinese (simplified and traditional script)."""
+
+from .model import Language, TimeUnit, not_collected
+
+S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
+
+LANGUAGE = Language(
+    code="zh",
+    name="Chinese",
+    provided_by=("提供",),
+    credit_words=("图片",),
+    published_labels=("发布", "發布", "发表", "發表"),
+    modified_labels=("更新",),
+    registered_labels=("注册",),
+    half_day_words={"上午": False, "下午": True},
+    ago_after="前",
+    unspaced=True,
+    time_units={
+        "秒": S,
+        "分钟": M, "分鐘": M, "分": M,
+        "小时": H, "小時": H,
+        "天": D, "日": D,
+        "周": V, "个月": V, "個月": V, "年": V,
+    },
+    day_words={"今天": 0, "昨天": 1},
+    gaps={
+        **not_collected(
+            "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
+            "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
+            "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
+            "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
+            "author_joiners",
+        ),
+        "one_words": "amounts are written in digits (\"3小时前\")",
+        "time_connectors": "the time follows the date directly (\"2024年12月2日 下午3点\")",
+    },
+)
