@@ -17,6 +17,51 @@ def patched(page):
         page.fields.pop('authors', None); page.sources.pop('authors', None)
         authors.read_authors(page)
 A.read_metadata = patched
+if 'images' in PATCH:
+    import copy as _copy
+    import newscrawl.clean.content as C
+    import newscrawl.clean.captions as CAP
+    from newscrawl.clean.render import SLIDE_MARK, is_slide
+    from newscrawl.clean.boilerplate import prune_chrome
+    def _work_copy(page):
+        work = _copy.deepcopy(page.root)
+        page.held[len(page.held):] = work.iter()
+        page.origin = dict(zip(work.iter(), page.root.iter()))
+        prune_chrome(work)
+        C._shield_article_root(work)
+        for figure in work.iter("figure"):
+            if is_slide(figure):
+                figure.set(SLIDE_MARK, "")
+        return work
+    C._work_copy = _work_copy
+    orig_collect = CAP.collect_images
+    def collect(page):
+        import figures
+        from newscrawl.clean.render import normalize_space
+        caps = figures.collect_region_images(page)
+        region_images = list(page.images)
+        if not region_images and not caps:
+            return orig_collect(page)
+        back = {o: w for w, o in page.origin.items()}
+        body = page.body
+        inbody = set(body.iter()) if body is not None else set()
+        for c in caps:
+            w = back.get(c)
+            if w is not None and w in inbody and w.getparent() is not None:
+                w.drop_tree()
+        page.images = []
+        orig_collect(page)
+        body_imgs = page.images
+        page.images = region_images
+        texts = set()
+        for im in region_images:
+            for t in (im.caption, im.alt):
+                if t: texts.add(t)
+            if im.caption and im.credit:
+                texts.add(normalize_space(im.caption + ' ' + im.credit))
+        if body is not None and texts:
+            CAP._drop_caption_echoes(body, texts)
+    A.STAGES['captions'] = collect
 origfinish = A.finish
 def finish(page):
     if 'language' in PATCH:
