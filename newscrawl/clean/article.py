@@ -20,6 +20,7 @@ from .codes import Stage, WarningCode
 from .content import find_main_content
 from .document import limit_depth, load_document
 from .fingerprint import content_fingerprint
+from .language import check_language
 from .metadata import read_metadata
 from .page import Page
 from .render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
@@ -139,6 +140,7 @@ def finish(page: Page) -> dict[str, Any]:
     else:
         blocks, links = [], 0
     body_text = blocks_to_text(blocks)
+    check_language(page, body_text)
     images = [i.as_dict() for i in page.images]
     main_image = f.get("mainImage") or (images[0]["url"] if images else None)
     item: dict[str, Any] = {
@@ -214,5 +216,9 @@ def warm_up() -> None:
     language tables, regex compilation) once, at process or worker start, not on the first
     pages cleaned."""
     from htmldate import find_date  # noqa: F401  (imported lazily by the dates stage)
+
+    from .language import identify
+
+    identify("A warm-up text for the language identifier. " * 10)  # loads its model
 
     extract_article(_WARM_UP_HTML, "https://example.com/news/warm-up-story")

@@ -3,10 +3,11 @@ image: embedded metadata first (JSON-LD, OpenGraph, <meta>), the visible page se
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .lexicon.patterns import AUTHOR_SEPARATOR, BYLINE_PREFIX
+from .authors import read_authors
+from .headline import read_headline
+from .language import normalize_tag
 from .links import join_url
 from .page import Page
 from .render import normalize_space
@@ -21,19 +22,6 @@ def _text(value: Any) -> str | None:
         value = normalize_space(value)
         return value or None
     return None
-
-
-def _names(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        if isinstance(item, dict):
-            name = _text(item.get("name"))
-        else:
-            name = _text(item)
-        if name and not name.startswith("http"):
-            out.extend(n.strip() for n in AUTHOR_SEPARATOR.split(name) if n.strip())
-    return list(dict.fromkeys(out))
 
 
 def _url(value: Any, base: str) -> str | None:
@@ -51,27 +39,12 @@ def _position(entry: dict[str, Any]) -> int:
     return int(pos) if pos.isdigit() else 0
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")
-
-
 def read_metadata(page: Page) -> None:
     root, sd = page.root, page.structured
     meta = sd.meta if sd else {}
     art = (sd.article() if sd else None) or {}
 
-    # headline
-    h1 = root.find(".//h1")
-    h1_text = normalize_space(h1.text_content()) if h1 is not None else None
-    if _text(art.get("headline")):
-        page.set("headline", _text(art.get("headline")), "jsonld")
-    elif meta.get("og:title"):
-        page.set("headline", normalize_space(meta["og:title"]), "meta:og:title")
-    elif h1_text:
-        page.set("headline", h1_text, "h1")
-    else:
-        title = root.findtext(".//title")
-        if title:
-            page.set("headline", _SITE_SUFFIX.sub("", normalize_space(title)), "title")
+    read_headline(page)
 
     for key, source in (("description", "jsonld"),):
         if _text(art.get(key)):
@@ -82,28 +55,7 @@ def read_metadata(page: Page) -> None:
                 page.set("description", normalize_space(meta[key]), f"meta:{key}")
                 break
 
-    authors = _names(art.get("author")) if art else []
-    if authors:
-        page.set("authors", authors, "jsonld")
-    else:
-        for key in ("author", "article:author", "dc.creator", "byl", "sailthru.author"):
-            values = sd.meta_all.get(key) if sd else None
-            if values:
-                names = [n for v in values for n in _names(v)]
-                names = [BYLINE_PREFIX.sub("", n) for n in names]
-                if names:
-                    page.set("authors", list(dict.fromkeys(names)), f"meta:{key}")
-                    break
-    if "authors" not in page.fields:
-        byline = root.xpath(
-            "(//*[@rel='author'] | //*[contains(concat(' ', normalize-space(@class), ' '), "
-            "' author ')] | //*[contains(@class, 'byline')])[1]"
-        )
-        if byline:
-            text = normalize_space(byline[0].text_content())
-            text = BYLINE_PREFIX.sub("", text)
-            if 2 < len(text) < 80:
-                page.set("authors", [text], "byline")
+    read_authors(page)
 
     # canonical URL
     canon = root.xpath("//link[@rel='canonical']/@href")
@@ -113,15 +65,18 @@ def read_metadata(page: Page) -> None:
     elif meta.get("og:url") and join_url(page.url, meta["og:url"]):
         page.set("canonicalUrl", join_url(page.url, meta["og:url"]), "meta:og:url")
 
-    lang = root.get("lang") or root.get("xml:lang")
-    if lang:
-        page.set("inLanguage", lang.strip(), "html:lang")
-    elif _text(art.get("inLanguage")):
-        page.set("inLanguage", _text(art.get("inLanguage")), "jsonld")
-    elif meta.get("og:locale"):
-        page.set("inLanguage", meta["og:locale"].replace("_", "-"), "meta:og:locale")
-    elif page.headers.get("Content-Language"):
-        page.set("inLanguage", page.headers["Content-Language"], "http:content-language")
+    # The declared language, normalized; article.finish checks it against the text.
+    for value, source in (
+        (root.get("lang") or root.get("xml:lang"), "html:lang"),
+        (_text(art.get("inLanguage")), "jsonld"),
+        (meta.get("og:locale"), "meta:og:locale"),
+        (meta.get("content-language") or page.headers.get("Content-Language"),
+         "http:content-language"),
+    ):
+        tag = normalize_tag(value)
+        if tag:
+            page.set("inLanguage", tag, source)
+            break
 
     publisher = _text((art.get("publisher") or {}) if isinstance(art.get("publisher"), dict)
                       else art.get("publisher"))

@@ -202,4 +202,7 @@ ZONE_ABBREVIATIONS = {
 UNFILED = {
     "ad_labels": ("reklama",),  # Polish, Czech, Slovak...
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
+    # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
+    "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),
+    "author_joiners": ("och", "og", "dan", "ve", "và"),
 }

@@ -24,7 +24,7 @@ LANGUAGE = Language(
     published_by=("von",),
     paywall_phrases=("abonnieren sie", "jetzt abonnieren"),
     credit_words=("foto", "bild"),
-    byline_prefixes=("von",),
+    byline_prefixes=("von", "vom", "autor", "autorin", "verfasser",),
     published_labels=(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
     ),
@@ -42,12 +42,12 @@ LANGUAGE = Language(
     },
     day_words={"heute": 0, "gestern": 1, "vorgestern": 2},
     months_on_every_page=True,
+    author_joiners=("und",),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
-            "consent_phrases", "credit_by", "provided_by", "author_joiners",
-        ),
+            "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

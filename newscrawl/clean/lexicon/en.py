@@ -52,7 +52,7 @@ LANGUAGE = Language(
     ),
     credit_words=("photo", "photograph", "image", "credit"),
     credit_by=("by",),
-    byline_prefixes=("by",),
+    byline_prefixes=("by", "author", "written by", "reported by",),
     author_joiners=("and",),
     published_labels=("published", "posted"),
     modified_labels=("updated", "update", "last modified", "modified"),

@@ -23,7 +23,7 @@ LANGUAGE = Language(
     published_by=("por",),
     paywall_phrases=("suscríbete para seguir leyendo",),
     credit_words=("foto",),
-    byline_prefixes=("por",),
+    byline_prefixes=("por", "autor",),
     published_labels=("publicado", "publicada"),
     modified_labels=("actualizado", "actualización"),
     registered_labels=("registrado", "registrada"),
@@ -39,12 +39,12 @@ LANGUAGE = Language(
     },
     day_words={"hoy": 0, "ayer": 1, "anteayer": 2},
     months_on_every_page=True,
+    author_joiners=("y",),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
-            "consent_phrases", "credit_by", "provided_by", "author_joiners",
-        ),
+            "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

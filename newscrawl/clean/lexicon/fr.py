@@ -22,7 +22,7 @@ LANGUAGE = Language(
     published_by=("par",),
     paywall_phrases=("vous devez être abonné",),
     credit_words=("crédit photo", "crédit", "photo"),
-    byline_prefixes=("par",),
+    byline_prefixes=("par", "auteur",),
     published_labels=("publié", "mis en ligne", "mise en ligne"),
     modified_labels=("mis à jour",),
     registered_labels=("inscrit le", "inscrite le", "inscrit depuis", "inscrite depuis"),
@@ -39,12 +39,12 @@ LANGUAGE = Language(
     day_words={"aujourd'hui": 0, "hier": 1, "avant-hier": 2},
     own_language_day_words=("hier", "avant-hier"),
     months_on_every_page=True,
+    author_joiners=("et",),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
-            "moderation_words", "consent_phrases", "credit_by", "provided_by", "author_joiners",
-        ),
+            "moderation_words", "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

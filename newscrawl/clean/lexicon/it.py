@@ -30,12 +30,14 @@ LANGUAGE = Language(
     },
     day_words={"oggi": 0, "ieri": 1},
     months_on_every_page=True,
+    byline_prefixes=("di", "autore",),
+    author_joiners=("e",),
     gaps={
         **not_collected(
             "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
-            "credit_by", "provided_by", "byline_prefixes", "author_joiners", "time_connectors",
+            "credit_by", "provided_by", "time_connectors",
         ),
         "half_day_words": "the 24-hour clock is the rule",
     },

@@ -24,15 +24,15 @@ LANGUAGE = Language(
     },
     day_words={"vandaag": 0, "gisteren": 1},
     months_on_every_page=True,
+    byline_prefixes=("door", "auteur",),
+    author_joiners=("en",),
     gaps={
         **not_collected(
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_of", "byline_verbs", "published_by",
-            "consent_phrases", "paywall_phrases", "credit_by", "provided_by", "byline_prefixes",
-            "author_joiners",
-        ),
+            "consent_phrases", "paywall_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

@@ -17,7 +17,7 @@ LANGUAGE = Language(
     byline_verbs=("publicado", "publicada", "escrito"),
     published_by=("por",),
     credit_words=("foto",),
-    byline_prefixes=("por",),
+    byline_prefixes=("por", "autor",),
     published_labels=("publicado", "publicada"),
     modified_labels=("atualizado", "atualizada"),
     registered_labels=("registrado", "registrada"),
@@ -33,13 +33,13 @@ LANGUAGE = Language(
     },
     day_words={"hoje": 0, "ontem": 1},
     months_on_every_page=True,
+    author_joiners=("e",),
     gaps={
         **not_collected(
             "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
             "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
-            "provided_by", "author_joiners",
-        ),
+            "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

@@ -1,0 +1,101 @@
+"""The page's language as a normalized BCP 47 tag: the page's own declaration (<html lang>,
+JSON-LD inLanguage, og:locale, Content-Language), checked against the text.
+
+Declarations are often wrong in a telling way: a theme's default `lang="en-US"` on a German
+blog, an English template around a Zulu story. When the article text is long enough and a
+language identifier is sure of another language, the text wins. py3langid (a maintained
+fork of langid.py, the identifier trafilatura uses) is light (a 4 MB model shipped in the
+package, ~1 ms a page) and covers 97 languages; langcodes normalizes the tags.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import langcodes
+
+from .page import Page
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 200  # letters of article text below which the text does not overrule a tag
+MIN_CONFIDENCE = 0.9  # py3langid's normalized probability the text must reach
+DETECT_CHARS = 3000  # characters of text the identifier reads (enough; keeps it ~1 ms)
+
+# Languages an identifier confuses with each other on news text, and a declaration that
+# names one of them for a text identified as another is trusted.
+_CLOSE = [frozenset(g) for g in ({"no", "nb", "nn", "da"}, {"hr", "sr", "bs"}, {"id", "ms"})]
+# Tags that say nothing about the language.
+_NOT_A_LANGUAGE = frozenset({"und", "zxx", "mul", "mis"})
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def normalize_tag(value: str | None) -> str | None:
+    """'en_US' -> 'en-US', 'EN' -> 'en', 'de-de' -> 'de-DE', 'iw' -> 'he'; None for values
+    that are not a language tag ('x-default', 'und', 'english', '')."""
+    if not value:
+        return None
+    value = value.strip().split(",")[0].split(";")[0].strip().replace("_", "-")
+    if not value:
+        return None
+    try:
+        tag = langcodes.standardize_tag(value)
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        return None
+    primary = tag.split("-")[0].lower()
+    if primary in _NOT_A_LANGUAGE or primary in ("x", "i") or not primary.isalpha():
+        return None
+    return tag
+
+
+def primary(tag: str | None) -> str | None:
+    return tag.split("-")[0].lower() if tag else None
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # Loaded once per process (about half a second); article.warm_up pays it at start.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str) -> tuple[str, float] | None:
+    """The language of a text and the identifier's confidence; None when the text is too
+    short to say."""
+    text = text[:DETECT_CHARS]
+    if len(_LETTER.findall(text)) < MIN_TEXT_CHARS:
+        return None
+    lang, prob = _identifier().classify(text)
+    return str(lang), float(prob)
+
+
+def agrees(declared: str, detected: str) -> bool:
+    a, b = primary(declared), primary(detected)
+    return a == b or any(a in g and b in g for g in _CLOSE)
+
+
+def choose_language(declared: str | None, text: str) -> tuple[str | None, str | None]:
+    """The page's language and the reason when the text overruled the declaration:
+    (tag, None) when the declaration stands or nothing can be said, (code, 'langid') when
+    the identifier supplied or corrected it."""
+    found = identify(text)
+    if found is None or found[1] < MIN_CONFIDENCE or found[0] in _NOT_A_LANGUAGE:
+        return declared, None
+    detected = normalize_tag(found[0])
+    if detected is None:
+        return declared, None
+    if declared is None or not agrees(declared, detected):
+        return detected, "langid"
+    return declared, None
+
+
+def check_language(page: Page, body_text: str) -> None:
+    """Set inLanguage from the text where the page declares none or another language."""
+    text = f"{page.fields.get('headline') or ''}\n{body_text}"
+    tag, source = choose_language(page.fields.get("inLanguage"), text)
+    if source is not None and tag:
+        page.fields["inLanguage"] = tag
+        page.sources["inLanguage"] = source
