@@ -17,6 +17,7 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from . import boilerplate_thresholds as T
 from .lexicon.common import CHROME_ROLES, CHROME_TAGS, LABEL_TAGS, META_ITEMPROPS, PROTECTED_TAGS
 from .lexicon.patterns import (
     BOILER_PREFIX,
@@ -91,14 +92,16 @@ def _wraps_page(form: HtmlElement) -> bool:
     return any(form.find(f".//{tag}") is not None for tag in ("main", "article", "h1"))
 
 
-def paragraph_holders(root: HtmlElement, share: float = 0.5) -> set[HtmlElement]:
+def paragraph_holders(
+    root: HtmlElement, share: float = T.PAGE_HOLDER_SHARE
+) -> set[HtmlElement]:
     """Elements whose subtree holds more than `share` of the page's paragraph text: they hold
     the article, whatever their class names say."""
     weights: Counter[HtmlElement] = Counter()
     total = 0
     for p in root.iter("p"):
         n = len(p.text_content())
-        if n < 40:
+        if n < T.HOLDER_MIN_PARAGRAPH:
             continue
         total += n
         for anc in p.iterancestors():
@@ -127,7 +130,7 @@ def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
         parent = bq.getparent()
         while (
             parent is not None and parent.tag in ("div", "figure", "section", "span", "center")
-            and not _protected(parent, heavy) and _text_len(parent) <= n + 2
+            and not _protected(parent, heavy) and _text_len(parent) <= n + T.EMBED_WRAPPER_SLACK
         ):
             grand = parent.getparent()
             if grand is None:
@@ -172,12 +175,13 @@ def _is_rail_label(el: HtmlElement) -> bool:
     if el.tag not in LABEL_TAGS:
         return False
     raw = el.text_content()
-    # Big containers: more than 60 non-space characters can only normalize to more than 60
+    # Big containers: more non-space characters than the limit only normalize to more
     # (normalize_space removes whitespace and zero-width characters only), so skip it.
-    if len(raw) > 60 and sum(map(len, raw.split())) > 60 and not _ZERO_WIDTH.search(raw):
+    limit = T.RAIL_LABEL_MAX
+    if len(raw) > limit and sum(map(len, raw.split())) > limit and not _ZERO_WIDTH.search(raw):
         return False
     text = normalize_space(raw)
-    if not text or len(text) > 60:
+    if not text or len(text) > T.RAIL_LABEL_MAX:
         return False
     return bool(RAIL_LABEL.match(text))
 
@@ -197,7 +201,11 @@ def _rail_container(label: HtmlElement, body: HtmlElement, heavy: set[HtmlElemen
         if parent is None or parent is body or _protected(parent, heavy):
             break
         n = _text_len(parent)
-        if n and _link_len(parent) / n < 0.3 and n > 3 * _text_len(label) + 200:
+        if (
+            n
+            and _link_len(parent) / n < T.TEASER_LINK_SHARE
+            and n > T.RAIL_TEXT_FACTOR * _text_len(label) + T.RAIL_TEXT_SLACK
+        ):
             break
         best = parent
         el = parent
@@ -232,7 +240,7 @@ def _drop_rails(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             links = _link_len(sib)
             if sib.tag in ("h2", "h3", "h4") and not _is_rail_label(sib) and not links:
                 break
-            if n == 0 or links / max(n, 1) > 0.3 or sib.tag in ("ul", "ol"):
+            if n == 0 or links / max(n, 1) > T.TEASER_LINK_SHARE or sib.tag in ("ul", "ol"):
                 sib.drop_tree()
                 sib = nxt
                 continue
@@ -247,10 +255,10 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     counts: Counter[str] = Counter()
     for a in page.root.iter("a"):
         raw = a.text_content()
-        if len(raw) < 20:
+        if len(raw) < T.REPEATED_LINK_MIN:
             continue
         t = normalize_space(raw)
-        if len(t) >= 20:
+        if len(t) >= T.REPEATED_LINK_MIN:
             counts[t] += 1
     repeated = {t for t, c in counts.items() if c > 1}
     if not repeated:
@@ -258,7 +266,7 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     removed = 0
     for a in list(body.iter("a")):
         raw = a.text_content()
-        if len(raw) < 20 or not _inside(a, body):
+        if len(raw) < T.REPEATED_LINK_MIN or not _inside(a, body):
             continue
         t = normalize_space(raw)
         if t not in repeated:
@@ -271,9 +279,9 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
                 break
             # An element with running text of its own is a paragraph that mentions the
             # link (or hides a pop-up teaser inside), not a teaser wrapper.
-            if _own_text_len(anc) > 30:
+            if _own_text_len(anc) > T.TEASER_OWN_TEXT_MAX:
                 break
-            if _text_len(anc) > 3 * len(t) + 300:
+            if _text_len(anc) > T.TEASER_TEXT_FACTOR * len(t) + T.TEASER_TEXT_SLACK:
                 break
             block = anc
         if block.getparent() is not None and not _protected(block, heavy):
@@ -291,7 +299,7 @@ def _is_standfirst(el: HtmlElement) -> bool:
     if el.find(".//a") is not None or el.find(".//img") is not None:
         return False
     text = normalize_space(el.text_content())
-    return len(text) >= 80 and not any(
+    return len(text) >= T.STANDFIRST_MIN and not any(
         child.tag in ("p", "div", "ul", "ol", "h2", "h3") for child in el
     )
 
@@ -318,7 +326,7 @@ def _is_promo(text: str) -> bool:
     newsletter and subscription pitches, "follow us" lines, wire credits, "posted by"
     lines, ad labels (lexicon.patterns). A newsletter mention is a pitch only when it asks
     for something."""
-    if len(text) > 350:
+    if len(text) > T.PROMO_MAX:
         return False
     if NEWSLETTER.search(text):
         return bool(PITCH_VERB.search(text))
@@ -331,7 +339,7 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         if (
             isinstance(el.tag, str) and el.getparent() is not None
             and (el.get("itemprop") or "").lower() in META_ITEMPROPS
-            and not _protected(el, heavy) and _text_len(el) < 120
+            and not _protected(el, heavy) and _text_len(el) < T.META_LINE_MAX
         ):
             el.drop_tree()
             removed += 1
@@ -359,19 +367,19 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         if p.getparent() is None or not _inside(p, body) or _protected(p, heavy):
             continue
         text = normalize_space(p.text_content())
-        if len(text) < 10:
+        if len(text) < T.LINK_PARAGRAPH_MIN:
             continue
         anchors = [a for a in p.iter("a") if (a.get("href") or "").strip()[:1] not in ("", "#")]
         # A bare address or e-mail ("reporter@site.com", "amzn.to/x") is a contact line or a
         # source the article gives, not a teaser headline.
         if not anchors or any(
             (a.get("href") or "").startswith("mailto:")
-            or len(normalize_space(a.text_content()).split()) < 2
+            or len(normalize_space(a.text_content()).split()) < T.LINK_MIN_WORDS
             for a in anchors
         ):
             continue
         link_text = " ".join(normalize_space(a.text_content()) for a in anchors)
-        if len(link_text) < 10:
+        if len(link_text) < T.LINK_PARAGRAPH_MIN:
             continue
         rest = text
         for a in anchors:
@@ -405,7 +413,7 @@ def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement
     for value in (page.fields.get("headline"), *(h.text_content() for h in page.root.iter("h1"))):
         if value:
             key = _title_key(value)
-            if len(key) >= 10:
+            if len(key) >= T.HEADLINE_KEY_MIN:
                 titles.add(key)
     if not titles:
         return 0
@@ -414,7 +422,7 @@ def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement
         if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
             continue
         text = el.text_content()
-        if len(text) > 300:
+        if len(text) > T.HEADLINE_COPY_MAX:
             continue
         if _title_key(text) in titles:
             el.drop_tree()
@@ -426,7 +434,7 @@ def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
         return
-    heavy = paragraph_holders(body, share=0.6)
+    heavy = paragraph_holders(body, share=T.BODY_HOLDER_SHARE)
     heavy.add(body)
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)

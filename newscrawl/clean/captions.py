@@ -48,6 +48,13 @@ _CREDIT_PATTERNS = [
 _COPYRIGHT_MARK = re.compile(r"^\s*(?:" + COPYRIGHT + r")\s*", re.I)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 
+CAPTION_SEARCH_LEVELS = 3  # wrappers of an image searched for a caption-classed sibling
+CAPTION_MAX = 600  # characters: a longer "caption" is a wrapper of the article
+ARTICLE_PARAGRAPH = 150  # characters: a paragraph this long is running text ...
+ARTICLE_PARAGRAPHS = 2  # ... and this many of them make a block the article, not a caption
+VIDEO_ANCESTORS = 5  # a video class this close above a caption makes it a video's summary
+ECHO_MAX_CHILDREN = 3  # a block with more child elements is no repeated caption
+
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """'Troops arrive. / News1' -> ('Troops arrive.', 'News1')."""
@@ -85,7 +92,7 @@ def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
             return []  # a gallery slide's caption is the story's text (see render.is_slide)
         found += list(figure.iter("figcaption"))
     holder = img
-    for _ in range(3):
+    for _ in range(CAPTION_SEARCH_LEVELS):
         parent = holder.getparent()
         if parent is None:
             break
@@ -152,9 +159,10 @@ def _holds_article(el: HtmlElement) -> bool:
     if el.tag in ("body", "main", "article"):
         return True
     text = normalize_space(el.text_content())
-    if len(text) > 600:
+    if len(text) > CAPTION_MAX:
         return True
-    return sum(1 for p in el.iter("p") if len(p.text_content()) > 150) >= 2
+    long_paragraphs = sum(1 for p in el.iter("p") if len(p.text_content()) > ARTICLE_PARAGRAPH)
+    return long_paragraphs >= ARTICLE_PARAGRAPHS
 
 
 def _drop_leftover_captions(body: HtmlElement) -> None:
@@ -176,7 +184,7 @@ def _in_slide(el: HtmlElement) -> bool:
 def _describes_video(el: HtmlElement) -> bool:
     """A video's summary line is written as a paragraph of the story (editors keep it), unlike
     a photo caption."""
-    for anc in [el, *el.iterancestors()][:5]:
+    for anc in [el, *el.iterancestors()][:VIDEO_ANCESTORS]:
         if VIDEO_CLASS_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
@@ -185,10 +193,10 @@ def _describes_video(el: HtmlElement) -> bool:
 def _drop_caption_echoes(body: HtmlElement, captions: set[str]) -> None:
     """Remove body blocks that repeat a caption (with or without its credit)."""
     for el in list(body.iter("p", "div", "span", "figcaption", "em", "small")):
-        if el.getparent() is None or len(el) > 3:
+        if el.getparent() is None or len(el) > ECHO_MAX_CHILDREN:
             continue
         text = normalize_space(el.text_content())
-        if not text or len(text) > 600:
+        if not text or len(text) > CAPTION_MAX:
             continue
         if text in captions or split_credit(text)[0] in captions:
             el.drop_tree()

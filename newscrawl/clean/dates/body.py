@@ -33,6 +33,7 @@ from ..lexicon.patterns import (
     TAXONOMY_TOKEN,
 )
 from ..page import Page
+from . import weights as W
 from .headline import find_headline, headline_container
 from .model import Candidate, Context, Stamp, add_candidate
 from .parse import YEAR_HINT, parse_text, parse_value
@@ -109,7 +110,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
                 c = chrome.get(parent, False) if parent is not None else False
                 _text_hit(hits, tail, pos, c, ctx, inside, recent)
                 pos += len(tail.strip())
-                recent = tail[-40:]
+                recent = tail[-W.LABEL_WINDOW :]
             continue
         if tag in UNDATED_TAGS:
             skip_depth += 1
@@ -164,7 +165,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             is_attr = value is not None
             if value is None:
                 value = el.text_content()
-            if is_attr or len(value) < 120:
+            if is_attr or len(value) < W.MACHINE_TEXT_MAX:
                 source = DateSource.ITEMPROP if itemprop else DateSource.TIME
                 hits.append(
                     _Hit(pos, c is True, value, source, kind, is_attr, inside, c is None)
@@ -172,9 +173,9 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
         elif dateish:
             v = el.text_content()
             if (
-                6 <= len(v) < 150
+                W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
                 and YEAR_HINT.search(v)
-                or len(v) < 40
+                or len(v) < W.SHORT_TEXT
                 and (REL_HINT.search(v) or ctx.now is not None and YEARLESS_HINT.search(v))
             ):
                 hits.append(
@@ -191,7 +192,7 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
         if text and not text.isspace():
             _text_hit(hits, text, pos, c, ctx, inside, recent)
             pos += len(text.strip())
-            recent = text[-40:]
+            recent = text[-W.LABEL_WINDOW :]
     return hits, h_start, h_end
 
 
@@ -204,11 +205,11 @@ def _text_hit(
     inside: bool,
     before: str = "",
 ) -> None:
-    if len(text) > 2000:
-        text = text[:2000]
+    if len(text) > W.TEXT_NODE_MAX:
+        text = text[: W.TEXT_NODE_MAX]
     if YEAR_HINT.search(text) or (
         ctx.now is not None
-        and len(text) < 60
+        and len(text) < W.RELATIVE_TEXT_MAX
         and (REL_HINT.search(text) or YEARLESS_HINT.search(text))
     ):
         hits.append(
@@ -232,7 +233,7 @@ def _learn_order(hits: list[_Hit], ctx: Context) -> None:
     if ctx.order_known:
         return
     dmy = mdy = 0
-    for hit in hits[:500]:
+    for hit in hits[: W.ORDER_SAMPLE_HITS]:
         if "/" not in hit.text:
             continue
         for m in _SLASH_DATE.finditer(hit.text):
@@ -252,7 +253,7 @@ def read_body(page: Page, ctx: Context) -> None:
         # no headline to anchor on: only machine-readable published dates count
         for hit in hits:
             if hit.kind == DateKind.PUBLISHED and not hit.chrome:
-                _hit_candidates(hit, ctx, DateSource.ITEMPROP, 6)
+                _hit_candidates(hit, ctx, DateSource.ITEMPROP, W.MACHINE_NO_HEADLINE)
             elif hit.chrome or hit.weak:
                 _exclude(hit, ctx)
         return
@@ -263,12 +264,17 @@ def read_body(page: Page, ctx: Context) -> None:
         if hit.chrome:
             if hit.pos < h_start:  # the site header: where the "today" date sits
                 _exclude(hit, ctx)
-            elif hit.source == DateSource.TEXT and len(boxed) <= 3:
+            elif hit.source == DateSource.TEXT and len(boxed) <= W.BOXED_MAX:
                 # the article's own info box ("Mise en ligne : 23 mai 2019") may be dressed
                 # as a sidebar; only a date labelled as the publication counts there, and
                 # only when it is the one such date (else: a teaser list with labels)
                 boxed += _hit_candidates(
-                    hit, ctx, DateSource.BYLINE, 5, labelled_only=True, published_only=True
+                    hit,
+                    ctx,
+                    DateSource.BYLINE,
+                    W.BOXED_LABELLED,
+                    labelled_only=True,
+                    published_only=True,
                 )
             continue
         if hit.pos >= h_end:
@@ -279,62 +285,66 @@ def read_body(page: Page, ctx: Context) -> None:
             # above the headline: kickers and datelines, but also the site header, so only
             # close by, or inside the headline's own article
             dist = h_start - hit.pos
-            if dist > (800 if hit.inside else 250):
+            if dist > (W.ABOVE_INSIDE_CHARS if hit.inside else W.ABOVE_OUTSIDE_CHARS):
                 _exclude(hit, ctx)
                 continue
-            dist = dist if hit.inside else dist * 4
+            dist = dist if hit.inside else dist * W.ABOVE_OUTSIDE_FACTOR
         if (
             hit.weak
-            and not (hit.pos >= h_start and dist < 300)
+            and not (hit.pos >= h_start and dist < W.WEAK_CHROME_NEAR_CHARS)
             and not PUBLISHED_ANY.search(hit.before + " " + hit.text)
         ):
             if hit.pos < h_start:
                 _exclude(hit, ctx)
             continue
         if hit.source in (DateSource.TIME, DateSource.ITEMPROP):
-            w = 7 if hit.kind == DateKind.PUBLISHED else 6
-            _hit_candidates(hit, ctx, hit.source, w if dist < 1500 else w - 3)
-        elif dist < 400:
-            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, DateSource.BYLINE, 9)]
-        elif dist < 1500:
-            bylines += [(dist, c) for c in _hit_candidates(hit, ctx, DateSource.BYLINE, 4)]
+            w = W.MACHINE_PUBLISHED if hit.kind == DateKind.PUBLISHED else W.MACHINE_EITHER
+            if dist >= W.MACHINE_NEAR_CHARS:
+                w -= W.MACHINE_FAR_PENALTY
+            _hit_candidates(hit, ctx, hit.source, w)
+        elif dist < W.BYLINE_NEAR_CHARS:
+            found = _hit_candidates(hit, ctx, DateSource.BYLINE, W.BYLINE_NEAR)
+            bylines += [(dist, c) for c in found]
+        elif dist < W.MACHINE_NEAR_CHARS:
+            found = _hit_candidates(hit, ctx, DateSource.BYLINE, W.BYLINE_FAR)
+            bylines += [(dist, c) for c in found]
         elif PUBLISHED_ANY.search(hit.before + " " + hit.text):
             # "Veröffentlicht am ..." (the label may sit in its own element) names the
             # article's date wherever it stands
-            _hit_candidates(hit, ctx, DateSource.BYLINE, 6, labelled_only=True)
-        elif prose_seen < 1 and dist < 20000:
-            prose_seen += len(_hit_candidates(hit, ctx, DateSource.TEXT, 2, limit=1))
+            _hit_candidates(hit, ctx, DateSource.BYLINE, W.LABELLED_PUBLISHED, labelled_only=True)
+        elif prose_seen < 1 and dist < W.PROSE_MAX_CHARS:
+            prose_seen += len(_hit_candidates(hit, ctx, DateSource.TEXT, W.PROSE_DATE, limit=1))
     if len({c.stamp.day for c in boxed}) > 1:
         ctx.candidates = [c for c in ctx.candidates if all(c is not b for b in boxed)]
     # The byline closest to the headline names the article's date; later ones in the
     # same region are more often quoted dates, replies or teasers.
     rank: dict[date, int] = {}
     bylines.sort(key=lambda x: x[0])
-    if len({c.stamp.day for _d, c in bylines if c.source == DateSource.BYLINE}) >= 4:
+    if len({c.stamp.day for _d, c in bylines if c.source == DateSource.BYLINE}) >= W.POST_LIST_DAYS:
         # many dates around the headline: a list of posts, not one article's byline
         for _d, c in bylines:
-            c.weight = min(c.weight, 3.0)
+            c.weight = min(c.weight, W.POST_LIST_CAP)
     for _dist, c in bylines:
         if c.source != DateSource.BYLINE:
             continue
         k = rank.setdefault(c.stamp.day, len(rank))
-        c.weight = max(3.0, c.weight - 2 * k)
+        c.weight = max(W.BYLINE_FLOOR, c.weight - W.LATER_BYLINE_STEP * k)
 
 
 _DATELINE_END = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:[-–—|:(„\"“«]|$)", re.I)
 
 
 def _exclude(hit: _Hit, ctx: Context) -> None:
-    if len(ctx.excluded) > 200 or len(hit.text) > 300:
+    if len(ctx.excluded) > W.EXCLUDED_MAX_DAYS or len(hit.text) > W.EXCLUDED_TEXT_MAX:
         return
     if hit.attr:
         parsed = parse_value(hit.text, ctx)
         if parsed:
             ctx.excluded.add(parsed[0].day)
         return
-    for st, *_ in parse_text(hit.text, ctx)[:3]:
+    for st, *_ in parse_text(hit.text, ctx)[: W.DATES_PER_SNIPPET]:
         ctx.excluded.add(st.day)
-    if ctx.now is not None and len(hit.text) < 60:
+    if ctx.now is not None and len(hit.text) < W.RELATIVE_TEXT_MAX:
         st = short_date(hit.text, ctx)
         if st:
             ctx.excluded.add(st.day)
@@ -344,10 +354,11 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     """A date inside a sentence rather than in a byline or a dateline ("01.02.2022 – Die
     Zahl der ...", "BERLIN, 2. Dezember 2024 (dpa) -")."""
     rest = text[:start] + " " + text[end:]
-    if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 8:
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) <= W.PROSE_WORDS:
         return False
     lead = text[:start].strip()
-    if len(lead) <= 25 and len(lead.split()) <= 3 and _DATELINE_END.match(text, end):
+    chars, words = W.DATELINE_LEAD
+    if len(lead) <= chars and len(lead.split()) <= words and _DATELINE_END.match(text, end):
         return False
     return True
 
@@ -357,7 +368,7 @@ def _hit_candidates(
     ctx: Context,
     source: DateSource,
     weight: float,
-    limit: int = 3,
+    limit: int = W.DATES_PER_SNIPPET,
     labelled_only: bool = False,
     published_only: bool = False,
 ) -> list[Candidate]:
@@ -378,9 +389,9 @@ def _hit_candidates(
         return added
     found = parse_text(hit.text, ctx)
     for n, (st, start, guessed, end) in enumerate(found[:limit]):
-        before = hit.text[max(0, start - 40) : start]
-        if start < 40 and hit.before:
-            before = (hit.before + " " + before)[-40:]
+        before = hit.text[max(0, start - W.LABEL_WINDOW) : start]
+        if start < W.LABEL_WINDOW and hit.before:
+            before = (hit.before + " " + before)[-W.LABEL_WINDOW :]
         kind = hit.kind
         if REGISTERED_LABEL.search(before):
             continue
@@ -392,19 +403,19 @@ def _hit_candidates(
             kind = DateKind.PUBLISHED
         elif labelled_only:
             continue
-        src, w = source, weight - n  # a snippet's first date is the likely one
+        src, w = source, weight - W.LATER_DATE_STEP * n  # a snippet's first date is the likely one
         if kind == DateKind.PUBLISHED and src == DateSource.BYLINE:
-            w = max(w, 6)  # "Erstellt am: ..." says what it is
+            w = max(w, W.LABELLED_PUBLISHED)  # "Erstellt am: ..." says what it is
         if src == DateSource.BYLINE and hit.source == DateSource.TEXT and _is_prose(
             hit.text, start, end
         ):
-            src, w = DateSource.TEXT, min(w, 3)
-        add(st, hit.text[start : start + 60], src, w, kind, guessed)
-    if not found and not labelled_only and len(hit.text) < 60:
+            src, w = DateSource.TEXT, min(w, W.IN_SENTENCE_CAP)
+        add(st, hit.text[start : start + W.RAW_SNIPPET], src, w, kind, guessed)
+    if not found and not labelled_only and len(hit.text) < W.RELATIVE_TEXT_MAX:
         # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker
         # evidence than a stated one: a cached page's relative times are stale, an inferred
         # year can be wrong. Alone it names the day; it never outweighs stated dates.
         st = short_date(hit.text, ctx)
         if st:
-            add(st, hit.text, source, min(weight, 5), hit.kind)
+            add(st, hit.text, source, min(weight, W.INFERRED_CAP), hit.kind)
     return added

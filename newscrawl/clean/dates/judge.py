@@ -3,11 +3,12 @@ modified not before published), and htmldate's second opinion when the evidence 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 
 from ..codes import DateKind, DateSource
 from ..page import Page
+from . import weights as W
 from .model import Candidate, Context, Stamp
 
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
@@ -44,7 +45,7 @@ def _score(
         best = max(
             members,
             key=lambda c: (
-                c.weight >= 6,
+                c.weight >= W.Strength.TRUSTED,
                 c.stamp.clock is not None,
                 c.stamp.offset is not None,
                 # on a tie, the machine-readable statement is the canonical raw value
@@ -58,7 +59,7 @@ def _score(
 
 
 def _eff(c: Candidate) -> float:
-    return c.weight * (0.5 if c.guessed_order else 1.0)
+    return c.weight * (W.GUESSED_ORDER_FACTOR if c.guessed_order else 1.0)
 
 
 def to_iso(st: Stamp, ctx: Context) -> str:
@@ -82,20 +83,20 @@ def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None
         cands = [
             c
             for c in cands
-            if c.kind == DateKind.MODIFIED or c.stamp.day <= sm.stamp.day + timedelta(days=1)
+            if c.kind == DateKind.MODIFIED or c.stamp.day <= sm.stamp.day + W.SITEMAP_SLACK
         ]
     ranked = _score(cands, (DateKind.PUBLISHED, DateKind.EITHER))
     published = None
     if ranked:
         total, _day, best = ranked[0]
         second = ranked[1][0] if len(ranked) > 1 else 0.0
-        if total >= 5 and total - second >= 1:
+        if total >= W.DECISIVE_TOTAL and total - second >= W.DECISIVE_MARGIN:
             published = best
     url = next((c for c in cands if c.source == DateSource.URL), None)
     if (
         published is not None
         and url is not None
-        and published.stamp.day > url.stamp.day + timedelta(days=1)
+        and published.stamp.day > url.stamp.day + W.URL_SLACK
     ):
         # a URL's date is fixed when the article first appears; a later "publication"
         # date is a republication or a CMS migration
@@ -141,15 +142,15 @@ def _second_opinion(
     when it confirms one of our weaker candidates, or when its cautious mode (no free-text
     search) finds the same day."""
     wide = _htmldate(page, ctx, extensive=True)
-    if wide is None or (sitemap is not None and wide > sitemap.stamp.day + timedelta(days=1)):
+    if wide is None or (sitemap is not None and wide > sitemap.stamp.day + W.SITEMAP_SLACK):
         return None
     for _total, day, best in ranked:
         if day == wide and not best.guessed_order:
             return Candidate(best.stamp, best.raw, DateSource.HTMLDATE, best.weight, best.kind)
-    if any(total >= 4 for total, _day, _best in ranked) or wide in ctx.excluded:
+    if any(total >= W.FAIR_TOTAL for total, _day, _best in ranked) or wide in ctx.excluded:
         # it contradicts a fair candidate of ours, or read the site chrome
         return None
     # htmldate completes a bare year or month with day 1: no day of ours to trust then
     if wide.day != 1 and _htmldate(page, ctx, extensive=False) == wide:
-        return Candidate(Stamp(wide), wide.isoformat(), DateSource.HTMLDATE, 3)
+        return Candidate(Stamp(wide), wide.isoformat(), DateSource.HTMLDATE, W.Strength.DOUBTFUL)
     return None

@@ -7,8 +7,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..codes import DateKind, DateSource
 from ..page import Page
+from . import weights as W
 from .model import Context, add_candidate
 from .parse import make_stamp, parse_value
+from .weights import Strength as S
 
 # JSON-LD properties: (name, kind)
 _JSONLD_PROPS = (
@@ -17,57 +19,57 @@ _JSONLD_PROPS = (
     ("uploadDate", DateKind.PUBLISHED),
     ("dateModified", DateKind.MODIFIED),
 )
-# <meta> keys, lower-cased: weight and kind. Standard publication keys are trusted most;
-# generic "date" keys less, since CMSs fill them with the page's render time.
-_META_KEYS: dict[str, tuple[float, DateKind]] = {
-    "article:published_time": (8, DateKind.PUBLISHED),
-    "og:article:published_time": (8, DateKind.PUBLISHED),
-    "article:published": (8, DateKind.PUBLISHED),
-    "og:published_time": (8, DateKind.PUBLISHED),
-    "datepublished": (8, DateKind.PUBLISHED),
-    "parsely-pub-date": (8, DateKind.PUBLISHED),
-    "sailthru.date": (7, DateKind.PUBLISHED),
-    "pubdate": (7, DateKind.PUBLISHED),
-    "publishdate": (7, DateKind.PUBLISHED),
-    "publish-date": (7, DateKind.PUBLISHED),
-    "publish_date": (7, DateKind.PUBLISHED),
-    "publication_date": (7, DateKind.PUBLISHED),
-    "publication-date": (7, DateKind.PUBLISHED),
-    "dc.date.issued": (7, DateKind.PUBLISHED),
-    "dcterms.issued": (7, DateKind.PUBLISHED),
-    "dc.date.created": (6, DateKind.PUBLISHED),
-    "dcterms.created": (6, DateKind.PUBLISHED),
-    "dc.created": (6, DateKind.PUBLISHED),
-    "datecreated": (7, DateKind.PUBLISHED),
-    "date_published": (7, DateKind.PUBLISHED),
-    "article_date_original": (7, DateKind.PUBLISHED),
-    "original-publish-date": (8, DateKind.PUBLISHED),
-    "og:pubdate": (6, DateKind.PUBLISHED),
-    "cxenseparse:recs:publishtime": (6, DateKind.PUBLISHED),
-    "article.published": (7, DateKind.PUBLISHED),
-    "shareaholic:article_published_time": (7, DateKind.PUBLISHED),
-    "date:published_time": (7, DateKind.PUBLISHED),
-    "og:article:time": (5, DateKind.PUBLISHED),
-    "uploaddate": (7, DateKind.PUBLISHED),
-    "dc.date": (5, DateKind.EITHER),
-    "dcterms.date": (5, DateKind.EITHER),
-    "date": (4, DateKind.EITHER),
-    "displaydate": (5, DateKind.PUBLISHED),
-    "pdate": (5, DateKind.PUBLISHED),
-    "citation_publication_date": (7, DateKind.PUBLISHED),
-    "citation_date": (6, DateKind.PUBLISHED),
-    "release_date": (5, DateKind.PUBLISHED),
-    "article:modified_time": (8, DateKind.MODIFIED),
-    "og:article:modified_time": (8, DateKind.MODIFIED),
-    "og:updated_time": (6, DateKind.MODIFIED),
-    "datemodified": (8, DateKind.MODIFIED),
-    "article:modified": (7, DateKind.MODIFIED),
-    "dcterms.modified": (6, DateKind.MODIFIED),
-    "last-modified": (4, DateKind.MODIFIED),
-    "lastmod": (4, DateKind.MODIFIED),
-    "dc.date.modified": (6, DateKind.MODIFIED),
-    "parsely-updated-date": (6, DateKind.MODIFIED),
-    "shareaholic:article_modified_time": (6, DateKind.MODIFIED),
+# <meta> keys, lower-cased: strength (weights.Strength) and kind. Standard publication keys
+# are trusted most; generic "date" keys less, since CMSs fill them with the render time.
+_META_KEYS: dict[str, tuple[S, DateKind]] = {
+    "article:published_time": (S.STANDARD, DateKind.PUBLISHED),
+    "og:article:published_time": (S.STANDARD, DateKind.PUBLISHED),
+    "article:published": (S.STANDARD, DateKind.PUBLISHED),
+    "og:published_time": (S.STANDARD, DateKind.PUBLISHED),
+    "datepublished": (S.STANDARD, DateKind.PUBLISHED),
+    "parsely-pub-date": (S.STANDARD, DateKind.PUBLISHED),
+    "sailthru.date": (S.STRONG, DateKind.PUBLISHED),
+    "pubdate": (S.STRONG, DateKind.PUBLISHED),
+    "publishdate": (S.STRONG, DateKind.PUBLISHED),
+    "publish-date": (S.STRONG, DateKind.PUBLISHED),
+    "publish_date": (S.STRONG, DateKind.PUBLISHED),
+    "publication_date": (S.STRONG, DateKind.PUBLISHED),
+    "publication-date": (S.STRONG, DateKind.PUBLISHED),
+    "dc.date.issued": (S.STRONG, DateKind.PUBLISHED),
+    "dcterms.issued": (S.STRONG, DateKind.PUBLISHED),
+    "dc.date.created": (S.TRUSTED, DateKind.PUBLISHED),
+    "dcterms.created": (S.TRUSTED, DateKind.PUBLISHED),
+    "dc.created": (S.TRUSTED, DateKind.PUBLISHED),
+    "datecreated": (S.STRONG, DateKind.PUBLISHED),
+    "date_published": (S.STRONG, DateKind.PUBLISHED),
+    "article_date_original": (S.STRONG, DateKind.PUBLISHED),
+    "original-publish-date": (S.STANDARD, DateKind.PUBLISHED),
+    "og:pubdate": (S.TRUSTED, DateKind.PUBLISHED),
+    "cxenseparse:recs:publishtime": (S.TRUSTED, DateKind.PUBLISHED),
+    "article.published": (S.STRONG, DateKind.PUBLISHED),
+    "shareaholic:article_published_time": (S.STRONG, DateKind.PUBLISHED),
+    "date:published_time": (S.STRONG, DateKind.PUBLISHED),
+    "og:article:time": (S.MODERATE, DateKind.PUBLISHED),
+    "uploaddate": (S.STRONG, DateKind.PUBLISHED),
+    "dc.date": (S.MODERATE, DateKind.EITHER),
+    "dcterms.date": (S.MODERATE, DateKind.EITHER),
+    "date": (S.WEAK, DateKind.EITHER),
+    "displaydate": (S.MODERATE, DateKind.PUBLISHED),
+    "pdate": (S.MODERATE, DateKind.PUBLISHED),
+    "citation_publication_date": (S.STRONG, DateKind.PUBLISHED),
+    "citation_date": (S.TRUSTED, DateKind.PUBLISHED),
+    "release_date": (S.MODERATE, DateKind.PUBLISHED),
+    "article:modified_time": (S.STANDARD, DateKind.MODIFIED),
+    "og:article:modified_time": (S.STANDARD, DateKind.MODIFIED),
+    "og:updated_time": (S.TRUSTED, DateKind.MODIFIED),
+    "datemodified": (S.STANDARD, DateKind.MODIFIED),
+    "article:modified": (S.STRONG, DateKind.MODIFIED),
+    "dcterms.modified": (S.TRUSTED, DateKind.MODIFIED),
+    "last-modified": (S.WEAK, DateKind.MODIFIED),
+    "lastmod": (S.WEAK, DateKind.MODIFIED),
+    "dc.date.modified": (S.TRUSTED, DateKind.MODIFIED),
+    "parsely-updated-date": (S.TRUSTED, DateKind.MODIFIED),
+    "shareaholic:article_modified_time": (S.TRUSTED, DateKind.MODIFIED),
 }
 
 
@@ -94,7 +96,7 @@ def read_jsonld(page: Page, ctx: Context) -> None:
                 continue
             parsed = parse_value(value, ctx)
             if parsed:
-                weight = 8 if prop != "dateCreated" else 7
+                weight = W.JSONLD_CREATED if prop == "dateCreated" else W.JSONLD_PUBLISHED
                 add_candidate(ctx, parsed[0], value, DateSource.JSONLD, weight, kind, parsed[1])
 
 
@@ -135,7 +137,7 @@ def read_url(page: Page, ctx: Context) -> None:
             st = make_stamp(m.group(5), m.group(6), m.group(7))
         else:
             st = make_stamp(m.group(8), m.group(9), m.group(10))
-        add_candidate(ctx, st, m.group(0), DateSource.URL, 7)
+        add_candidate(ctx, st, m.group(0), DateSource.URL, W.URL_DATE)
         return
 
 
@@ -143,4 +145,4 @@ def read_sitemap(page: Page, ctx: Context) -> None:
     if page.sitemap_date:
         parsed = parse_value(page.sitemap_date, ctx)
         if parsed:
-            add_candidate(ctx, parsed[0], page.sitemap_date, DateSource.SITEMAP, 6)
+            add_candidate(ctx, parsed[0], page.sitemap_date, DateSource.SITEMAP, W.SITEMAP_DATE)

@@ -1,0 +1,33 @@
+"""The sizes and shares boilerplate.py decides on. Lengths are in characters of normalized
+text; shares are fractions of an element's text."""
+
+from __future__ import annotations
+
+# --- the article's own containers (never removed) ---
+PAGE_HOLDER_SHARE = 0.5  # an element holding more of the page's paragraph text holds the story
+BODY_HOLDER_SHARE = 0.6  # the same inside the chosen body, where rails are siblings
+HOLDER_MIN_PARAGRAPH = 40  # shorter paragraphs do not count towards that share
+
+# --- embedded social posts ---
+EMBED_WRAPPER_SLACK = 2  # a wrapper with at most this much text beside the post is unwrapped
+
+# --- rails ("Related articles" + teasers) ---
+RAIL_LABEL_MAX = 60  # a heading longer than this is no rail label
+TEASER_LINK_SHARE = 0.3  # more of a block's text in links than this: teasers, not story
+RAIL_TEXT_FACTOR = 3  # a container with more text than 3 x the label ...
+RAIL_TEXT_SLACK = 200  # ... + this, and little link text, holds more than the rail
+
+# --- teasers repeated within the page ---
+REPEATED_LINK_MIN = 20  # shorter link texts ("More", "Share") are not compared
+TEASER_OWN_TEXT_MAX = 30  # an ancestor with more running text of its own is a paragraph
+TEASER_TEXT_FACTOR = 3  # a teaser block holds at most 3 x the link's text ...
+TEASER_TEXT_SLACK = 300  # ... + this (its summary line)
+
+# --- single blocks ---
+STANDFIRST_MIN = 80  # a link-free "teaser"-classed paragraph this long is the story's lead
+PROMO_MAX = 350  # a newsletter pitch, credit or ad label is shorter than this
+META_LINE_MAX = 120  # a date or author microdata line is shorter than this
+LINK_PARAGRAPH_MIN = 10  # a paragraph (and its link text) this short is not judged
+LINK_MIN_WORDS = 2  # a link of fewer words is an address or a name, not a teaser headline
+HEADLINE_KEY_MIN = 10  # headlines shorter than this are not searched for in the body
+HEADLINE_COPY_MAX = 300  # a body block longer than this is not a copy of the headline
