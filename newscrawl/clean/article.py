@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+
+from lxml.html import HtmlElement
 
 from .boilerplate import remove_boilerplate
 from .captions import collect_images
@@ -64,6 +67,28 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
+# C0 control characters other than tab and newlines. libxml2's HTML parser keeps some of
+# them (a form feed) in text, but lxml refuses them whenever a text is set, so the
+# drop_tree() and drop_tag() of every later stage (readability's too) would raise.
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+_CONTROL_TABLE = str.maketrans(dict.fromkeys(_CONTROLS, " "))
+_CONTROL_STR = re.compile(f"[{re.escape(_CONTROLS)}]")
+_CONTROL_BYTES = re.compile(f"[{re.escape(_CONTROLS)}]".encode())
+
+
+def _blank_controls(html: bytes | str, root: HtmlElement) -> None:
+    """Turn control characters in the tree's text into spaces (the text renders them as
+    whitespace anyway). The tree is walked only when the input holds any."""
+    found = (_CONTROL_BYTES if isinstance(html, bytes) else _CONTROL_STR).search(html)
+    if not found:
+        return
+    for el in root.iter():
+        if el.text and _CONTROL_STR.search(el.text):
+            el.text = el.text.translate(_CONTROL_TABLE)
+        if el.tail and _CONTROL_STR.search(el.tail):
+            el.tail = el.tail.translate(_CONTROL_TABLE)
+
+
 def build_page(
     html: bytes | str,
     url: str,
@@ -79,6 +104,7 @@ def build_page(
     """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
     headers = {k.title(): v for k, v in (headers or {}).items()}
     root, encoding = load_document(html, headers.get("Content-Type"))
+    _blank_controls(html, root)
     flattened = limit_depth(root)
     page = Page(
         url=url,

@@ -15,8 +15,6 @@ htmldate is asked for a second opinion only when the page's own evidence is thin
 
 from __future__ import annotations
 
-import logging
-
 from ..codes import WarningCode
 from ..page import Page
 from .body import read_body
@@ -27,18 +25,6 @@ from .sources import read_jsonld, read_meta, read_sitemap, read_url
 from .zones import reday_utc
 
 __all__ = ["collect", "find_dates"]
-
-logger = logging.getLogger(__name__)
-
-
-def find_dates(page: Page) -> None:
-    """Fill datePublished, datePublishedRaw, dateModified, dateModifiedRaw on the page
-    (page.set(name, value, source)); record warnings with page.warn(...)."""
-    try:
-        _find_dates(page)
-    except Exception as exc:  # a broken page must never stop the crawl: abstain
-        logger.debug("date extraction failed on %s: %s", page.url, exc, exc_info=True)
-        page.warn("date_error")
 
 
 def collect(page: Page) -> Context:
@@ -53,7 +39,11 @@ def collect(page: Page) -> Context:
     return ctx
 
 
-def _find_dates(page: Page) -> None:
+def find_dates(page: Page) -> None:
+    """Fill datePublished, datePublishedRaw, dateModified, dateModifiedRaw on the page
+    (page.set(name, value, source)); record warnings with page.warn(...). An exception
+    is a bug: it propagates to run_stage (clean/article.py), which logs it and marks the
+    page `dates_stage_failed`."""
     ctx = collect(page)
     published, modified = choose(page, ctx)
     if published is not None:

@@ -3,6 +3,7 @@ modified not before published), and htmldate's second opinion when the evidence 
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 
@@ -10,6 +11,8 @@ from ..codes import DateKind, DateSource
 from ..page import Page
 from . import weights as W
 from .model import Candidate, Context, Stamp
+
+logger = logging.getLogger(__name__)
 
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
 _STRUCTURED = frozenset({DateSource.JSONLD, DateSource.META, DateSource.ITEMPROP})
@@ -127,7 +130,8 @@ def _htmldate(page: Page, ctx: Context, extensive: bool) -> date | None:
             max_date=ctx.limit.strftime("%Y-%m-%d"),
         )
         return date.fromisoformat(value) if value else None
-    except Exception:
+    except Exception as exc:  # a second opinion that fails leaves our own judgement standing
+        logger.debug("htmldate failed on %s: %r", page.url, exc)
         return None
 
 
