@@ -40,32 +40,49 @@ def _position(entry: dict[str, Any]) -> int:
 
 
 def read_metadata(page: Page) -> None:
-    root, sd = page.root, page.structured
+    """Fill the page's metadata fields, each from its best source (see the readers)."""
+    sd = page.structured
     meta = sd.meta if sd else {}
     art = (sd.article() if sd else None) or {}
+    for reader in _READERS:
+        reader(page, meta, art)
 
+
+# Each reader fills one field: (page, <meta> values, the article's JSON-LD object).
+Meta = dict[str, str]
+Article = dict[str, Any]
+
+
+def _headline(page: Page, meta: Meta, art: Article) -> None:
     read_headline(page)
 
-    for key, source in (("description", "jsonld"),):
-        if _text(art.get(key)):
-            page.set("description", _text(art.get(key)), source)
-    if "description" not in page.fields:
-        for key in ("og:description", "description", "twitter:description"):
-            if meta.get(key):
-                page.set("description", normalize_space(meta[key]), f"meta:{key}")
-                break
 
+def _description(page: Page, meta: Meta, art: Article) -> None:
+    if _text(art.get("description")):
+        page.set("description", _text(art.get("description")), "jsonld")
+        return
+    for key in ("og:description", "description", "twitter:description"):
+        if meta.get(key):
+            page.set("description", normalize_space(meta[key]), f"meta:{key}")
+            return
+
+
+def _authors(page: Page, meta: Meta, art: Article) -> None:
     read_authors(page)
 
-    # canonical URL
-    canon = root.xpath("//link[@rel='canonical']/@href")
+
+def _canonical_url(page: Page, meta: Meta, art: Article) -> None:
+    canon = page.root.xpath("//link[@rel='canonical']/@href")
     canonical = join_url(page.url, canon[0]) if canon and canon[0].strip() else None
     if canonical:
         page.set("canonicalUrl", canonical, "link:canonical")
     elif meta.get("og:url") and join_url(page.url, meta["og:url"]):
         page.set("canonicalUrl", join_url(page.url, meta["og:url"]), "meta:og:url")
 
-    # The declared language, normalized; article.finish checks it against the text.
+
+def _language(page: Page, meta: Meta, art: Article) -> None:
+    """The declared language, normalized; article.finish checks it against the text."""
+    root = page.root
     for value, source in (
         (root.get("lang") or root.get("xml:lang"), "html:lang"),
         (_text(art.get("inLanguage")), "jsonld"),
@@ -76,8 +93,10 @@ def read_metadata(page: Page) -> None:
         tag = normalize_tag(value)
         if tag:
             page.set("inLanguage", tag, source)
-            break
+            return
 
+
+def _publisher(page: Page, meta: Meta, art: Article) -> None:
     publisher = _text((art.get("publisher") or {}) if isinstance(art.get("publisher"), dict)
                       else art.get("publisher"))
     if publisher:
@@ -85,10 +104,15 @@ def read_metadata(page: Page) -> None:
     elif meta.get("og:site_name"):
         page.set("publisher", meta["og:site_name"], "meta:og:site_name")
 
+
+def _section(page: Page, meta: Meta, art: Article) -> None:
     section = _text(art.get("articleSection")) or meta.get("article:section")
     if section:
         page.set("section", section, "jsonld" if art.get("articleSection") else "meta")
 
+
+def _breadcrumbs(page: Page, meta: Meta, art: Article) -> None:
+    sd = page.structured
     crumbs = []
     for bl in sd.of_type("BreadcrumbList") if sd else []:
         items = bl.get("itemListElement") or []
@@ -103,6 +127,12 @@ def read_metadata(page: Page) -> None:
     if crumbs:
         page.set("breadcrumbs", crumbs, "jsonld")
 
+
+MAX_META_KEYWORDS = 30  # a keywords <meta> longer than this is SEO stuffing: cut
+
+
+def _tags(page: Page, meta: Meta, art: Article) -> None:
+    sd = page.structured
     tags: list[str] = []
     kw = art.get("keywords")
     if isinstance(kw, str):
@@ -115,10 +145,27 @@ def read_metadata(page: Page) -> None:
         page.set("tags", list(dict.fromkeys(sd.meta_all["article:tag"])), "meta:article:tag")
     elif meta.get("news_keywords") or meta.get("keywords"):
         raw = meta.get("news_keywords") or meta.get("keywords") or ""
-        page.set("tags", [t.strip() for t in raw.split(",") if t.strip()][:30], "meta:keywords")
+        keywords = [t.strip() for t in raw.split(",") if t.strip()]
+        page.set("tags", keywords[:MAX_META_KEYWORDS], "meta:keywords")
 
+
+def _main_image(page: Page, meta: Meta, art: Article) -> None:
     image = _url(art.get("image"), page.url) or (
         join_url(page.url, meta["og:image"]) if meta.get("og:image") else None
     )
     if image:
         page.set("mainImage", image, "jsonld" if art.get("image") else "meta:og:image")
+
+
+_READERS = (
+    _headline,
+    _description,
+    _authors,
+    _canonical_url,
+    _language,
+    _publisher,
+    _section,
+    _breadcrumbs,
+    _tags,
+    _main_image,
+)
