@@ -76,76 +76,72 @@ def _class_info(words: str) -> tuple[bool, bool, bool, DateKind | bool]:
     )
 
 
-def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]:
-    """One pass over the document: date-looking text and date attributes with their position
-    (in characters of visible text) and whether they sit in site chrome."""
-    root = page.root
-    headline = find_headline(page)
-    keep = set(headline.iterancestors()) if headline is not None else set()
-    if headline is not None:
-        keep.add(headline)
-    container = headline_container(headline)
-    hits: list[_Hit] = []
-    # element -> False (content), True (chrome), None (weakly chrome)
-    chrome: dict[HtmlElement, bool | None] = {}
-    pos = 0
-    h_start = h_end = None
-    skip_depth = 0
-    inside = False
-    recent = ""  # the last visible text seen, for labels in a separate element
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if event == "end":
-            if tag in UNDATED_TAGS:
-                skip_depth -= 1
-            if el is headline:
-                h_end = pos
-            if el is container:
-                inside = False
-            tail = el.tail
-            if tail and skip_depth == 0 and not tail.isspace():
-                parent = el.getparent()
-                c = chrome.get(parent, False) if parent is not None else False
-                _text_hit(hits, tail, pos, c, ctx, inside, recent)
-                pos += len(tail.strip())
-                recent = tail[-W.LABEL_WINDOW :]
-            continue
-        if tag in UNDATED_TAGS:
-            skip_depth += 1
-            continue
-        if skip_depth:
-            continue
-        if el is container:
-            inside = True
+class _Walk:
+    """One pass over the document: date-looking text and date attributes with their
+    position (in characters of visible text) and whether they sit in site chrome."""
+
+    def __init__(self, page: Page, ctx: Context) -> None:
+        self.ctx = ctx
+        self.headline = find_headline(page)
+        # the headline and its ancestors are never chrome, whatever their class names
+        self.keep: set[HtmlElement] = set()
+        if self.headline is not None:
+            self.keep = {self.headline, *self.headline.iterancestors()}
+        self.container = headline_container(self.headline)
+        self.hits: list[_Hit] = []
+        # element -> False (content), True (chrome), None (weakly chrome)
+        self.chrome: dict[HtmlElement, bool | None] = {}
+        self.pos = 0
+        self.h_start: int | None = None
+        self.h_end: int | None = None
+        self.skip_depth = 0  # inside an element without visible dates (script, select...)
+        self.inside = False  # inside the headline's <article>/<main>
+        self.recent = ""  # the last visible text seen, for labels in a separate element
+
+    def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            if not isinstance(el.tag, str):
+                continue
+            if event == "start":
+                self._start(el)
+            else:
+                self._end(el)
+        return self.hits, self.h_start, self.h_end
+
+    def _parent_chrome(self, el: HtmlElement) -> bool | None:
         parent = el.getparent()
-        c = chrome.get(parent, False) if parent is not None else False
-        cls = el.get("class")
-        ident = el.get("id")
-        strong = weak = dateish = micro = False
-        if cls:
-            strong, weak, dateish, micro = _class_info(cls)
-        if ident and not strong:
-            i_strong, i_weak, i_dateish, _ = _class_info(ident)
-            strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
-        if c is not True and el not in keep:
-            if (
-                tag in SITE_NAV_TAGS
-                and not (inside and tag == "aside")
-                or strong
-                # another <article> than the headline's: a teaser of another story
-                or tag == "article"
-                and container is not None
-                and container.tag == "article"
-            ):
-                c = True
-            elif c is False and not inside and (tag in PAGE_FRAME_TAGS or weak):
-                c = None  # weak: ignored right under the headline, where bylines live
-        chrome[el] = c
-        if el is headline:
-            h_start = pos
-        # machine-readable dates: <time>, itemprop, pubdate, microformats (abbr.published)
+        return self.chrome.get(parent, False) if parent is not None else False
+
+    def _text(self, text: str, chrome: bool | None) -> None:
+        _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, self.recent)
+        self.pos += len(text.strip())
+        self.recent = text[-W.LABEL_WINDOW :]
+
+    def _end(self, el: HtmlElement) -> None:
+        if el.tag in UNDATED_TAGS:
+            self.skip_depth -= 1
+        if el is self.headline:
+            self.h_end = self.pos
+        if el is self.container:
+            self.inside = False
+        tail = el.tail
+        if tail and self.skip_depth == 0 and not tail.isspace():
+            self._text(tail, self._parent_chrome(el))
+
+    def _start(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if tag in UNDATED_TAGS:
+            self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if el is self.container:
+            self.inside = True
+        strong, weak, dateish, micro = _classes(el)
+        c = self._chrome(el, self._parent_chrome(el), strong, weak)
+        self.chrome[el] = c
+        if el is self.headline:
+            self.h_start = self.pos
         itemprop = (el.get("itemprop") or "").lower()
         if (
             tag == "time"
@@ -155,45 +151,89 @@ def _walk(page: Page, ctx: Context) -> tuple[list[_Hit], int | None, int | None]
             or el.get("data-published") is not None
             or el.get("data-date") is not None
         ):
-            kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
-            if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
-                kind = DateKind.PUBLISHED
-            # the machine-readable attribute if one holds a date, else the element's text
-            value = next(
-                (v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None
-            )
-            is_attr = value is not None
-            if value is None:
-                value = el.text_content()
-            if is_attr or len(value) < W.MACHINE_TEXT_MAX:
-                source = DateSource.ITEMPROP if itemprop else DateSource.TIME
-                hits.append(
-                    _Hit(pos, c is True, value, source, kind, is_attr, inside, c is None)
-                )
+            self._machine_hit(el, c, itemprop, micro)
         elif dateish:
-            v = el.text_content()
-            if (
-                W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
-                and YEAR_HINT.search(v)
-                or len(v) < W.SHORT_TEXT
-                and (REL_HINT.search(v) or ctx.now is not None and YEARLESS_HINT.search(v))
-            ):
-                hits.append(
-                    _Hit(
-                        pos,
-                        c is True,
-                        " ".join(v.split()),
-                        DateSource.BYLINE,
-                        inside=inside,
-                        weak=c is None,
-                    )
-                )
+            self._byline_hit(el, c)
         text = el.text
         if text and not text.isspace():
-            _text_hit(hits, text, pos, c, ctx, inside, recent)
-            pos += len(text.strip())
-            recent = text[-W.LABEL_WINDOW :]
-    return hits, h_start, h_end
+            self._text(text, c)
+
+    def _chrome(
+        self, el: HtmlElement, parent: bool | None, strong: bool, weak: bool
+    ) -> bool | None:
+        """An element is chrome inside chrome; else by its tag or a strong class word; a
+        weak one (a "nav" or "footer" tag or class) counts only outside the headline's
+        article, since bylines wear them too."""
+        if parent is True or el in self.keep:
+            return parent
+        tag = el.tag
+        container = self.container
+        if (
+            tag in SITE_NAV_TAGS
+            and not (self.inside and tag == "aside")
+            or strong
+            # another <article> than the headline's: a teaser of another story
+            or tag == "article"
+            and container is not None
+            and container.tag == "article"
+        ):
+            return True
+        if parent is False and not self.inside and (tag in PAGE_FRAME_TAGS or weak):
+            return None  # weak: ignored right under the headline, where bylines live
+        return parent
+
+    def _machine_hit(
+        self, el: HtmlElement, c: bool | None, itemprop: str, micro: DateKind | bool
+    ) -> None:
+        """<time>, itemprop, pubdate, microformats (abbr.published), data-date: the
+        machine-readable attribute if one holds a date, else the element's text."""
+        kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
+        if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
+            kind = DateKind.PUBLISHED
+        value = next(
+            (v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None
+        )
+        is_attr = value is not None
+        if value is None:
+            value = el.text_content()
+        if is_attr or len(value) < W.MACHINE_TEXT_MAX:
+            source = DateSource.ITEMPROP if itemprop else DateSource.TIME
+            self.hits.append(
+                _Hit(self.pos, c is True, value, source, kind, is_attr, self.inside, c is None)
+            )
+
+    def _byline_hit(self, el: HtmlElement, c: bool | None) -> None:
+        """A date-classed element ("date", "byline", "meta") holding a date-sized text."""
+        v = el.text_content()
+        if (
+            W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
+            and YEAR_HINT.search(v)
+            or len(v) < W.SHORT_TEXT
+            and (REL_HINT.search(v) or self.ctx.now is not None and YEARLESS_HINT.search(v))
+        ):
+            self.hits.append(
+                _Hit(
+                    self.pos,
+                    c is True,
+                    " ".join(v.split()),
+                    DateSource.BYLINE,
+                    inside=self.inside,
+                    weak=c is None,
+                )
+            )
+
+
+def _classes(el: HtmlElement) -> tuple[bool, bool, bool, DateKind | bool]:
+    """(strong chrome, weak chrome, date-ish, microformat) of an element's class and id."""
+    cls = el.get("class")
+    ident = el.get("id")
+    strong = weak = dateish = micro = False
+    if cls:
+        strong, weak, dateish, micro = _class_info(cls)
+    if ident and not strong:
+        i_strong, i_weak, i_dateish, _ = _class_info(ident)
+        strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
+    return strong, weak, dateish, micro
 
 
 def _text_hit(
@@ -247,7 +287,7 @@ def _learn_order(hits: list[_Hit], ctx: Context) -> None:
 
 
 def read_body(page: Page, ctx: Context) -> None:
-    hits, h_start, h_end = _walk(page, ctx)
+    hits, h_start, h_end = _Walk(page, ctx).run(page.root)
     _learn_order(hits, ctx)
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
