@@ -2,7 +2,7 @@
 `newscrawl extract` command and the benchmarks alike.
 
     page = build_page(html, url, **context)   # decode + parse once, read embedded metadata
-    for stage in STAGES.values(): stage(page)  # extract, boilerplate, captions, dates
+    for name in STAGES: run_stage(page, name)  # extract, boilerplate, templates, captions, dates
     item = finish(page)                        # render text/HTML, fingerprint, verdict
 """
 

@@ -1,6 +1,7 @@
 """Item pipelines, one component per module, in crawl order (see settings.ITEM_PIPELINES):
-extract -> boilerplate -> captions -> dates -> validation -> dedup.
+extract -> boilerplate -> templates -> captions -> dates -> validation -> dedup ->
+incremental.
 
-The first four are thin adapters around the cleaning library (newscrawl.clean): they share
+The first five are thin adapters around the cleaning library (newscrawl.clean): they share
 one parsed page per item, and the last enabled one renders the item's fields.
 """
