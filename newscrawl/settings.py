@@ -34,6 +34,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.redirect.LoopAwareRedirectMiddleware": 600,
     # Incremental runs: known articles only when due, with If-None-Match/If-Modified-Since.
     "newscrawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
+    # NEWSCRAWL_MAX_PAGES_PER_SITE, after the crawl state skipped what is not due.
+    "newscrawl.middlewares.budget.PageBudgetMiddleware": 590,
 }
 
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body shorter than its Content-Length is an error
@@ -80,6 +82,8 @@ NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in t
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy
+NEWSCRAWL_MAX_LINK_DEPTH = 2  # listing hops followed from a start page (home > section > next)
+NEWSCRAWL_MAX_PAGES_PER_SITE = 10000  # pages fetched per site (host) and run; 0: no budget
 NEWSCRAWL_REDIS_IDLE_TIMEOUT = 60.0  # seconds of empty shared frontier before a worker stops
 NEWSCRAWL_REDIS_LEASE = 30.0  # seconds without heartbeat before a worker's leases are reclaimed
 NEWSCRAWL_REDIS_PREFIX = "newscrawl"  # Redis key prefix; keys are <prefix>:<spider>:...

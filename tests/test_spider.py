@@ -73,11 +73,12 @@ def test_article_response_becomes_an_item_with_its_source():
 
 def test_listing_page_links_to_articles_only_in_scope():
     s = spider(start_urls="https://news.example/")
-    body = b"""<html><body>
-      <a href="/2024/12/02/a-story-with-a-long-slug">a</a>
-      <a href="https://news.example/2024/12/03/another-story-with-a-slug?utm_source=x">b</a>
-      <a href="https://evil.example/2024/12/02/a-story-with-a-long-slug">c</a>
-      <a href="/tag/politics">tag</a><a href="javascript:void(0)">js</a></body></html>"""
+    body = b"""<html><body><ul>
+      <li><a href="/2024/12/02/a-story-with-a-long-slug">A story</a></li>
+      <li><a href="https://news.example/2024/12/03/another-story-with-a-slug?utm_source=x">b</a>
+      <li><a href="https://evil.example/2024/12/02/a-story-with-a-long-slug">c</a></li>
+      <li><a href="/tag/politics">tag</a><a href="javascript:void(0)">js</a></li></ul>
+      </body></html>"""
     response = HtmlResponse("https://news.example/", body=body,
                             request=Request("https://news.example/"))
     urls = [r.url for r in s.parse_listing(response)]
