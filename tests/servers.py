@@ -22,6 +22,9 @@ class LoopbackSite:
     `respond(path, headers) -> (status, headers, body)` and reports each answer to
     `record(path, headers, status)`. Use it as a context manager."""
 
+    # Response headers not sent as they are (the body is sent whole, decoded).
+    drop_headers: frozenset[str] = frozenset(_HOP_BY_HOP)
+
     def __init__(self) -> None:
         site = self
 
@@ -31,7 +34,7 @@ class LoopbackSite:
                 site.record(self.path, dict(self.headers), status)
                 self.send_response(status)
                 for k, v in headers.items():
-                    if k.lower() not in _HOP_BY_HOP:
+                    if k.lower() not in site.drop_headers:
                         self.send_header(k, v)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

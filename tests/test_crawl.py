@@ -1,13 +1,20 @@
-"""A real Scrapy crawl, in the test's reactor, of the fixture site served over HTTP on
-127.0.0.1: sitemap and home -> sections -> articles -> pipelines -> feed + archive."""
+"""A real Scrapy crawl, in the test's reactor, of fixture sites served over HTTP on 127.0.0.1:
+sitemap and home -> sections -> articles -> pipelines -> feed + archive; and one site per
+route by which articles are found (robots.txt + gzipped sitemaps, a feed, links)."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import pytest_twisted
+from conftest import FIXTURES
 from scrapy.utils.test import get_crawler
+from servers import FixtureSite
 
 from newscrawl import settings as project_settings
 from newscrawl.fixtures import load_fixtures
@@ -99,3 +106,156 @@ def test_cleaning_in_worker_processes_gives_the_same_items(tmp_path, site_dir):
                  for line in (out / "articles.jsonl").read_text("utf-8").splitlines()]
         feeds[workers] = {item["url"]: item for item in items}
     assert feeds[0] and feeds[0] == feeds[2]
+
+
+# -- discovery: one fixture site per route ------------------------------------------------------
+
+
+class RouteSite(FixtureSite):
+    """A fixture site whose gzipped bodies name its origin too (rewritten inside the gzip),
+    sent with their Content-Encoding when the sidecar has one."""
+
+    drop_headers = frozenset({"content-length", "transfer-encoding", "connection"})
+
+    def respond(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        fx = self.fixtures.get(path)
+        if fx is None or fx.body[:2] != b"\x1f\x8b":
+            return super().respond(path, headers)
+        body = gzip.decompress(fx.body).replace(self.origin.encode(), self.url.encode())
+        return fx.status, fx.headers, gzip.compress(body, mtime=0)
+
+
+@dataclass
+class Route:
+    origin: str
+    start: list[str]  # paths of the start URLs
+    articles: set[str]  # exactly the articles to export
+    found: dict[str, int]  # newscrawl/found/<route>
+    fetched: set[str]  # exactly the pages to fetch (robots.txt included)
+
+
+ROUTES = {
+    # robots.txt -> gzipped sitemap index -> gzipped sitemaps; home and sections are script
+    # shells without article links.
+    "harbourgazette": Route(
+        "https://www.harbourgazette.example", ["/"],
+        {f"/2025/03/{s}/" for s in ("harbour-dredging-approved", "ferry-timetable-cut",
+                                    "lighthouse-cottage-museum", "fish-market-moves",
+                                    "sea-wall-repairs")},
+        {"sitemap": 5},
+        {"/robots.txt", "/", "/port/", "/town/", "/sea/", "/sitemap_index.xml.gz",
+         "/news-sitemap.xml", "/sitemaps/post-sitemap1.xml.gz", "/sitemaps/page-sitemap.xml.gz"}),
+    # Only a feed, advertised on the home page; WordPress plain permalinks (/?p=101).
+    "valleyherald": Route(
+        "https://valleyherald.example", ["/"], {f"/?p={n}" for n in (101, 102, 103, 104)},
+        {"feed": 4}, {"/robots.txt", "/", "/feed/", "/feed/atom/"}),
+    # Article URLs of no particular shape among a lot of chrome links.
+    "metrodaily": Route(
+        "https://www.metrodaily.example", ["/"],
+        {"/news/delay-3.html", "/p/1234", "/culture/why-it-matters", "/sport/derby-day",
+         "/opinion/bridge-tolls", "/culture/mural-returns"},
+        {"links": 6},
+        {"/robots.txt", "/", "/news", "/culture", "/sport", "/opinion", "/podcasts", "/puzzles",
+         "/culture?page=2", "/p/1240"}),
+    # Commas in article URLs, one given as a start URL.
+    "krakowexpress": Route(
+        "https://www.krakowexpress.example",
+        ["/7,75398,27234,harbour-dredging-plan-approved.html", "/"],
+        {"/7,75398,27234,harbour-dredging-plan-approved.html",
+         "/7,75398,27235,valley-school-robotics-prize.html",
+         "/7,75399,27236,village-shop-cooperative.html"},
+        {"start": 1, "links": 2}, {"/robots.txt", "/", "/0,75398.html", "/0,75399.html"}),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUTES))
+@pytest_twisted.inlineCallbacks
+def test_each_route_finds_exactly_the_sites_articles(tmp_path, caplog, name):
+    route = ROUTES[name]
+    caplog.set_level(logging.INFO)
+    with RouteSite(FIXTURES / name, origin=route.origin) as site:
+        crawler = get_crawler(ArticleSpider, _settings(tmp_path))
+        yield crawler.crawl(start_urls=" ".join(site.url + p for p in route.start))
+    stats = crawler.stats.get_stats()
+    items = [json.loads(line)
+             for line in (tmp_path / "articles.jsonl").read_text("utf-8").splitlines()]
+    urls = [item["url"].split(site.url, 1)[1] for item in items]
+    assert sorted(urls) == sorted(route.articles), "not exactly the site's articles, once each"
+    assert {k.rsplit("/", 1)[1]: v for k, v in stats.items()
+            if k.startswith("newscrawl/found/")} == route.found
+    # Each article page once, plus exactly the discovery pages the route needs: no legal,
+    # account, tag, author or taxonomy-sitemap page, no numbered page beyond "next".
+    assert sorted(site.requests) == sorted(set(site.requests)), "a page was fetched twice"
+    assert set(site.requests) == route.fetched | route.articles
+    assert stats.get("newscrawl/fetch_error/http_404") is None
+
+
+def _logged(caplog, level: int, *words: str) -> bool:
+    return any(r.levelno == level and all(w in r.getMessage() for w in words)
+               for r in caplog.records)
+
+
+@pytest_twisted.inlineCallbacks
+def test_sitemap_route_reports_what_it_skipped(tmp_path, caplog):
+    """A private address and another site's URL in a sitemap, a DTD, a taxonomy sitemap:
+    each one log line with the URL and a reason code, and a counter."""
+    caplog.set_level(logging.INFO)
+    with RouteSite(FIXTURES / "harbourgazette",
+                   origin="https://www.harbourgazette.example") as site:
+        crawler = get_crawler(ArticleSpider, _settings(tmp_path))
+        yield crawler.crawl(start_urls=f"{site.url}/")
+    stats = crawler.stats.get_stats()
+    sitemap = f"{site.url}/sitemaps/post-sitemap1.xml.gz"
+    assert _logged(caplog, logging.WARNING, "http://192.168.10.20/2025/03/draft-preview/",
+                   sitemap, "private_network")
+    assert _logged(caplog, logging.INFO,
+                   "https://www.partner-news.example/harbour-dredging-approved", sitemap,
+                   "offsite")
+    assert _logged(caplog, logging.INFO, f"{site.url}/sitemaps/page-sitemap.xml.gz",
+                   "dtd_removed")
+    assert stats["newscrawl/discovery/out_of_scope/private_network"] == 1
+    assert stats["newscrawl/discovery/out_of_scope/offsite"] == 1
+    assert stats["newscrawl/discovery/dtd_removed"] == 1
+    assert stats["newscrawl/discovery/skipped/taxonomy_sitemap"] == 1
+    assert stats["newscrawl/discovery/robots_sitemaps"] == 2
+    assert "/sitemaps/category-sitemap.xml.gz" not in site.requests
+
+
+@pytest_twisted.inlineCallbacks
+def test_gzipped_sitemaps_offline_through_replay(tmp_path):
+    """The same site from its saved responses: the Content-Encoding: gzip sitemap is decoded
+    by Scrapy's middleware, the .gz files by the spider."""
+    crawler = get_crawler(ArticleSpider, _settings(
+        tmp_path, NEWSCRAWL_REPLAY_DIR=str(FIXTURES / "harbourgazette")))
+    yield crawler.crawl(start_urls="https://www.harbourgazette.example/")
+    items = [json.loads(line)
+             for line in (tmp_path / "articles.jsonl").read_text("utf-8").splitlines()]
+    route = ROUTES["harbourgazette"]
+    assert sorted(i["url"].split(".example", 1)[1] for i in items) == sorted(route.articles)
+    stats = crawler.stats.get_stats()
+    assert stats["httpcompression/response_count"] == 1  # the news sitemap
+    assert stats["newscrawl/discovery/urlset"] == 3
+
+
+@pytest_twisted.inlineCallbacks
+def test_page_budget_bounds_a_home_crawl(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    with RouteSite(FIXTURES / "metrodaily", origin="https://www.metrodaily.example") as site:
+        crawler = get_crawler(ArticleSpider, _settings(tmp_path, NEWSCRAWL_MAX_PAGES_PER_SITE=4,
+                                                       CONCURRENT_REQUESTS_PER_DOMAIN=1))
+        yield crawler.crawl(start_urls=f"{site.url}/")
+    fetched = [p for p in site.requests if p != "/robots.txt"]
+    assert len(fetched) == 4
+    assert crawler.stats.get_value("newscrawl/refused/budget") > 0
+    assert _logged(caplog, logging.WARNING, "NEWSCRAWL_MAX_PAGES_PER_SITE (4 pages)",
+                   "127.0.0.1")
+
+
+@pytest_twisted.inlineCallbacks
+def test_link_depth_limits_listing_hops(tmp_path):
+    """Depth 1: the home page's sections are read, not their next pages."""
+    with RouteSite(FIXTURES / "metrodaily", origin="https://www.metrodaily.example") as site:
+        crawler = get_crawler(ArticleSpider, _settings(tmp_path, NEWSCRAWL_MAX_LINK_DEPTH=1))
+        yield crawler.crawl(start_urls=f"{site.url}/")
+    assert "/culture" in site.requests and "/culture?page=2" not in site.requests
+    assert "/culture/mural-returns" not in site.requests

@@ -96,6 +96,15 @@ def _element_zone(el: Any) -> Zone | None:
     """The chrome (or main column) an element stands for, if any."""
     tag = el.tag if isinstance(el.tag, str) else ""
     role = (el.get("role") or "").lower()
+    tokens, parts = _tokens(el)
+    # What a container is for (pagination, tags, bylines, share bars) says more than its tag:
+    # <nav class="pagination">.
+    for zone, words in _TOKEN_ZONES[:4]:
+        if tokens & words:
+            return zone
+    for zone, words in _PART_ZONES[:4]:
+        if parts & words:
+            return zone
     if tag == "main" or role == "main":
         return Zone.MAIN
     if tag == "nav" or role in w.NAV_ROLES:
@@ -108,13 +117,10 @@ def _element_zone(el: Any) -> Zone | None:
             a.tag in _SECTIONING for a in el.iterancestors()):
         # The page's own header or footer; an <article>'s header holds its headline.
         return Zone.NAV if tag == "header" else Zone.FOOTER
-    tokens, parts = _tokens(el)
-    if not tokens:
-        return None
-    for zone, words in _TOKEN_ZONES:
+    for zone, words in _TOKEN_ZONES[4:]:
         if tokens & words:
             return zone
-    for zone, words in _PART_ZONES:
+    for zone, words in _PART_ZONES[4:]:
         if parts & words:
             return zone
     return None

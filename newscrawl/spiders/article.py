@@ -429,7 +429,8 @@ def _not_an_article(url: str) -> bool:
     """A URL that names a service page, a taxonomy, an asset or a site's home."""
     parts = urlsplit(url)
     path = parts.path
-    return bool(path in ("", "/") or discovery_words.SERVICE_PATH.search(path)
+    return bool((path in ("", "/") and not parts.query)
+                or discovery_words.SERVICE_PATH.search(path)
                 or discovery_words.TAXONOMY_PATH.search(path + "/")
                 or discovery_words.ASSET_PATH.search(path))
 
