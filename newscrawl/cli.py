@@ -1,6 +1,7 @@
 """`newscrawl` command line: clean saved pages, manage fixtures, run the benchmarks.
 
     newscrawl extract PATH... [--url URL]        JSON Lines of items to stdout
+    newscrawl fetch URL... [--input FILE|-] [-o FILE] [--format md]   fetch and extract
     newscrawl fixture save URL --dir DIR --name NAME
     newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
     newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
@@ -215,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="HTML or .html.gz files, or folders of them")
     p.add_argument("--url", help="the page's URL (one page only); default: sidecar or file URI")
     p.set_defaults(func=cmd_extract)
+
+    from .fetch import add_parser as add_fetch_parser  # crawls through Scrapy: see fetch.py
+
+    add_fetch_parser(sub)
 
     p = sub.add_parser("fixture", help="save and regenerate fixtures")
     fsub = p.add_subparsers(dest="fixture_command", required=True)

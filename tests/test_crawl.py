@@ -7,6 +7,8 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,3 +261,41 @@ def test_link_depth_limits_listing_hops(tmp_path):
         yield crawler.crawl(start_urls=f"{site.url}/")
     assert "/culture" in site.requests and "/culture?page=2" not in site.requests
     assert "/culture/mural-returns" not in site.requests
+
+
+# -- newscrawl fetch -----------------------------------------------------------------------------
+
+
+def _fetch(args: list[str], cwd: Path, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newscrawl.cli", "fetch", *args,
+         "-s", "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS=127.0.0.0/8", "-s", "AUTOTHROTTLE_ENABLED=0"],
+        cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_fetch_command_extracts_the_given_urls_and_writes_nothing_else(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    with RouteSite(FIXTURES / "metrodaily", origin="https://www.metrodaily.example") as site:
+        listed = f"# from a file\n{site.url}/p/1234\n\n{site.url}/p/1240\n"
+        run = _fetch([f"{site.url}/news/delay-3.html", f"{site.url}/missing-page",
+                      "--input", "-"], work, stdin=listed)
+        md = _fetch([f"{site.url}/culture/why-it-matters", "--format", "md", "-o", "out.md"],
+                    work)
+    items = [json.loads(line) for line in run.stdout.splitlines()]
+    assert sorted(i["url"] for i in items) == [f"{site.url}/news/delay-3.html",
+                                               f"{site.url}/p/1234"]
+    assert items[0]["headline"] and items[0]["articleBody"]
+    # The gallery (not an article) and the 404 are explained, not exported; some URLs
+    # failed: exit status 3.
+    assert run.returncode == 3, run.stderr
+    assert f"{site.url}/missing-page" in run.stderr and "http_404" in run.stderr
+    assert f"{site.url}/p/1240" in run.stderr and "not an article" in run.stderr
+    # Through the crawl's machinery: robots.txt asked for, nothing discovered or followed.
+    assert "/robots.txt" in site.requests
+    assert "/" not in site.requests and "/culture" not in site.requests
+    # Markdown to a file, exit 0; no crawl state, archive or run folder written.
+    assert md.returncode == 0, md.stderr
+    text = (work / "out.md").read_text("utf-8")
+    assert text.startswith("---\n") and "# Why the old cinema's return matters" in text
+    assert sorted(p.name for p in work.iterdir()) == ["out.md"]

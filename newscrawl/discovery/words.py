@@ -102,8 +102,9 @@ ARTICLE_PATH_WEAK = re.compile(
     r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|/[^/]*\d[^/]*\.s?html?$|/[a-z0-9-]+\.s?html?$|/\d{3,}/?$",
     re.I,
 )
-# A section front: one or two short path segments of plain words (/culture, /news/world).
-SECTION_PATH = re.compile(r"^/(?:[a-z]+(?:-[a-z]+)?/){0,1}[a-z]+(?:-[a-z]+)?/?$", re.I)
+# A section front: one short path segment (/culture, /world-news), or two single words
+# (/news/world); a hyphenated second segment is a story's slug (/sport/derby-day).
+SECTION_PATH = re.compile(r"^/(?:[a-z]+(?:-[a-z]+)?|[a-z]+/[a-z]+)/?$", re.I)
 
 # -- weights and thresholds --------------------------------------------------------------------
 
