@@ -129,7 +129,7 @@ class NewsSite(GeneratedSite):
 
 
 def start_urls(base_url: str) -> str:
-    return ",".join([f"{base_url}/sitemap.xml", f"{base_url}/",
+    return " ".join([f"{base_url}/sitemap.xml", f"{base_url}/",
                      *(f"{base_url}/section/{s}" for s in SECTIONS)])
 
 

@@ -62,6 +62,7 @@ def bench_settings(out: Path, **extra: object) -> dict[str, object]:
         "NEWSCRAWL_REDIS_RUNS_DIR": str(out / "distributed"),
         "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": ["127.0.0.0/8"],
         "NEWSCRAWL_RETRY_BACKOFF_BASE": 0.5,
+        "NEWSCRAWL_MAX_PAGES_PER_SITE": 0,  # the benchmark sites are larger than the budget
         "AUTOTHROTTLE_ENABLED": False,
         "CONCURRENT_REQUESTS": 32,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 32,

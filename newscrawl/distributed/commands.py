@@ -130,7 +130,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
     if not args.site and not args.url:
         print("give --site NAME and/or --url URL", file=sys.stderr)
         return 2
-    spider = ArticleSpider(site=args.site, start_urls=",".join(args.url) or None)
+    spider = ArticleSpider(site=args.site, start_urls=list(args.url) or None)
     keys = _keys(args)
     try:
         run, pushed = seed(connect(args.redis), keys, spider, add=args.add)
@@ -138,7 +138,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
         print(e, file=sys.stderr)
         return 2
     spider_args = (f"-a site={args.site} " if args.site else "") + (
-        f"-a start_urls={','.join(args.url)} " if args.url else "")
+        f"-a start_urls=\"{' '.join(args.url)}\" " if args.url else "")
     print(f"run {run}: {pushed} start points queued in {keys.requests}")
     print(f"start workers with: scrapy crawl {args.spider} {spider_args}"
           f"-s NEWSCRAWL_REDIS_URL={args.redis}")

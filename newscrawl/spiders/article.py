@@ -109,7 +109,8 @@ class ArticleSpider(scrapy.Spider):
             xml = path.endswith((".xml", ".rss", ".atom", "/feed", ".gz"))
             yield self._request(url, self.parse_start, role="start", route="start",
                                 priority=XML_PRIORITY if xml else 0)
-        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+        settings = getattr(self, "settings", None)  # none when `newscrawl redis seed` asks
+        if settings is not None and not settings.getbool("ROBOTSTXT_OBEY"):
             # Else the robots middleware fetches robots.txt, and response_received reads it.
             for origin in sorted(self._robots_origins):
                 yield self._request(f"{origin}/robots.txt", self.parse_robots, role="robots",
