@@ -151,3 +151,23 @@ def test_every_stage_has_its_failure_code():
     assert str(PageWarning(WarningCode.DATES_STAGE_FAILED, "KeyError")) == (
         "dates_stage_failed:KeyError")
     assert str(PageWarning(WarningCode.NO_DATE)) == "no_date"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=IDS)
+def test_written_date_words_are_read(lang):
+    """Ordinal suffixes, day-month and month-year joiners and clock words of a language all
+    reach the date parser ("2º de December de 2024 10:40 h")."""
+    from newscrawl.clean.dates.model import Context
+    from newscrawl.clean.dates.parse import parse_text
+
+    now = datetime(2025, 1, 1, tzinfo=UTC)
+    ctx = Context(langs=("en",), order="DMY", order_known=True, now=now, tz=None, limit=now,
+                  earliest=now.date().replace(year=1995))
+    for suffix in (*lang.ordinal_suffixes, ""):
+        for dm in (*lang.day_month_joiners, ""):
+            for my in (*lang.month_year_joiners, ""):
+                for clock in (*lang.clock_words, ""):
+                    text = f"2{suffix} {dm} December {my} 2024, 10:40 {clock}"
+                    found = parse_text(" ".join(text.split()), ctx)
+                    assert found and found[0][0].day.isoformat() == "2024-12-02", text
+                    assert found[0][0].clock is not None, text

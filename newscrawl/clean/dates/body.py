@@ -22,6 +22,7 @@ from ..lexicon.common import (
 from ..lexicon.patterns import (
     CHROME_STRONG,
     CHROME_WEAK,
+    CLOCK_WORD,
     DATE_CLASS,
     MICROFORMAT,
     MICROFORMAT_PUBLISHED_RE,
@@ -371,7 +372,9 @@ def read_body(page: Page, ctx: Context) -> None:
         c.weight = max(W.BYLINE_FLOOR, c.weight - W.LATER_BYLINE_STEP * k)
 
 
-_DATELINE_END = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:[-–—|:(„\"“«]|$)", re.I)
+_DATELINE_END = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:" + CLOCK_WORD + r")?\s*)?(?:[-–—|:(„\"“«]|$)", re.I
+)
 
 
 def _exclude(hit: _Hit, ctx: Context) -> None:

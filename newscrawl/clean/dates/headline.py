@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..lexicon.common import HOST_LABELS_NOT_NAMES
 from ..lexicon.patterns import TITLE_CLASS
 from ..links import split_url
 from ..page import Page
@@ -41,7 +42,7 @@ def _title_parts(page: Page) -> list[str]:
 
 def _site_label(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
-    labels = [x for x in host.split(".") if x not in ("www", "m", "de", "en", "blog", "news")]
+    labels = [x for x in host.split(".") if x not in HOST_LABELS_NOT_NAMES]
     return max(labels[:-1] or labels, key=len, default="").replace("-", "")
 
 

@@ -11,7 +11,15 @@ from typing import Any
 
 from ..lexicon import LANGUAGES
 from ..lexicon.common import ZONE_ABBREVIATIONS
-from ..lexicon.patterns import AFTERNOON_WORDS, CJK_CLOCK, TIME_AFTER
+from ..lexicon.patterns import (
+    AFTERNOON_WORDS,
+    CJK_CLOCK,
+    DAY_MONTH_JOINER,
+    MONTH_FIRST_ORDINAL,
+    MONTH_YEAR_JOINER,
+    ORDINAL,
+    TIME_AFTER,
+)
 from .model import Context, Stamp
 
 _OFFSET = r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
@@ -78,11 +86,11 @@ def month_patterns(
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     end = r"(?![^\W\d_])"
     dmy = re.compile(
-        r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°|ª)?\.?\s*(?:de\s+|of\s+)?("
+        r"(?<!\d)(\d{1,2})(?:" + ORDINAL + r")?\.?\s*" + DAY_MONTH_JOINER + "("
         + alt
         + ")"
         + end
-        + r"\.?,?\s*(?:de\s+|del\s+)?((?:19|20)\d{2})(?!\d)",
+        + r"\.?,?\s*" + MONTH_YEAR_JOINER + r"((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     mdy = re.compile(
@@ -90,7 +98,7 @@ def month_patterns(
         + alt
         + ")"
         + end
-        + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)",
+        + r"\.?\s+(\d{1,2})(?:" + MONTH_FIRST_ORDINAL + r")?\.?,?\s+((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     return names, dmy, mdy

@@ -8,7 +8,17 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 
 from ..lexicon import TimeUnit
-from ..lexicon.patterns import AGO_PATTERNS, CJK_CLOCK, DAY_WORD, DAY_WORDS, REL_HINT, TIME_AFTER
+from ..lexicon.patterns import (
+    AGO_PATTERNS,
+    CJK_CLOCK,
+    DAY_MONTH_JOINER,
+    DAY_WORD,
+    DAY_WORDS,
+    MONTH_FIRST_ORDINAL,
+    ORDINAL,
+    REL_HINT,
+    TIME_AFTER,
+)
 from .model import Context, Stamp
 from .parse import YEAR_HINT, cjk_clock, make_stamp, month_patterns, time_after
 
@@ -79,11 +89,13 @@ def _yearless_patterns(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patt
     names, _dmy, _mdy = month_patterns(langs)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     dm = re.compile(
-        r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th|er|e)?\.?\s*(?:de\s+|of\s+)?(" + alt + r")(?![^\W\d_])",
+        r"(?<![\d.])(\d{1,2})(?:" + ORDINAL + r")?\.?\s*" + DAY_MONTH_JOINER
+        + "(" + alt + r")(?![^\W\d_])",
         re.I,
     )
     md = re.compile(
-        r"(?<![^\W\d_])(" + alt + r")(?![^\W\d_])\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:.])",
+        r"(?<![^\W\d_])(" + alt + r")(?![^\W\d_])\.?\s+(\d{1,2})(?:" + MONTH_FIRST_ORDINAL
+        + r")?(?![\d:.])",
         re.I,
     )
     return dm, md

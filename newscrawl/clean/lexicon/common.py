@@ -189,6 +189,10 @@ DATE_ATTRIBUTES = (
     "title",
 )
 
+# Host name labels that never name the site ("www.", "m.", "de.", "blog."): skipped when the
+# site's name is looked for in a page title.
+HOST_LABELS_NOT_NAMES = ("www", "m", "de", "en", "blog", "news")
+
 # Time-zone abbreviations and their UTC offsets in minutes (CET's German name is MEZ).
 ZONE_ABBREVIATIONS = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,

@@ -43,11 +43,15 @@ LANGUAGE = Language(
     day_words={"heute": 0, "gestern": 1, "vorgestern": 2},
     months_on_every_page=True,
     author_joiners=("und",),
+    clock_words=("uhr", "h"),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
+        "ordinal_suffixes": 'a day number takes a dot ("2. Dezember"), read by every pattern',
+        "day_month_joiners": 'none written ("2. Dezember 2024")',
+        "month_year_joiners": 'none written ("2. Dezember 2024")',
     },
 )

@@ -69,8 +69,13 @@ LANGUAGE = Language(
     },
     day_words={"today": 0, "yesterday": 1},
     months_on_every_page=True,
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    day_month_joiners=("of",),
+    month_first=True,
     gaps={
         "provided_by": "credits name the source after a credit word (\"Photo: Reuters\")",
         "half_day_words": "a.m./p.m. follow the time; read with the time itself (TIME_AFTER)",
+        "month_year_joiners": 'the year follows the month directly ("December 2, 2024")',
+        "clock_words": "a.m./p.m. follow the time; read with the time itself (TIME_AFTER)",
     },
 )

@@ -40,6 +40,10 @@ LANGUAGE = Language(
     day_words={"hoy": 0, "ayer": 1, "anteayer": 2},
     months_on_every_page=True,
     author_joiners=("y",),
+    clock_words=("h",),
+    ordinal_suffixes=("º", "ª", "°"),
+    day_month_joiners=("de",),
+    month_year_joiners=("de", "del"),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",

@@ -40,11 +40,15 @@ LANGUAGE = Language(
     own_language_day_words=("hier", "avant-hier"),
     months_on_every_page=True,
     author_joiners=("et",),
+    clock_words=("h",),
+    ordinal_suffixes=("er", "e"),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "moderation_words", "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
+        "day_month_joiners": 'none written ("1er décembre 2024")',
+        "month_year_joiners": 'none written ("1er décembre 2024")',
     },
 )

@@ -32,13 +32,16 @@ LANGUAGE = Language(
     months_on_every_page=True,
     byline_prefixes=("di", "autore",),
     author_joiners=("e",),
+    ordinal_suffixes=("º", "°"),
     gaps={
         **not_collected(
+            "clock_words", "month_year_joiners",
             "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
             "credit_by", "provided_by", "time_connectors",
         ),
         "half_day_words": "the 24-hour clock is the rule",
+        "day_month_joiners": 'none written ("2 dicembre 2024")',
     },
 )

@@ -4,6 +4,8 @@ from .model import Language, TimeUnit, not_collected
 
 S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
 
+COUNTERS = 'dates are written with counters ("2024年12月2日")'
+
 LANGUAGE = Language(
     code="ja",
     name="Japanese",
@@ -30,5 +32,9 @@ LANGUAGE = Language(
         ),
         "one_words": "amounts are written in digits (\"3時間前\")",
         "time_connectors": "the time follows the date directly (\"2024年12月2日 午後3時\")",
+        "ordinal_suffixes": COUNTERS,
+        "day_month_joiners": COUNTERS,
+        "month_year_joiners": COUNTERS,
+        "clock_words": "hour counters (시, 時, 点) are read with the clock (CJK_CLOCK)",
     },
 )

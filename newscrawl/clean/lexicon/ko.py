@@ -4,6 +4,8 @@ from .model import Language, TimeUnit, not_collected
 
 S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, TimeUnit.VAGUE
 
+COUNTERS = 'dates are written with counters ("2024년 12월 2일")'
+
 LANGUAGE = Language(
     code="ko",
     name="Korean",
@@ -37,5 +39,9 @@ LANGUAGE = Language(
         ),
         "one_words": "amounts are written in digits (\"3시간 전\")",
         "time_connectors": "the time follows the date directly (\"2024년 12월 2일 오후 3시\")",
+        "ordinal_suffixes": COUNTERS,
+        "day_month_joiners": COUNTERS,
+        "month_year_joiners": COUNTERS,
+        "clock_words": "hour counters (시, 時, 点) are read with the clock (CJK_CLOCK)",
     },
 )

@@ -84,6 +84,16 @@ class Language:
     registered_labels: tuple[str, ...] = ()  # account dates: "Member since", "가입일"
     # Words between a date and its time ("2 December 2024 at 10:40").
     time_connectors: tuple[str, ...] = ()
+    # Words after a time ("10:40 Uhr", "14:30 h"); a.m./p.m. are read with the time itself.
+    clock_words: tuple[str, ...] = ()
+    # Written dates: the suffix of a day number ("2nd", "1er", "1º"), the word between day
+    # and month ("2nd of December", "2 de diciembre") and between month and year
+    # ("2 de diciembre de 2024").
+    ordinal_suffixes: tuple[str, ...] = ()
+    day_month_joiners: tuple[str, ...] = ()
+    month_year_joiners: tuple[str, ...] = ()
+    # Writes the month before the day ("December 2nd, 2024").
+    month_first: bool = False
     # Half-day words written before an hour ("오후 3시"): True for the afternoon.
     half_day_words: Mapping[str, bool] = field(default_factory=dict)
 
@@ -113,7 +123,7 @@ class Language:
 # Fields that are not vocabulary: what the coverage test does not demand.
 NOT_CONCEPTS = frozenset(
     {"code", "name", "gaps", "unspaced", "months_on_every_page", "own_language_day_words",
-     "ago_before", "ago_after"}
+     "ago_before", "ago_after", "month_first"}
 )
 
 

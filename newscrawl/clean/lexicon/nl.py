@@ -26,13 +26,17 @@ LANGUAGE = Language(
     months_on_every_page=True,
     byline_prefixes=("door", "auteur",),
     author_joiners=("en",),
+    ordinal_suffixes=("e",),
     gaps={
         **not_collected(
+            "clock_words",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_of", "byline_verbs", "published_by",
             "consent_phrases", "paywall_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",
+        "day_month_joiners": 'none written ("2 december 2024")',
+        "month_year_joiners": 'none written ("2 december 2024")',
     },
 )

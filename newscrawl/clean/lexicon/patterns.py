@@ -168,15 +168,31 @@ def _connector(word: str) -> str:
     return r"\b" + re.escape(word) + edge
 
 
+def _words_alternation(concept: str) -> str:
+    """Whole words: a word ending in a letter ends at a word boundary."""
+    return "|".join(_connector(w)[2:] for w in sorted(words(concept), key=len, reverse=True))
+
+
+# Words after a time: "10:40 Uhr", "14:30 h".
+CLOCK_WORD = _words_alternation("clock_words")
 # A time after a date: "2 December 2024 at 10:40 AM", "02.12.2024, 10:40 Uhr", "... 10:40 CET".
 TIME_AFTER = re.compile(
     r"\s*(?:,|"
     + "|".join(_connector(w) for w in sorted(words("time_connectors"), key=len, reverse=True))
     + r"|-|–|—|\||/|T)?\s*"
-    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h\b)?"
+    r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|" + CLOCK_WORD + ")?"
     r"(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4}\b))?",
     re.I,
 )
+# Written dates: a day number's suffix ("2nd", "1er", "1º"); after a month-first date's day,
+# only those of languages that write the month first; the words between day, month, year.
+ORDINAL = alternation(words("ordinal_suffixes"))
+MONTH_FIRST_ORDINAL = alternation(
+    w for lang in LANGUAGES if lang.month_first for w in lang.ordinal_suffixes
+)
+DAY_MONTH_JOINER = r"(?:(?:" + _any("day_month_joiners") + r")\s+)?"
+MONTH_YEAR_JOINER = r"(?:(?:" + _any("month_year_joiners") + r")\s+)?"
+
 # "오후 3시 20분", "午前11時30分", "下午3点": an optional half-day word, hour, minutes.
 CJK_CLOCK = (
     r"(?:\s*(" + _any("half_day_words") + r")?\s*(\d{1,2})\s*[:시時点](\s*\d{2})?)?"

@@ -34,6 +34,10 @@ LANGUAGE = Language(
     day_words={"hoje": 0, "ontem": 1},
     months_on_every_page=True,
     author_joiners=("e",),
+    clock_words=("h",),
+    ordinal_suffixes=("º", "ª", "°"),
+    day_month_joiners=("de",),
+    month_year_joiners=("de",),
     gaps={
         **not_collected(
             "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
