@@ -21,8 +21,8 @@ CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 
 DOWNLOADER_MIDDLEWARES = {
-    # Refuses loopback, private and link-local addresses and stray file:// URLs, before
-    # anything (robots.txt included) is fetched for them.
+    # Refuses hosts that are or resolve to loopback, private, link-local... addresses, and
+    # stray file:// URLs, before anything (robots.txt included) is fetched for them.
     "newscrawl.middlewares.network.PrivateNetworkMiddleware": 40,
     # robots.txt per RFC 9309 (5xx or unreachable: disallow the host) and its Crawl-delay.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -76,7 +76,7 @@ ITEM_PIPELINES = {
 LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
 LOG_LEVEL = "INFO"
 
-NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs fetchable although non-public
+NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs and host names fetchable though private
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
 NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in the crawl process
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
@@ -107,6 +107,9 @@ REDIRECT_MAX_TIMES = 5
 
 RETRY_TIMES = 2  # retries after the first attempt (429, 5xx, timeouts, dropped connections)
 
+# Scrapy's remote-control extension runs Python sent to a local HTTP server: off, like telnet.
+REMOTE_CONTROL_ENABLED = False
+
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 ROBOTSTXT_OBEY = True
@@ -118,8 +121,10 @@ SPIDER_MIDDLEWARES = {
 SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders"
 
-TELNETCONSOLE_ENABLED = False
+TELNETCONSOLE_ENABLED = False  # a local Python console into the crawl: off
 
+# The private-network guard resolves names, checks every address and hands out only those.
+TWISTED_DNS_RESOLVER = "newscrawl.resolver.GuardedResolver"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 USER_AGENT = "newscrawl/0.1 (news archive crawler; set USER_AGENT to name your contact)"

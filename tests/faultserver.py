@@ -56,6 +56,7 @@ class FaultServer:
         self.routes: dict[str, Handler] = {}
         self.hits: list[tuple[float, str]] = []  # (time.monotonic(), path) per request
         self.counts: Counter[str] = Counter()
+        self.host_headers: list[str] = []  # the Host header of every request
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -106,6 +107,7 @@ class FaultServer:
                 attempt = self.counts[path]
                 self.counts[path] += 1
                 self.hits.append((time.monotonic(), path))
+                self.host_headers.append(headers.get("Host", ""))
             handler = self.routes.get(path) or (lambda ex: ex.respond(404, b"not found",
                                                                       "text/plain"))
             handler(Exchange(conn, path, headers, attempt, self._stop))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,9 +14,13 @@ from scrapy.extensions.feedexport import FileFeedStorage
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """`durable=False` skips the fsync: the file still appears whole or not at all to every
     reader, but an OS crash or power loss before the next `sync_filesystem` may lose it or
-    leave it empty; callers that write many files sync once per batch instead."""
+    leave it empty; callers that write many files sync once per batch instead.
+
+    The file gets the mode `open()` would give it (0666 less the process umask: 0644 under
+    the usual 022), not tempfile's 0600, so that the archive's readers (a backup job, a web
+    server) can read what the crawl wrote, as the umask intends."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -27,6 +31,18 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside `path`, exclusively created (as tempfile.mkstemp does) but with
+    mode 0666 for the kernel to apply the umask to (mkstemp forces 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def _load_syncfs() -> Callable[[int], int] | None:
