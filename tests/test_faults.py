@@ -7,18 +7,26 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
 import brotli
 import pytest
 import pytest_twisted
-from conftest import DATA
+from conftest import DATA, ROOT
 from faultserver import Exchange, FaultServer
+from newssite import NewsSite
 from scrapy.utils.test import get_crawler
 from test_crawl import _settings
 from twisted.internet import defer
 
+from newscrawl.commands.crawl import exit_status
 from newscrawl.spiders.article import ArticleSpider
 
 EVIL = DATA / "evil"
@@ -391,3 +399,99 @@ def test_crawl_delay_is_honoured_per_host(tmp_path, caplog):
     times = sorted(t for t, p in site.hits if p != "/robots.txt")
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert len(gaps) == len(pages) and min(gaps) >= 0.9
+
+
+# -- a run stopped by signals ----------------------------------------------------------
+
+GUARD = 120  # seconds: a hung subprocess fails the test instead of hanging CI
+
+
+def _crawl_process(tmp_path: Path, site, run_id: str, **settings) -> subprocess.Popen:
+    """`scrapy crawl` as cron runs it, in its own process."""
+    args = [sys.executable, "-m", "scrapy.cmdline", "crawl", "article",
+            "-a", f"start_urls={site.url}/"]
+    for k, v in {
+        "NEWSCRAWL_STATE_PATH": tmp_path / "state.sqlite3",
+        "NEWSCRAWL_RUNS_DIR": tmp_path / "runs",
+        "NEWSCRAWL_ARCHIVE_DIR": tmp_path / "archive",
+        "NEWSCRAWL_RUN_ID": run_id,
+        "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": "127.0.0.0/8",
+        "AUTOTHROTTLE_ENABLED": "False",
+        "LOG_FILE": tmp_path / f"{run_id}.log",
+        **settings,
+    }.items():
+        args += ["-s", f"{k}={v}"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+           "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.Popen(args, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def _wait_for_log(path: Path, text: str) -> None:
+    deadline = time.monotonic() + GUARD
+    while time.monotonic() < deadline:
+        if path.exists() and text in path.read_text("utf-8", "replace"):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared in {path}")
+
+
+def _stop_mid_run(tmp_path: Path, site, signums: list[int], **settings) -> int:
+    site.hold_after = 2  # the third article response stalls: the crawl is mid-run
+    proc = _crawl_process(tmp_path, site, "run1", **settings)
+    try:
+        assert site.held.wait(GUARD), "the crawl never reached the stalled article"
+        for n, signum in enumerate(signums):
+            proc.send_signal(signum)
+            name = signal.Signals(signum).name
+            # One at a time: Python folds a signal into one still being handled.
+            _wait_for_log(tmp_path / "run1.log", f"Received {name}{' twice' if n else ''}")
+        return proc.wait(GUARD)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        site.release()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_forced_stop_exits_non_zero_and_the_next_run_records_it_abandoned(tmp_path, signum):
+    """Ctrl-C (or SIGTERM) twice: Scrapy stops at once without closing the run. The exit
+    status says so (128 + the signal, as for a process the signal killed), and the next
+    run records the stopped one as abandoned, in its manifest and in the state."""
+    with NewsSite(count=6) as site:
+        status = _stop_mid_run(tmp_path, site, [signum, signum])
+        assert status == 128 + signum, (tmp_path / "run1.log").read_text()[-2000:]
+        runs = tmp_path / "runs"
+        assert (runs / ".run1.part").is_dir() and not (runs / "run1").exists()
+        second = _crawl_process(tmp_path, site, "run2")
+        assert second.wait(GUARD) == 0, (tmp_path / "run2.log").read_text()[-2000:]
+    stopped = json.loads((runs / "run1" / "manifest.json").read_text())
+    assert stopped["status"] == "abandoned" and stopped["files"] == []
+    assert "Run run1 died before finishing" in (tmp_path / "run2.log").read_text()
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        status_of = dict(db.execute("SELECT run_id, status FROM runs"))
+    assert status_of == {"run1": "abandoned", "run2": "committed"}
+    done = json.loads((runs / "run2" / "manifest.json").read_text())
+    assert done["counts"]["new"] == 6 and done["exitStatus"] == 0
+
+
+def test_a_graceful_stop_closes_the_run_and_exits_1(tmp_path):
+    """One SIGTERM: the crawl finishes what is in flight and closes the run (its manifest
+    says why), but the run is incomplete: exit status 1, as its manifest records."""
+    with NewsSite(count=6) as site:
+        status = _stop_mid_run(tmp_path, site, [signal.SIGTERM], DOWNLOAD_TIMEOUT=2)
+    assert status == 1
+    manifest = json.loads((tmp_path / "runs" / "run1" / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["finishReason"] == "shutdown"
+    assert manifest["exitStatus"] == 1 and "closed early: shutdown" in manifest["health"]
+
+
+def test_exit_status_rules():
+    assert exit_status(True, [], "ok", False) == 0
+    assert exit_status(True, [], "", False) == 0  # health extension switched off
+    assert exit_status(True, [], "unhealthy: no article was exported", False) == 1
+    assert exit_status(True, [signal.SIGTERM], "unhealthy: closed early: shutdown", False) == 1
+    assert exit_status(False, [signal.SIGINT], "", False) == 130
+    assert exit_status(False, [signal.SIGTERM, signal.SIGTERM], "", False) == 143
+    assert exit_status(False, [], "", False) == 1  # never closed, cause unknown
+    assert exit_status(False, [], "", True) == 1
