@@ -134,6 +134,10 @@ def evil(name: str, content_type: str = "text/html") -> tuple[bytes, str]:
     return (EVIL / name).read_bytes(), content_type
 
 
+def legacy(name: str, content_type: str = "text/html") -> tuple[bytes, str]:
+    return (DATA / "charset" / name).read_bytes(), content_type
+
+
 # path -> (what we expect, how to check it)
 # Fetch faults: (code of newscrawl/fetch_error/<code>) -- lost, explained.
 FETCH_FAULTS = {
@@ -186,6 +190,21 @@ SURVIVORS = {
     "/news/10034-nested-five-thousand-levels": (
         *evil("deep-nesting.html", "text/html; charset=utf-8"),
         "ridership had doubled"),
+    "/news/10035-euc-kr-without-any-charset": (
+        *legacy("ko-euc-kr.html"), "시립 도서관의 24시간 열람실을 시민에게 공개했다"),
+    "/news/10036-shift-jis-under-a-latin1-default": (
+        *legacy("ja-shift_jis.html", "text/html; charset=iso-8859-1"),
+        "春のダイヤ改正から平日の運行本数"),
+}
+# How each survivor's charset was decided (newscrawl/charset/<reason>, a DEBUG line).
+CHARSET_REASONS = {
+    "/news/10030-http-charset-contradicts-meta": "declared_but_utf8",
+    "/news/10031-meta-charset-contradicts-http": "http_contradicted",
+    "/news/10032-cp1252-without-any-charset": "undeclared_detected",
+    "/news/10033-utf8-without-any-charset": "undeclared_utf8",
+    "/news/10034-nested-five-thousand-levels": "declared",
+    "/news/10035-euc-kr-without-any-charset": "undeclared_detected",
+    "/news/10036-shift-jis-under-a-latin1-default": "declared_but_detected",
 }
 # Transient faults: the article behind them is exported after a retry.
 TRANSIENT = {
@@ -280,6 +299,7 @@ def _run(tmp_path: Path, caplog):
         build_site(site, blocked, unreachable)
         crawler = get_crawler(ArticleSpider, fault_settings(tmp_path))
         caplog.set_level(logging.INFO)
+        caplog.set_level(logging.DEBUG, logger="newscrawl.pipelines.stage")  # charsets
         yield crawler.crawl(start_urls=f"{site.url}/")
     feed = tmp_path / "articles.jsonl"
     items = [json.loads(line) for line in feed.read_text("utf-8").splitlines()]
@@ -337,6 +357,15 @@ def test_hostile_but_readable_page_is_exported_with_its_text(crawl, path):
     text = SURVIVORS[path][2]
     assert text in item["articleBody"]
     assert "Ã" not in item["articleBody"] and "\ufffd" not in item["articleBody"]
+
+
+@pytest.mark.parametrize("path", list(SURVIVORS))
+def test_each_charset_decision_is_logged_and_counted(crawl, path):
+    url, reason = crawl.site.url + path, CHARSET_REASONS[path]
+    assert any(r.levelno == logging.DEBUG and r.getMessage().startswith(f"Charset of {url}: ")
+               and f"({reason}: " in r.getMessage() for r in crawl.records), (url, reason)
+    expected = sum(1 for p in SURVIVORS if CHARSET_REASONS[p] == reason)
+    assert crawl.stats.get(f"newscrawl/charset/{reason}", 0) >= expected
 
 
 def test_transient_faults_are_retried_and_retry_after_is_honoured(crawl):

@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, resolve_encoding
+
+from .charset import Charset, decode_html
+
+__all__ = ["Charset", "NotHTML", "decode_html", "limit_depth", "load_document", "parse_html",
+           "sniff_non_html"]
 
 # huge_tree lifts libxml2's 256-level depth limit, past which it silently drops content.
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
-
-_REPLACEMENT = "\ufffd"
-# Typical UTF-8-read-as-cp1252 sequences ("Ã©", "â€™"): a page with many of them was mis-decoded.
-_MOJIBAKE = re.compile(r"[ÃÂâ][\u0080-\u00bf€™œ¢žŸ]")
 
 
 class NotHTML(ValueError):
@@ -59,45 +59,6 @@ def sniff_non_html(body: bytes) -> str | None:
     if sample and len(sample.translate(None, _TEXT_BYTES)) > len(sample) // 50:
         return "binary data"
     return None
-
-
-def _bad_share(text: str) -> float:
-    if not text:
-        return 0.0
-    sample = text[:20000]
-    bad = sample.count(_REPLACEMENT) + 2 * len(_MOJIBAKE.findall(sample))
-    return bad / len(sample)
-
-
-def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding).
-
-    The HTTP charset wins by the standard, but servers lie: when the result is full of
-    replacement characters or mojibake, the page's own declaration (or UTF-8) is tried and
-    the cleaner reading kept.
-    """
-    if isinstance(body, str):
-        return body, "utf-8"
-    encoding, text = html_to_unicode(content_type, body)
-    if _bad_share(text) > 0.001:
-        alternatives = []
-        declared = html_body_declared_encoding(body)
-        if declared:
-            alternatives.append(resolve_encoding(declared) or declared)
-        alternatives += ["utf-8", "cp1252"]
-        best = (_bad_share(text), encoding, text)
-        for alt in alternatives:
-            if alt == encoding:
-                continue
-            try:
-                candidate = body.decode(alt, errors="replace")
-            except LookupError:
-                continue
-            share = _bad_share(candidate)
-            if share < best[0]:
-                best = (share, alt, candidate)
-        _, encoding, text = best
-    return text, encoding
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
@@ -215,8 +176,9 @@ def limit_depth(root: HtmlElement, max_depth: int = MAX_DEPTH) -> bool:
     return True
 
 
-def load_document(body: bytes | str, content_type: str | None = None) -> tuple[HtmlElement, str]:
-    """Bytes (or text) to tree, with the encoding used."""
+def load_document(body: bytes | str,
+                  content_type: str | None = None) -> tuple[HtmlElement, Charset]:
+    """Bytes (or text) to tree, with the encoding used (and why: Charset.reason)."""
     if isinstance(body, bytes):
         kind = sniff_non_html(body)
         if kind:

@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 
 from ..clean.article import warm_up
 from ..clean.document import NotHTML
-from .stage import StagePipeline, _enabled_stages, clean_source
+from .stage import StagePipeline, _enabled_stages, clean_source, note_charset
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class ExtractPipeline(StagePipeline):
         except NotHTML as exc:
             self.stats.inc_value("newscrawl/dropped/not_html")
             raise DropItem(f"{url}: not an HTML page: {exc}") from exc
+        note_charset(self.stats, url, data["metadata"].get("encoding"))
         for key, value in data.items():
             item[key] = value
         item._source = None

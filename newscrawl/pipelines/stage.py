@@ -3,6 +3,7 @@ stage, rendered into the item's fields once, by the last enabled cleaning stage.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -13,6 +14,8 @@ from scrapy.utils.misc import load_object
 from ..clean.article import build_page, finish, run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
+
+logger = logging.getLogger(__name__)
 
 
 def _enabled_stages(crawler: Crawler) -> list[str]:
@@ -57,6 +60,7 @@ class StagePipeline:
             self.stats.inc_value("newscrawl/dropped/not_html")
             raise DropItem(f"{url}: not an HTML page: {exc}") from exc
         item._page = page
+        note_charset(self.stats, url, page.encoding)
         return page
 
     def process_item(self, item: Any) -> Any:
@@ -68,6 +72,17 @@ class StagePipeline:
         if self.renders:
             render_item(item)
         return item
+
+
+def note_charset(stats: Any, url: str, encoding: Any) -> None:
+    """The charset a page was read in and why (newscrawl.clean.charset): a DEBUG line and
+    a counter per decision (`newscrawl/charset/<reason>`)."""
+    reason = getattr(encoding, "reason", None)
+    if reason is None:
+        return
+    logger.debug("Charset of %s: %s (%s: %s)", url, encoding, reason,
+                 getattr(encoding, "detail", "") or "-")
+    stats.inc_value(f"newscrawl/charset/{reason}")
 
 
 def page_from_source(source: Any, url: str) -> Page:
