@@ -521,3 +521,29 @@ def test_remote_control_and_telnet_are_off_by_default(tmp_path):
     for component in (RemoteControl, TelnetConsole):
         with pytest.raises(NotConfigured):
             build_from_crawler(component, crawler)
+
+
+@pytest_twisted.inlineCallbacks
+def test_a_proxy_on_a_private_address_must_be_allowed(tmp_path, caplog, stub_dns, monkeypatch):
+    """Through a proxy, the connection is to the proxy: its address is checked like any
+    other (and the target's name before the request)."""
+    caplog.set_level(logging.INFO)
+    stub_dns({"public.example": [["93.184.215.14"]]})
+    target = "http://public.example/news/12370-fetched-through-a-proxy"
+    with FaultServer() as proxy:
+        proxy.page(target, article(260))  # a proxy gets the absolute URL
+        monkeypatch.setenv("http_proxy", proxy.url)
+        refused = get_crawler(ArticleSpider, _settings(
+            tmp_path / "refused", NEWSCRAWL_ALLOW_PRIVATE_NETWORKS=[], RETRY_TIMES=0,
+            ROBOTSTXT_OBEY=False))
+        yield refused.crawl(start_urls=target)
+        assert proxy.hits == []
+        assert any(r.getMessage().startswith(f"Refused: {target}: private_network: the proxy: "
+                                             "127.0.0.1 is a non-public address")
+                   for r in caplog.records)
+        allowed = get_crawler(ArticleSpider, _settings(
+            tmp_path / "allowed", NEWSCRAWL_ALLOW_PRIVATE_NETWORKS=["127.0.0.1"],
+            ROBOTSTXT_OBEY=False))
+        yield allowed.crawl(start_urls=target)
+    assert proxy.requested(target) == 1
+    assert allowed.stats.get_value("item_scraped_count") == 1

@@ -128,6 +128,12 @@ class PrivateNetworkMiddleware:
                                                  (CannotResolveHostError, DNSLookupError)):
             return None
         reason = self._guard.refused_at_connection(urlsplit(request.url).hostname or "")
+        proxy = request.meta.get("proxy")
+        if reason is None and proxy:  # the connection was to the proxy
+            reason = self._guard.refused_at_connection(urlsplit(
+                proxy if "://" in proxy else f"http://{proxy}").hostname or "")
+            if reason is not None:
+                reason = f"the proxy: {reason}"
         if reason is not None:
             raise fault(logger, self.stats, request.url, Refused(
                 "private_network", f"{reason} (found when connecting)"))
