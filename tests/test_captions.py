@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newscrawl.clean.article import build_page, finish
+from newscrawl.clean.article import build_page, extract_article, finish
 from newscrawl.clean.boilerplate import remove_boilerplate
 from newscrawl.clean.captions import collect_images, split_credit
 from newscrawl.clean.content import find_main_content
@@ -35,6 +35,10 @@ def clean(inner: str) -> dict[str, Any]:
     remove_boilerplate(page)
     collect_images(page)
     return finish(page)
+
+
+def extract(html: str) -> dict[str, Any]:
+    return extract_article(html, URL)
 
 
 @pytest.mark.parametrize(
@@ -152,3 +156,60 @@ def test_gallery_slides_text_is_the_story_and_a_photo_caption_is_not() -> None:
     by_url = {i["url"].rsplit("/", 1)[1]: i for i in item["images"]}
     assert by_url["border.jpg"]["caption"] == "Soldiers at the crossing."
     assert by_url["2.jpg"]["caption"] is None
+
+
+def test_lead_figure_above_the_body_is_read_in_the_page_and_teasers_are_not() -> None:
+    """The lead photo sits above the story, outside the block chosen as the body; a
+    <picture> gives its widest source; the credit in its own element is split off; a
+    teaser's thumbnail linking to another story is no image of the article."""
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (
+        "<html><body><article><header><h1>Troops at the border</h1>"
+        "<figure class='lead'><picture><source srcset='/img/lead-480.jpg 480w, "
+        "/img/lead-1200.jpg 1200w'><img src='/img/lead-480.jpg' alt='Soldiers'></picture>"
+        "<figcaption>Soldiers at the crossing on Tuesday. <span class='credit'>Foto: dpa"
+        "</span></figcaption></figure></header>"
+        f"<div class='story'>{paras}</div>"
+        "<div class='related'><a href='/politics/2024/other'><img src='/img/teaser.jpg'>"
+        "<h3>Another story</h3></a></div></article></body></html>"
+    )
+    item = extract(html)
+    assert [(i["url"], i["caption"], i["credit"], i["alt"]) for i in item["images"]] == [
+        ("https://news.example.com/img/lead-1200.jpg", "Soldiers at the crossing on Tuesday.",
+         "dpa", "Soldiers"),
+    ]
+    assert "Soldiers at the crossing" not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "figure, caption, credit",
+    [
+        # a caption in the table cell under the photo (Korean CMS)
+        ("<table class='photo'><tr><td><img src='/img/k.jpg'></td></tr>"
+         "<tr><td>국경에 도착한 군인들이 장비를 내리고 있다. 사진=연합뉴스</td></tr></table>",
+         "국경에 도착한 군인들이 장비를 내리고 있다.", "연합뉴스"),
+        # AMP
+        ("<figure><amp-img src='/img/k.jpg' width='800' height='450' layout='responsive'>"
+         "</amp-img><figcaption>Soldiers unload equipment. (Photo: Reuters)</figcaption>"
+         "</figure>", "Soldiers unload equipment.", "Reuters"),
+        # WordPress
+        ("<div class='wp-caption aligncenter'><img src='/img/k.jpg' width='640'>"
+         "<p class='wp-caption-text'>Soldiers unload equipment. © Jane Doe</p></div>",
+         "Soldiers unload equipment.", "Jane Doe"),
+        # a styled div beside the photo
+        ("<div class='media'><div class='img-wrap'><img src='/img/k.jpg'></div>"
+         "<div class='photo-desc'>Soldiers unload equipment. Foto: Max Muster</div></div>",
+         "Soldiers unload equipment.", "Max Muster"),
+        # an attribute
+        ("<img src='/img/k.jpg' data-caption='Soldiers unload equipment. 写真：共同'>",
+         "Soldiers unload equipment.", "共同"),
+    ],
+)
+def test_figure_forms(figure: str, caption: str, credit: str) -> None:
+    item = clean(figure)
+    assert [(i["url"], i["caption"], i["credit"]) for i in item["images"]] == [
+        ("https://news.example.com/img/k.jpg", caption, credit)
+    ]
+    assert caption not in item["articleBody"]
+    for p in STORY:
+        assert p in item["articleBody"]

@@ -118,7 +118,7 @@ def build_page(
         sitemap_date=sitemap_date,
         known_templates=frozenset(known_templates or ()),
         founded=_as_date(founded),
-        held=list(root.iter()),
+        elements=list(root.iter()),
     )
     if flattened:
         page.warn(WarningCode.DEEP_NESTING)

@@ -8,44 +8,17 @@ articleBody.
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
-from .lexicon.patterns import (
-    AGENCIES,
-    CAPTION_CLASS_RE,
-    COPYRIGHT,
-    CREDIT_BY,
-    CREDIT_WORDS,
-    LEFTOVER_CAPTION_CLASS_RE,
-    PROVIDED_BY,
-    VIDEO_CLASS_RE,
-)
+from .credits import split_credit
+from .figures import find_figures
+from .headline import words
+from .lexicon.patterns import CAPTION_CLASS_RE, LEFTOVER_CAPTION_CLASS_RE, VIDEO_CLASS_RE
 from .links import join_url
 from .page import Image, Page
+from .region import article_region
 from .render import is_slide, normalize_space
 
-# Credit at the end of a caption. Ordered from most to least specific: the first that
-# splits the text off wins.
-_CREDIT_PATTERNS = [
-    re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
-    re.compile(
-        r"\s*[\(\[](?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY
-        + r")?\s*[:=]?\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$",
-        re.I,
-    ),
-    re.compile(
-        r"\s*(?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY + r")?\s*[:=]\s*(?P<credit>.{2,60})$",
-        re.I,
-    ),
-    re.compile(r"\s*(?P<credit>(?:" + COPYRIGHT + r")\s*.{2,60})$", re.I),
-    # Korean/Japanese/Chinese "provided by": "(KAI 제공)", "（共同提供）"
-    re.compile(r"\s*[\(\[（](?P<credit>[^\)\]）]{1,40}?)\s*(?:" + PROVIDED_BY + r")[\)\]）]\s*$"),
-    re.compile(r"\s*(?P<credit>(?:" + AGENCIES + r")[^.]{0,40})$"),
-]
-# The mark is not part of the credit's name: "© AFP" credits AFP.
-_COPYRIGHT_MARK = re.compile(r"^\s*(?:" + COPYRIGHT + r")\s*", re.I)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 
 CAPTION_SEARCH_LEVELS = 3  # wrappers of an image searched for a caption-classed sibling
@@ -54,19 +27,6 @@ ARTICLE_PARAGRAPH = 150  # characters: a paragraph this long is running text ...
 ARTICLE_PARAGRAPHS = 2  # ... and this many of them make a block the article, not a caption
 VIDEO_ANCESTORS = 5  # a video class this close above a caption makes it a video's summary
 ECHO_MAX_CHILDREN = 3  # a block with more child elements is no repeated caption
-
-
-def split_credit(text: str) -> tuple[str, str | None]:
-    """'Troops arrive. / News1' -> ('Troops arrive.', 'News1')."""
-    text = normalize_space(text)
-    for pattern in _CREDIT_PATTERNS:
-        m = pattern.search(text)
-        if m and m.start() > 0:
-            credit = _COPYRIGHT_MARK.sub("", m.group("credit")).strip(" ()[]")
-            caption = text[: m.start()].rstrip(" -–—|/")
-            if credit and caption:
-                return caption, credit
-    return text, None
 
 
 def _img_url(img: HtmlElement, base: str) -> str | None:
@@ -112,9 +72,68 @@ def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
 
 
 def collect_images(page: Page) -> None:
+    """Fill page.images from the article's region of the page (lead figure, inline figures,
+    gallery slides' photos), each image once, and keep every caption out of the body. Where
+    the region gives no figure, the images of the body itself."""
     body = page.body
     if body is None:
         return
+    region = article_region(page)
+    figures = find_figures(region, page.url) if region is not None else []
+    body_images, caption_texts = _body_images(page, body)
+    if not figures:
+        page.images = body_images
+    else:
+        page.images = _unique(figures)
+        _drop_copies(page, body, [el for f in figures for el in f.caption_elements])
+        for image in page.images:
+            caption_texts.update(t for t in (image.caption, image.alt) if t)
+            if image.caption and image.credit:
+                caption_texts.add(normalize_space(f"{image.caption} {image.credit}"))
+    _drop_leftover_captions(body)
+    if caption_texts:
+        _drop_caption_echoes(body, caption_texts)
+
+
+def _unique(figures) -> list[Image]:
+    """One image per URL, and one per caption: a photo shown twice (a lazy copy, a
+    lightbox) under two URLs is one image."""
+    images: list[Image] = []
+    by_url: dict[str, Image] = {}
+    by_caption: dict[tuple[str, str], Image] = {}
+    for f in figures:
+        key = (words(f.caption), words(f.alt)) if f.caption else None
+        image = by_url.get(f.url) or (by_caption.get(key) if key else None)
+        if image is None:
+            image = Image(url=f.url, caption=f.caption, credit=f.credit, alt=f.alt)
+            images.append(image)
+        else:
+            image.caption = image.caption or f.caption
+            image.credit = image.credit or f.credit
+            image.alt = image.alt or f.alt
+        by_url[f.url] = image
+        if key:
+            by_caption[key] = image
+    return images
+
+
+def _drop_copies(page: Page, body: HtmlElement, elements: list[HtmlElement]) -> None:
+    """Remove from the body the copies of these elements of the page."""
+    if not elements:
+        return
+    wanted = set(elements)
+    of_page = page.elements
+    doomed = [w for w in body.iter()
+              if (i := page.origin.get(w)) is not None and of_page[i] in wanted]
+    for el in doomed:
+        if el is not body and el.getparent() is not None:
+            el.drop_tree()
+
+
+def _body_images(page: Page, body: HtmlElement) -> tuple[list[Image], set[str]]:
+    """Images of the extracted body with the captions beside them; those captions leave the
+    body. Returns the images and every caption text seen (to remove its echoes)."""
+    images: list[Image] = []
     seen_urls: dict[str, Image] = {}
     caption_texts: set[str] = set()
     doomed: list[HtmlElement] = []
@@ -141,7 +160,7 @@ def collect_images(page: Page) -> None:
         if image is None:
             image = Image(url=url, caption=caption, credit=credit, alt=alt)
             seen_urls[url] = image
-            page.images.append(image)
+            images.append(image)
         else:
             image.caption = image.caption or caption
             image.credit = image.credit or credit
@@ -149,9 +168,7 @@ def collect_images(page: Page) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
-    _drop_leftover_captions(body)
-    if caption_texts:
-        _drop_caption_echoes(body, caption_texts)
+    return images, caption_texts
 
 
 def _holds_article(el: HtmlElement) -> bool:
@@ -195,8 +212,13 @@ def _drop_caption_echoes(body: HtmlElement, captions: set[str]) -> None:
     for el in list(body.iter("p", "div", "span", "figcaption", "em", "small")):
         if el.getparent() is None or len(el) > ECHO_MAX_CHILDREN:
             continue
-        text = normalize_space(el.text_content())
+        raw = el.text_content()
+        if len(raw) > 2 * CAPTION_MAX:
+            continue  # cheap test first: normalizing long text costs
+        text = normalize_space(raw)
         if not text or len(text) > CAPTION_MAX:
             continue
-        if text in captions or split_credit(text)[0] in captions:
+        if text in captions or (
+            any(text.startswith(c) for c in captions) and split_credit(text)[0] in captions
+        ):
             el.drop_tree()

@@ -49,7 +49,11 @@ def _shield_article_root(work: HtmlElement) -> None:
 
 def _work_copy(page: Page) -> HtmlElement:
     work = copy.deepcopy(page.root)
-    page.held[len(page.held):] = work.iter()  # see Page.held
+    copied = list(work.iter())
+    page.held.extend(copied)  # see Page.held
+    if len(copied) != len(page.elements):  # the tree changed since it was parsed
+        page.elements = list(page.root.iter())
+    page.origin = dict(zip(copied, range(len(copied)), strict=True))  # a copy: same order
     prune_chrome(work)
     _shield_article_root(work)
     for figure in work.iter("figure"):

@@ -63,11 +63,16 @@ class Page:
     warnings: list[PageWarning] = field(default_factory=list)
     # Why the page is not an article (set when the page is finished), None for an article.
     rejection: Rejection | None = None
-    # Python proxies of every element of the parsed tree and of the scoring copy, held for
-    # the page's lifetime: lxml creates a proxy (and runs lxml.html's class lookup) each
-    # time an element without a live proxy is reached, and the stages walk these trees
-    # many times over; a held proxy is reused instead.
+    # Every element of the parsed tree in document order. Also holds their Python proxies
+    # for the page's lifetime (as `held` does for the scoring copies): lxml creates a proxy
+    # (and runs lxml.html's class lookup) each time an element without a live proxy is
+    # reached, and the stages walk these trees many times over; a held proxy is reused.
+    elements: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
     held: list[HtmlElement] = field(default_factory=list, repr=False, compare=False)
+    # Element of the main-content stage's working copy -> the position in `elements` of the
+    # same element of the page: the body is a pruned copy, and the captions stage reads
+    # figures in the page as fetched.
+    origin: dict[HtmlElement, int] = field(default_factory=dict, repr=False, compare=False)
 
     def set(self, name: str, value: Any, source: str) -> None:
         """Fill a field once and record which rule or source produced it."""

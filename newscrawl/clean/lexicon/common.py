@@ -136,6 +136,22 @@ LEFTOVER_CAPTION_CLASS = (
     r"|img[-_]?desc"
 )
 VIDEO_CLASS = r"(?<![a-z])video"
+# Figures of the article's region (captions stage): a caption beside an image, a credit inside
+# a caption, and containers whose images belong to other stories, ads or the site's chrome.
+FIGURE_CAPTION_CLASS = (
+    r"caption|legend|photo[-_]?(?:desc|text|info)|img[-_]?desc|image[-_]?(?:desc|text|info)|"
+    r"media[-_]?(?:desc|info)|figure[-_]?(?:text|desc)|bildunterschrift|bu(?:[-_]|$)|infotext|"
+    r"description|lightbox__desc"
+)
+FIGURE_CREDIT_CLASS = (
+    r"credit|copyright|(?<![a-z])source|photographer|fotograf|bildquelle|quelle|pictsrc|"
+    r"rights|byline|author|agency"
+)
+FOREIGN_FIGURE_CLASS = (
+    r"(?:^|[\s_-])(?:related|teasers?|recommend\w*|promo\w*|advert\w*|ads?|sponsor\w*|"
+    r"newsletter|social|share\w*|comments?|sidebar|avatar|logo|icons?|author\w*|profile|"
+    r"outbrain|taboola|more[-_]?stories|most[-_]?read|trending|nav\w*|menu|footer)(?:$|[\s_-])"
+)
 
 # Links that share the page rather than lead anywhere (their text, "Whatsapp", is UI).
 SHARE_HREF = (

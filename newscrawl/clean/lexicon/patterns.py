@@ -16,6 +16,9 @@ from .common import (
     CLASS_WORDS,
     COPYRIGHT_MARKS,
     EMBED_WORDS,
+    FIGURE_CAPTION_CLASS,
+    FIGURE_CREDIT_CLASS,
+    FOREIGN_FIGURE_CLASS,
     LEFTOVER_CAPTION_CLASS,
     MICROFORMAT_DATES,
     MICROFORMAT_PUBLISHED,
@@ -84,6 +87,9 @@ EMBED_CLASS = re.compile(alternation(SOCIAL_NETWORKS + EMBED_WORDS), re.I)
 CAPTION_CLASS_RE = re.compile(CAPTION_CLASS, re.I)
 LEFTOVER_CAPTION_CLASS_RE = re.compile(LEFTOVER_CAPTION_CLASS, re.I)
 VIDEO_CLASS_RE = re.compile(VIDEO_CLASS, re.I)
+FIGURE_CAPTION_CLASS_RE = re.compile(FIGURE_CAPTION_CLASS, re.I)
+FIGURE_CREDIT_CLASS_RE = re.compile(FIGURE_CREDIT_CLASS, re.I)
+FOREIGN_FIGURE_CLASS_RE = re.compile(FOREIGN_FIGURE_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 
 # --- boilerplate: rails and promos --------------------------------------------------------

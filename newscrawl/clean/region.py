@@ -1,0 +1,105 @@
+"""The article's region in the page as fetched: from its headline down to the end of the
+extracted body, within their common container.
+
+The body the main-content stage returns is a pruned copy of the page (content.py); a lead
+figure above or beside it, and figures the pruning or readability dropped (lazy <picture>s,
+figure widgets without text), are only found in the page itself. `Page.origin` gives the
+position in `Page.elements` of each copied element.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .headline import words
+from .page import Page
+
+MAX_HEADLINE_CHARS = 400  # longer heading-tag text is a block, not a headline
+# A heading inside these is not the page's own headline (a teaser, the menu, the footer).
+_NOT_HEADLINE_ANCESTORS = frozenset({"a", "nav", "footer", "aside", "button", "template"})
+
+
+@dataclass
+class Region:
+    container: HtmlElement  # the lowest element holding headline and body
+    start: int  # positions in `elements` of the region's first and last element
+    end: int
+    elements: list[HtmlElement]  # the page's elements in document order
+
+    def iter(self, *tags: str) -> Iterator[tuple[int, HtmlElement]]:
+        """(position, element) of the region's elements with these tags, in order."""
+        at = 0
+        for el in self.container.iter(*tags):
+            try:
+                at = self.elements.index(el, at)  # lxml walks in document order: scan on
+            except ValueError:  # not in the page as parsed (never expected)
+                return
+            if at > self.end:
+                return
+            if at >= self.start:
+                yield at, el
+
+
+def last_descendant(el: HtmlElement) -> HtmlElement:
+    while len(el):
+        el = el[-1]
+    return el
+
+
+def _lowest_common(a: HtmlElement, b: HtmlElement) -> HtmlElement:
+    chain = {a, *a.iterancestors()}
+    for x in (b, *b.iterancestors()):
+        if x in chain:
+            return x
+    return a.getroottree().getroot()
+
+
+def headline_element(page: Page) -> HtmlElement | None:
+    """The heading that shows the chosen headline (an <h1>, else an <h2>/<h3>), else the
+    page's first <h1> outside links and navigation."""
+    key = words(page.fields.get("headline"))
+    first_h1 = lesser = None
+    for el in page.root.iter("h1", "h2", "h3"):
+        text = el.text_content()
+        if len(text) > MAX_HEADLINE_CHARS or not text.strip():
+            continue
+        if any(a.tag in _NOT_HEADLINE_ANCESTORS for a in el.iterancestors()):
+            continue
+        if key and words(text) == key:
+            if el.tag == "h1":
+                return el
+            lesser = lesser if lesser is not None else el
+        elif el.tag == "h1" and first_h1 is None:
+            first_h1 = el
+    return lesser if lesser is not None else first_h1
+
+
+def article_region(page: Page) -> Region | None:
+    if page.body is None or not page.origin:
+        return None
+    elements, origin = page.elements, page.origin
+    positions = [i for w in page.body.iter() if (i := origin.get(w)) is not None]
+    if not positions:
+        return None
+    first_at, last_at = min(positions), max(positions)
+    top_at = origin.get(page.body)
+    if top_at is not None:
+        top = elements[top_at]
+    else:  # readability's own wrapper around the blocks it kept
+        top = _lowest_common(elements[first_at], elements[last_at])
+        top_at = elements.index(top)
+    end = max(elements.index(last_descendant(top), top_at), last_at)
+    headline = headline_element(page)
+    headline_at = elements.index(headline) if headline is not None else None
+    if headline_at is not None and headline_at > last_at:
+        headline = headline_at = None  # a heading below the story is not its headline
+    container = _lowest_common(headline, top) if headline is not None else top
+    if container.tag in ("html", "body"):
+        # no article container: from the headline (or the body's start) on
+        start = first_at if headline_at is None else min(headline_at, first_at)
+    else:
+        start = elements.index(container)
+    return Region(container, start, end, elements)
