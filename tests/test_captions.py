@@ -213,3 +213,69 @@ def test_figure_forms(figure: str, caption: str, credit: str) -> None:
     assert caption not in item["articleBody"]
     for p in STORY:
         assert p in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "figure, caption, credit",
+    [
+        # no class on the caption: short text after the photo in a block classed as an image's
+        ("<div class='image_image-widget'><span><picture><img src='/img/k.jpg'></picture>"
+         "</span><p><span>Soldiers unload equipment at the crossing.</span></p>"
+         "<p>Image: Jane Doe</p></div>", "Soldiers unload equipment at the crossing.",
+         "Jane Doe"),
+        # the caption beside the <figure>, not inside it
+        ("<div class='media'><figure><img src='/img/k.jpg'></figure>"
+         "<figcaption>Soldiers unload equipment. Foto: dpa</figcaption></div>",
+         "Soldiers unload equipment.", "dpa"),
+        # the alt text shown as the caption in an unclassed block beside the photo
+        ("<div><div><img src='/img/k.jpg' alt='Soldiers unload equipment.'></div>"
+         "<div><span>Soldiers unload equipment.</span></div></div>",
+         "Soldiers unload equipment.", None),
+        # data-caption repeating the alt, with the credit in data-source
+        ("<img src='/img/k.jpg' alt='Soldiers unload equipment.' "
+         "data-caption='Soldiers unload equipment.' data-source='Jane Doe/imago'>",
+         "Soldiers unload equipment.", "Jane Doe/imago"),
+    ],
+)
+def test_captions_without_caption_markup(figure: str, caption: str, credit: str | None) -> None:
+    item = clean(figure)
+    assert [(i["url"], i["caption"], i["credit"]) for i in item["images"]] == [
+        ("https://news.example.com/img/k.jpg", caption, credit)
+    ]
+    assert caption not in item["articleBody"]
+    for p in STORY:
+        assert p in item["articleBody"]
+
+
+def test_teaser_cards_and_author_photos_are_not_article_images() -> None:
+    inner = (
+        "<figure><img src='/img/k.jpg'><figcaption>Soldiers unload equipment.</figcaption>"
+        "</figure>"
+        # another story's card: the heading links away, the image does not
+        "<div class='teaser'><img src='/img/card.jpg'><h3><a href='/politics/2024/other'>"
+        "Another story</a></h3></div>"
+        # the author's photo links to the author's page
+        "<figure class='byline'><a href='/authors/jane-doe'><img src='/img/jane.jpg'></a>"
+        "<figcaption>By Jane Doe</figcaption></figure>"
+    )
+    item = clean(inner)
+    assert [i["url"].rsplit("/", 1)[1] for i in item["images"]] == ["k.jpg"]
+
+
+def test_a_square_crop_is_a_photo_and_a_pixel_is_not() -> None:
+    inner = (
+        "<figure><img src='/img/1x1-640/k.jpg'><figcaption>Soldiers unload equipment."
+        "</figcaption></figure><figure><img src='/img/pixel.gif'><figcaption>Tracking"
+        "</figcaption></figure>"
+    )
+    item = clean(inner)
+    assert [i["url"].rsplit("/", 2)[-2] for i in item["images"]] == ["1x1-640"]
+
+
+def test_the_first_credit_mark_starts_the_credit() -> None:
+    assert split_credit("City workers clear the road. Image: City of Durban / Facebook") == (
+        "City workers clear the road.", "City of Durban / Facebook"
+    )
+    assert split_credit("Rejoice Ndlovu. Isithombe: Sithunyelwe") == (
+        "Rejoice Ndlovu.", "Sithunyelwe"
+    )

@@ -209,12 +209,15 @@ def _describes_video(el: HtmlElement) -> bool:
 
 def _drop_caption_echoes(body: HtmlElement, captions: set[str]) -> None:
     """Remove body blocks that repeat a caption (with or without its credit)."""
+    openings = {c.split(" ", 1)[0] for c in captions}
     for el in list(body.iter("p", "div", "span", "figcaption", "em", "small")):
         if el.getparent() is None or len(el) > ECHO_MAX_CHILDREN:
             continue
         raw = el.text_content()
-        if len(raw) > 2 * CAPTION_MAX:
-            continue  # cheap test first: normalizing long text costs
+        if len(raw) > 2 * CAPTION_MAX or raw.split(None, 1)[:1] and (
+            raw.split(None, 1)[0] not in openings
+        ):
+            continue  # cheap tests first: normalizing text costs
         text = normalize_space(raw)
         if not text or len(text) > CAPTION_MAX:
             continue

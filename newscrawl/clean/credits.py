@@ -8,8 +8,7 @@ import re
 from .lexicon.patterns import AGENCIES, COPYRIGHT, CREDIT_BY, CREDIT_WORDS, PROVIDED_BY
 from .render import normalize_space
 
-# Credit at the end of a caption. Ordered from most to least specific: the first that
-# splits the text off wins.
+# Credit at the end of a caption; the one that starts first wins.
 _CREDIT_PATTERNS = [
     re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
     re.compile(
@@ -39,14 +38,19 @@ _CREDIT_LABEL = re.compile(
 def split_credit(text: str) -> tuple[str, str | None]:
     """'Troops arrive. / News1' -> ('Troops arrive.', 'News1')."""
     text = normalize_space(text)
+    splits = []
     for pattern in _CREDIT_PATTERNS:
         m = pattern.search(text)
         if m and m.start() > 0:
             credit = _COPYRIGHT_MARK.sub("", m.group("credit")).strip(" ()[]")
             caption = text[: m.start()].rstrip(" -–—|/")
             if credit and caption:
-                return caption, credit
-    return text, None
+                splits.append((m.start(), caption, credit))
+    if not splits:
+        return text, None
+    # the credit starts at its first mark: "X. Image: City / Facebook" credits "City / Facebook"
+    _, caption, credit = min(splits, key=lambda s: s[0])
+    return caption, credit
 
 
 def credit_name(text: str) -> str | None:

@@ -16,26 +16,42 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from .credits import credit_name, split_credit
+from .headline import words
+from .lexicon.common import CODE_TAGS
 from .lexicon.patterns import (
     FIGURE_CAPTION_CLASS_RE,
     FIGURE_CREDIT_CLASS_RE,
     FOREIGN_FIGURE_CLASS_RE,
+    IMAGE_BLOCK_CLASS_RE,
 )
 from .links import join_url
 from .region import Region
-from .render import is_slide, normalize_space
+from .render import BLOCK_TAGS, is_slide, normalize_space
 
 IMAGE_TAGS = ("img", "amp-img", "picture")
 _UNIT_TAGS = ("figure", "div", *IMAGE_TAGS)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-lazy",
               "data-full-src", "data-hi-res-src")
 _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+_BREAKS = BLOCK_TAGS | {"br"}  # text on both sides of these is two words
+_CREDIT_ATTRS = ("data-credit", "data-source", "data-copyright", "data-photographer")
+# Never a caption: headings, images, tables, lists, forms.
+_NOT_CAPTION_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", *IMAGE_TAGS, "table", "ul", "ol", "form", "button",
+     "iframe", "video", *CODE_TAGS}
+)
 _SRCSET_WIDTH = re.compile(r"([\d.]+)([wx])")
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|\?)", re.I)
-_NOT_PHOTO = re.compile(r"\.svg(?:$|\?)|spacer|blank\.gif|pixel|1x1|transparent", re.I)
+# vector icons, spacers and tracking pixels ("/1x1-640/" in a path is a square crop)
+_NOT_PHOTO = re.compile(
+    r"\.svg(?:$|\?)|(?:spacer|blank|pixel|transparent|1x1)[^/]*\.(?:gif|png)(?:$|\?)", re.I
+)
 
 MIN_SIZE = 50  # px: a width or height attribute below this is an icon or a tracking pixel
 MAX_CAPTION_CHARS = 600  # more text than this beside an image is the story, not its caption
+CARD_LEVELS = 3  # wrappers of an image looked at for a teaser card around it
+CARD_CHARS = 400  # a teaser card holds a heading and a line or two, not a story
+CARD_PEEK = 80  # elements: a block with more is no teaser card
 NEAR_LEVELS = 3  # wrappers of a lone image searched for a caption beside them
 CAPTION_PEEK = 60  # elements of a neighbour looked at for a caption (a caption block is small)
 
@@ -108,27 +124,48 @@ def _tiny(img: HtmlElement) -> bool:
     return False
 
 
+def _links_away(a: HtmlElement, page_path: str) -> bool:
+    href = a.get("href") or ""
+    return bool(href) and not _IMAGE_LINK.search(href) and (
+        urlsplit(href).path not in ("", page_path)
+    )
+
+
+def _is_card(block: HtmlElement, page_path: str) -> bool:
+    """A teaser card of another story: a small block whose heading links elsewhere."""
+    nodes = list(islice(block.iter(), CARD_PEEK + 1))
+    if len(nodes) > CARD_PEEK:
+        return False  # a block this big is no card (and is not searched)
+    for h in nodes:
+        if h.tag in ("h2", "h3", "h4", "h5"):
+            for a in (*h.iterancestors("a"), *h.iter("a")):
+                if _links_away(a, page_path):
+                    return len(block.text_content()) <= CARD_CHARS
+    return False
+
+
 def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str) -> bool:
-    """Inside a teaser, an ad, a people box or chrome below the region's container, or a
-    thumbnail linking to another page."""
-    for a in el.iterancestors():
+    """Inside another story's teaser card, an ad, a people box or chrome below the
+    region's container, or a thumbnail linking to another page."""
+    for level, a in enumerate(el.iterancestors()):
         if a is stop:
             return False
         if a.tag in ("nav", "aside", "footer"):
             return True
-        if a.tag == "a":
-            href = a.get("href") or ""
-            path = urlsplit(href).path
-            if href and not _IMAGE_LINK.search(href) and path not in ("", page_path):
-                return True
+        if a.tag == "a" and _links_away(a, page_path):
+            return True
         names = _classes(a)
         if names.strip() and FOREIGN_FIGURE_CLASS_RE.search(names):
+            return True
+        if level < CARD_LEVELS and _is_card(a, page_path):
             return True
     return False
 
 
-def _caption_parts(el: HtmlElement) -> tuple[str | None, str | None, list[HtmlElement]]:
-    """Caption and credit of a caption element whose credit may sit in a child of its own
+def _caption_parts(
+    els: list[HtmlElement],
+) -> tuple[str | None, str | None, list[HtmlElement]]:
+    """Caption and credit of caption elements whose credit may sit in a child of its own
     ("<figcaption>Text <span class=credit>Foto: X</span></figcaption>")."""
     credits: list[HtmlElement] = []
     parts: list[str] = []
@@ -139,21 +176,26 @@ def _caption_parts(el: HtmlElement) -> tuple[str | None, str | None, list[HtmlEl
                 child.get("class") or ""
             ):
                 credits.append(child)
-            else:
-                if isinstance(child.tag, str):
-                    parts.append(child.text or "")
-                    walk(child)
+            elif child.tag in CODE_TAGS:
+                pass  # a script's JSON is no caption ("ImageObject" data beside the text)
+            elif isinstance(child.tag, str):
+                gap = " " if child.tag in _BREAKS else ""
+                parts.append(gap + (child.text or ""))
+                walk(child)
+                parts.append(gap)
             parts.append(child.tail or "")
 
-    parts.append(el.text or "")
-    walk(el)
-    caption = normalize_space(" ".join(parts)) or None
+    for el in els:
+        parts.append(" ")
+        parts.append(el.text or "")
+        walk(el)
+    caption = normalize_space("".join(parts)) or None
     credit = normalize_space(" ".join(_text(c) for c in credits)) or None
     if caption and not credit:
         caption, credit = split_credit(caption)
     if credit:
         credit = credit_name(credit)
-    return caption, credit, [el, *credits]
+    return caption, credit, [*els, *credits]
 
 
 def _caption_in(el: HtmlElement) -> HtmlElement | None:
@@ -190,21 +232,80 @@ def _cell_caption(cell: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _near_caption(img: HtmlElement, stop: HtmlElement) -> HtmlElement | None:
-    """A caption beside a lone image: a caption (or a small block holding one) next to the
-    image or one of its wrappers, or the next cell of a layout table."""
+def _short_text(el: HtmlElement) -> bool:
+    """A small block of text without an image or a heading: a caption, by its place."""
+    if not isinstance(el.tag, str) or el.tag in _NOT_CAPTION_TAGS:
+        return False
+    nodes = list(islice(el.iter(), CAPTION_PEEK + 1))
+    if len(nodes) > CAPTION_PEEK or any(n.tag in _NOT_CAPTION_TAGS for n in nodes):
+        return False
+    return 0 < len(_text(el)) <= MAX_CAPTION_CHARS
+
+
+def _sibling(el: HtmlElement, step: int) -> HtmlElement | None:
+    """The next (step 1) or previous (-1) element beside this one, past scripts and
+    comments."""
+    sib = el.getnext() if step > 0 else el.getprevious()
+    while sib is not None and (not isinstance(sib.tag, str) or sib.tag in CODE_TAGS):
+        sib = sib.getnext() if step > 0 else sib.getprevious()
+    return sib
+
+
+def _near_caption(img: HtmlElement, stop: HtmlElement, alt: str | None) -> list[HtmlElement]:
+    """The caption beside an image or a figure without one inside: a caption (or a small
+    block holding one) next to it or one of its wrappers, a short text beside it that
+    repeats its alt text (the site shows the alt as the caption), the next cell of a
+    layout table, or, inside a block classed as an image's ("image-widget", "absatzbild"),
+    the short text after it."""
+    alt_key = words(alt)
     holder = img
     for _ in range(NEAR_LEVELS):
         parent = holder.getparent()
         if parent is None or holder is stop:
-            return None
-        for sib in (holder.getnext(), holder.getprevious()):
-            if sib is not None and (cap := _caption_in(sib)) is not None:
-                return cap
+            return []
+        for sib in (_sibling(holder, 1), _sibling(holder, -1)):
+            if sib is None:
+                continue
+            if (cap := _caption_in(sib)) is not None:
+                return [cap]
+            if alt_key and _short_text(sib) and words(sib.text_content()).startswith(alt_key):
+                return [sib]
         if parent.tag in ("td", "th"):
-            return _cell_caption(parent)
+            cell = _cell_caption(parent)
+            return [cell] if cell is not None else []
+        if IMAGE_BLOCK_CLASS_RE.search(parent.get("class") or ""):
+            after = [x for x in holder.itersiblings() if x.tag not in CODE_TAGS]
+            if after and all(_short_text(x) for x in after) and (
+                len(_text(parent)) <= MAX_CAPTION_CHARS
+            ):
+                return after
         holder = parent
-    return None
+    return []
+
+
+def _inner_caption(figure: HtmlElement) -> HtmlElement | None:
+    cap = next(figure.iter("figcaption"), None)
+    if cap is None:
+        cap = next((c for c in figure.iter() if c is not figure and isinstance(c.tag, str)
+                    and c.tag not in IMAGE_TAGS
+                    and FIGURE_CAPTION_CLASS_RE.search(c.get("class") or "")), None)
+    if cap is None or len(_text(cap)) > MAX_CAPTION_CHARS:
+        return None
+    return cap
+
+
+def _attribute_caption(
+    img: HtmlElement, unit: HtmlElement, alt: str | None
+) -> tuple[str | None, str | None]:
+    """A caption the markup gives as an attribute: `data-caption` (also when it repeats the
+    alt text), else a `title` that says more than the alt."""
+    explicit = img.get("data-caption") or unit.get("data-caption")
+    if explicit and normalize_space(explicit):
+        return split_credit(explicit)
+    title = normalize_space(img.get("title") or "")
+    if title and title != alt:
+        return split_credit(title)
+    return None, None
 
 
 def _is_figure_block(el: HtmlElement) -> bool:
@@ -218,43 +319,46 @@ def find_figures(region: Region, base_url: str) -> list[Figure]:
     for at, el in region.iter(*_UNIT_TAGS):
         if at <= skip_until:
             continue  # inside a unit already read
-        if el.tag == "div" and not _is_figure_block(el):
+        block = _is_figure_block(el)
+        if el.tag == "div" and not block:
             continue
         skip_until = at + sum(1 for _ in el.iter()) - 1
-        caption = credit = None
-        caption_els: list[HtmlElement] = []
-        # a gallery slide's caption is the story's text (render.is_slide): its photo only
-        slide = el.tag == "figure" and is_slide(el)
-        if slide:
-            images = list(el.iter(*IMAGE_TAGS))
-        elif _is_figure_block(el):
-            images = list(el.iter(*IMAGE_TAGS))
-            cap = next(el.iter("figcaption"), None)
-            if cap is None:
-                cap = next((c for c in el.iter() if c is not el and isinstance(c.tag, str)
-                            and c.tag not in IMAGE_TAGS
-                            and FIGURE_CAPTION_CLASS_RE.search(c.get("class") or "")), None)
-            if cap is not None and len(_text(cap)) <= MAX_CAPTION_CHARS:
-                caption, credit, caption_els = _caption_parts(cap)
-        else:
-            images = [el]
-            cap = _near_caption(el, region.container)
-            if cap is not None:
-                caption, credit, caption_els = _caption_parts(cap)
-        images = [x for x in images if not _tiny(x)]
+        images = [x for x in (el.iter(*IMAGE_TAGS) if block else [el]) if not _tiny(x)]
         if not images or _foreign(el, region.container, page_path):
             continue
         url, shown = next(((u, x) for x in images if (u := image_url(x, base_url))),
                           (None, None))
-        if url is None:
+        if url is None or _linked_away(shown, el, page_path):
             continue
         if shown.tag == "picture":
             shown = next(shown.iter("img"), shown)
         alt = normalize_space(shown.get("alt") or "") or None
-        if not caption and not slide:
-            attr = shown.get("data-caption") or el.get("data-caption") or shown.get("title")
-            if attr and normalize_space(attr) != alt:
-                caption, credit = split_credit(normalize_space(attr))
-        figures.append(Figure(url, caption, credit, alt, caption_els))
+        figures.append(_captioned(Figure(url, alt=alt), el, shown, region.container))
     return figures
 
+
+def _linked_away(img: HtmlElement, unit: HtmlElement, page_path: str) -> bool:
+    """The figure's image links to another page (an author's card, another story)."""
+    if img is unit:
+        return False
+    for a in img.iterancestors():
+        if a is unit:
+            return False
+        if a.tag == "a" and _links_away(a, page_path):
+            return True
+    return False
+
+
+def _captioned(figure: Figure, unit: HtmlElement, img: HtmlElement,
+               stop: HtmlElement) -> Figure:
+    if unit.tag == "figure" and is_slide(unit):
+        return figure  # a gallery slide's caption is the story's text (render.is_slide)
+    inner = _inner_caption(unit) if _is_figure_block(unit) else None
+    caps = [inner] if inner is not None else _near_caption(unit, stop, figure.alt)
+    if caps:
+        figure.caption, figure.credit, figure.caption_elements = _caption_parts(caps)
+    else:
+        figure.caption, figure.credit = _attribute_caption(img, unit, figure.alt)
+    if figure.caption and not figure.credit:
+        figure.credit = next((credit_name(v) for a in _CREDIT_ATTRS if (v := img.get(a))), None)
+    return figure

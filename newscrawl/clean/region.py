@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .headline import words
+from .headline import MAX_KICKER_WORDS, words
 from .page import Page
 
 MAX_HEADLINE_CHARS = 400  # longer heading-tag text is a block, not a headline
@@ -57,9 +57,16 @@ def _lowest_common(a: HtmlElement, b: HtmlElement) -> HtmlElement:
     return a.getroottree().getroot()
 
 
+def _kicker_and(shown: str, key: str) -> bool:
+    """A heading that shows a kicker in front of the headline ("Onlineversand: <headline>")."""
+    return shown.endswith(" " + key) and (
+        len(shown.split()) - len(key.split()) <= MAX_KICKER_WORDS
+    )
+
+
 def headline_element(page: Page) -> HtmlElement | None:
-    """The heading that shows the chosen headline (an <h1>, else an <h2>/<h3>), else the
-    page's first <h1> outside links and navigation."""
+    """The heading that shows the chosen headline (an <h1>, else an <h2>/<h3>, also with a
+    kicker in front), else the page's first <h1> outside links and navigation."""
     key = words(page.fields.get("headline"))
     first_h1 = lesser = None
     for el in page.root.iter("h1", "h2", "h3"):
@@ -68,8 +75,9 @@ def headline_element(page: Page) -> HtmlElement | None:
             continue
         if any(a.tag in _NOT_HEADLINE_ANCESTORS for a in el.iterancestors()):
             continue
-        if key and words(text) == key:
-            if el.tag == "h1":
+        shown = words(text)
+        if key and (shown == key or _kicker_and(shown, key)):
+            if el.tag == "h1" and shown == key:
                 return el
             lesser = lesser if lesser is not None else el
         elif el.tag == "h1" and first_h1 is None:
@@ -96,7 +104,10 @@ def article_region(page: Page) -> Region | None:
     headline_at = elements.index(headline) if headline is not None else None
     if headline_at is not None and headline_at > last_at:
         headline = headline_at = None  # a heading below the story is not its headline
-    container = _lowest_common(headline, top) if headline is not None else top
+    if headline is not None:
+        container = _lowest_common(headline, top)
+    else:  # the <article> holding the body, with its lead figure, else the body itself
+        container = next((a for a in top.iterancestors() if a.tag == "article"), top)
     if container.tag in ("html", "body"):
         # no article container: from the headline (or the body's start) on
         start = first_at if headline_at is None else min(headline_at, first_at)

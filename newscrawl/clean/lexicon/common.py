@@ -147,11 +147,16 @@ FIGURE_CREDIT_CLASS = (
     r"credit|copyright|(?<![a-z])source|photographer|fotograf|bildquelle|quelle|pictsrc|"
     r"rights|byline|author|agency"
 )
+# Not "teaser" (German CMSs call the lead photo "Teaserbild") nor "sidebar" (layout grids):
+# other stories' cards are recognised by their links. "ad" only as a whole class name.
 FOREIGN_FIGURE_CLASS = (
-    r"(?:^|[\s_-])(?:related|teasers?|recommend\w*|promo\w*|advert\w*|ads?|sponsor\w*|"
-    r"newsletter|social|share\w*|comments?|sidebar|avatar|logo|icons?|author\w*|profile|"
+    r"(?:^|[\s_-])(?:related|recommend\w*|promo\w*|advert\w*|sponsor\w*|"
+    r"newsletter|social|share\w*|comments?|avatar|logo|icons?|author\w*|profile|"
     r"outbrain|taboola|more[-_]?stories|most[-_]?read|trending|nav\w*|menu|footer)(?:$|[\s_-])"
+    r"|(?:^|\s)ads?(?:$|\s)"
 )
+# A block holding an image and its caption ("image-widget", "absatzbild", "photo-box").
+IMAGE_BLOCK_CLASS = r"image|img|photo|foto|picture|bild|figure"
 
 # Links that share the page rather than lead anywhere (their text, "Whatsapp", is UI).
 SHARE_HREF = (
@@ -225,4 +230,6 @@ UNFILED = {
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
     "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),
     "author_joiners": ("och", "og", "dan", "ve", "và"),
+    # Zulu, Turkish, Russian, Vietnamese, Indonesian "photo" before a credit
+    "credit_words": ("isithombe", "fotoğraf", "фото", "ảnh"),
 }

@@ -19,6 +19,7 @@ from .common import (
     FIGURE_CAPTION_CLASS,
     FIGURE_CREDIT_CLASS,
     FOREIGN_FIGURE_CLASS,
+    IMAGE_BLOCK_CLASS,
     LEFTOVER_CAPTION_CLASS,
     MICROFORMAT_DATES,
     MICROFORMAT_PUBLISHED,
@@ -90,6 +91,7 @@ VIDEO_CLASS_RE = re.compile(VIDEO_CLASS, re.I)
 FIGURE_CAPTION_CLASS_RE = re.compile(FIGURE_CAPTION_CLASS, re.I)
 FIGURE_CREDIT_CLASS_RE = re.compile(FIGURE_CREDIT_CLASS, re.I)
 FOREIGN_FIGURE_CLASS_RE = re.compile(FOREIGN_FIGURE_CLASS, re.I)
+IMAGE_BLOCK_CLASS_RE = re.compile(IMAGE_BLOCK_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 
 # --- boilerplate: rails and promos --------------------------------------------------------
