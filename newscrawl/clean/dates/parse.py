@@ -4,6 +4,7 @@ which date a date is ("Updated:", "Veröffentlicht am": lexicon.patterns)."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -26,7 +27,7 @@ _OFFSET = r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
 # 2024-12-02, 2024/12/02, 2024.12.02, optionally with a time and an offset
 _YMD = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])"
-    r"(?:(?:T|\s+|,\s*|\s*[-–|]\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*"
+    r"(?:(?:T|\s+|,\s*|\s*[-–|]\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,:]\d+)?\s*"
     + _OFFSET
     + "?)?",
     re.I,
@@ -38,9 +39,9 @@ _DMY_NUM = re.compile(
 # 2024년 12월 2일 / 2024年12月2日, with a clock ("오후 3시 20분")
 _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
-    r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?"  # weekday
-    + CJK_CLOCK
+    r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?" + CJK_CLOCK  # weekday
 )
+_COMPACT_TIME = re.compile(r"T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?" + _OFFSET + "?", re.I)
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 YEAR_HINT = re.compile(r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]")
 
@@ -178,6 +179,8 @@ def parse_value(value: str, ctx: Context) -> tuple[Stamp, bool] | None:
     """Parse a value a machine wrote (metadata, attribute): ISO first, then the text forms.
     Returns (stamp, guessed_order)."""
     v = value.strip()
+    if "&" in v:  # "2023-11-02T10:14:29&#x2B;05:30": an entity left in a JSON-LD string
+        v = html.unescape(v)
     if not v or len(v) > 80:
         return None
     m = _YMD.search(v)
@@ -202,7 +205,12 @@ def parse_value(value: str, ctx: Context) -> tuple[Stamp, bool] | None:
         return Stamp(dt.date(), dt.time().replace(microsecond=0), timedelta(0)), False
     m = _COMPACT.fullmatch(v[:8]) if v[:8].isdigit() else None
     if m:
-        st = make_stamp(m.group(1), m.group(2), m.group(3))
+        # ISO 8601's basic format: 20200414, 20200414T003807Z
+        t = _COMPACT_TIME.fullmatch(v[8:])
+        hh, mm, ss, off = (
+            (t.group(1), t.group(2), t.group(3), _offset(t.group(4))) if t else (None,) * 4
+        )
+        st = make_stamp(m.group(1), m.group(2), m.group(3), hh, mm, ss, off)
         if st:
             return st, False
     found = parse_text(v, ctx, first_only=True, machine=True)
@@ -223,7 +231,6 @@ def _dateparser(value: str, ctx: Context) -> tuple[Stamp, bool] | None:
             languages=list(ctx.langs) or None,
             settings={
                 "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False,
                 "STRICT_PARSING": True,
                 "DATE_ORDER": ctx.order,
                 "REQUIRE_PARTS": ["day", "month", "year"],

@@ -222,6 +222,10 @@ ZONE_ABBREVIATIONS = {
     "AEDT": 660, "BST": 60,
 }
 
+# Country domains sold worldwide as generic names (.io, .tv, .me): they say nothing about
+# the country whose date format a page follows.
+VANITY_TLDS = frozenset("io co me tv ai fm ly cc ws to gg sh im nu ac gl so vc gd ms mu".split())
+
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {
@@ -232,4 +236,17 @@ UNFILED = {
     "author_joiners": ("och", "og", "dan", "ve", "và"),
     # Zulu, Turkish, Russian, Vietnamese, Indonesian "photo" before a credit
     "credit_words": ("isithombe", "fotoğraf", "фото", "ảnh"),
+    # Russian, Ukrainian, Polish, Czech, Turkish, Swedish, Danish, Norwegian, Indonesian,
+    # Arabic, Persian: the labels of news sites' date lines
+    "published_labels": (
+        "опубликовано", "дата публикации", "опубліковано", "opublikowano", "data publikacji",
+        "publikováno", "zveřejněno", "yayınlanma", "yayınlandı", "yayın tarihi",
+        "publicerad", "publiceret", "publisert", "diterbitkan", "dipublikasikan",
+        "تاريخ النشر", "نشر في", "تاریخ انتشار",
+    ),
+    "modified_labels": (
+        "обновлено", "изменено", "дата обновления", "оновлено", "zaktualizowano",
+        "aktualizacja", "aktualizováno", "güncellendi", "güncelleme", "uppdaterad",
+        "opdateret", "oppdatert", "diperbarui", "آخر تحديث", "تم التحديث", "به‌روزرسانی",
+    ),
 }

@@ -28,7 +28,7 @@ LANGUAGE = Language(
     published_labels=(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
     ),
-    modified_labels=("aktualisiert", "geändert", "änderung"),
+    modified_labels=("aktualisiert", "geändert", "änderung", "zuletzt"),
     registered_labels=("registriert", "registriert seit", "mitglied seit", "dabei seit"),
     time_connectors=("um",),
     ago_before="vor",

@@ -55,7 +55,10 @@ LANGUAGE = Language(
     byline_prefixes=("by", "author", "written by", "reported by",),
     author_joiners=("and",),
     published_labels=("published", "posted"),
-    modified_labels=("updated", "update", "last modified", "modified"),
+    modified_labels=(
+        "updated", "update", "last modified", "modified", "last edited", "last changed",
+        "last revised",
+    ),
     registered_labels=("registered", "joined", "member since"),
     time_connectors=("at",),
     ago_after="ago",

@@ -25,7 +25,9 @@ LANGUAGE = Language(
     credit_words=("foto",),
     byline_prefixes=("por", "autor",),
     published_labels=("publicado", "publicada"),
-    modified_labels=("actualizado", "actualización"),
+    modified_labels=(
+        "actualizado", "actualización", "última modificación", "modificado",
+    ),
     registered_labels=("registrado", "registrada"),
     time_connectors=("a las",),
     ago_before="hace",

@@ -164,8 +164,15 @@ AUTHOR_SEPARATOR = re.compile(r"\s*(?:,| (?:" + _any("author_joiners") + r") | &
 # --- dates: labels ----------------------------------------------------------------------------
 
 _LABEL_END = r"\W{0,3}\s*[^\d]{0,25}$"  # the label right before a date ("Updated: Dec. 2")
-MODIFIED_LABEL = re.compile(r"(?:" + _any("modified_labels") + ")" + _LABEL_END, re.I)
-PUBLISHED_LABEL = re.compile(r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I)
+# A label is a word of its own: not the end of "Corona-Update" or "Softwareupdate" (scripts
+# written without spaces, such as Korean "기사수정", have no such boundary)
+_LABEL_START = r"(?<![a-zß-öø-ÿ-])"
+MODIFIED_LABEL = re.compile(
+    _LABEL_START + r"(?:" + _any("modified_labels") + ")" + _LABEL_END, re.I
+)
+PUBLISHED_LABEL = re.compile(
+    _LABEL_START + r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I
+)
 PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
 # Account and registration dates are never the date of a publication.
 REGISTERED_LABEL = re.compile(r"(?:" + _any("registered_labels") + ")" + _LABEL_END, re.I)
