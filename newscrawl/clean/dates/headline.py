@@ -95,6 +95,10 @@ def _is_logo(el: HtmlElement, page: Page) -> bool:
     return False
 
 
+# A headline may stand at any heading level: small sites and blog themes use <h4> or <h5>.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def find_headline(page: Page) -> HtmlElement | None:
     """The article's headline element: the heading that best says what the page title says
     (an <h1> preferred), else the first <h1> that reads like a headline. A site name or
@@ -102,9 +106,9 @@ def find_headline(page: Page) -> HtmlElement | None:
     titles = _title_parts(page)
     best, best_score = None, 0.0
     seen = 0
-    for el in page.root.iter("h1", "h2", "h3", "div", "span", "p", "td", "strong", "b", "a"):
+    for el in page.root.iter(*HEADINGS, "div", "span", "p", "td", "strong", "b", "a"):
         tag = el.tag
-        if tag not in ("h1", "h2", "h3") and not (
+        if tag not in HEADINGS and not (
             el.get("itemprop") == "headline" or TITLE_CLASS.search(el.get("class") or "")
         ):
             continue

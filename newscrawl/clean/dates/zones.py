@@ -97,10 +97,25 @@ def _is_utc(st: Stamp) -> bool:
     return st.clock is not None and st.offset == timedelta(0)
 
 
+def _offset_between(moment: datetime, wall: Stamp) -> timedelta | None:
+    """The UTC offset that prints this UTC moment as the given wall-clock time, if it is a
+    real one: within -12h..+14h and a multiple of 15 minutes (compared to the minute, since
+    pages print minutes)."""
+    if wall.clock is None:
+        return None
+    utc = moment.replace(tzinfo=None, second=0, microsecond=0)
+    offset = datetime.combine(wall.day, wall.clock.replace(second=0)) - utc
+    minutes = offset.total_seconds() / 60
+    if -12 * 60 <= minutes <= 14 * 60 and minutes % 15 == 0:
+        return offset
+    return None
+
+
 def reday_utc(page: Page, ctx: Context) -> None:
     """A UTC timestamp names the UTC day, not necessarily the publisher's. Move it to the
     publisher's day: with a known (or safely guessed) zone, convert; otherwise, when the
-    page's own local dates sit on the neighbouring day the offset could reach, follow them."""
+    page's own wall-clock time of that day or of the neighbouring day the offset could
+    reach shows the same minute, take the offset it implies, and follow its day."""
     zone, _how = _guess_zone(page, ctx)
     local: dict[date, Candidate] = {}
     for c in ctx.candidates:
@@ -116,18 +131,16 @@ def reday_utc(page: Page, ctx: Context) -> None:
             aware = moment.astimezone(zone)
             c.stamp = Stamp(aware.date(), aware.time().replace(tzinfo=None), aware.utcoffset())
             continue
-        if st.day in local:
-            continue
-        for shift, possible in ((-1, st.clock.hour < 12), (1, st.clock.hour >= 10)):
+        for shift, possible in ((0, True), (-1, st.clock.hour < 12), (1, st.clock.hour >= 10)):
             other = local.get(st.day + timedelta(days=shift))
             if other is None or not possible:
                 continue
-            o = other.stamp
-            if o.clock is not None:
-                offset = datetime.combine(o.day, o.clock) - moment.replace(tzinfo=None)
-                minutes = offset.total_seconds() / 60
-                if -12 * 60 <= minutes <= 14 * 60 and minutes % 15 == 0:
-                    c.stamp = Stamp(o.day, o.clock, offset)
-                    break
-            c.stamp = Stamp(o.day)
+            offset = _offset_between(moment, other.stamp)
+            if offset is not None:
+                # the same instant on the publisher's wall clock: the instant is kept, with
+                # its seconds, in the publisher's terms
+                wall = moment.replace(tzinfo=None) + offset
+                c.stamp = Stamp(wall.date(), wall.time(), offset)
+            elif shift:
+                c.stamp = Stamp(other.stamp.day)
             break
