@@ -3,17 +3,19 @@ parsed tree."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from extruct.jsonld import JsonLdExtractor
+import json_repair
 from extruct.w3cmicrodata import MicrodataExtractor
+from lxml import etree
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
 
-_JSONLD = JsonLdExtractor()
+_JSONLD_SCRIPTS = etree.XPath('descendant-or-self::script[@type="application/ld+json"]')
 _MICRODATA = MicrodataExtractor()
 
 ARTICLE_TYPES = {
@@ -87,11 +89,41 @@ def _microdata_as_jsonld(item: dict[str, Any]) -> dict[str, Any]:
     return obj
 
 
+def _jsonld_items(text: str, url: str) -> list[Any]:
+    """The objects of one JSON-LD script, read leniently. Publishers' JSON-LD is often
+    broken (trailing commas, raw newlines in strings, comments, a CDATA wrapper, several
+    objects one after another); one broken script must not cost the page its other ones,
+    as extruct's all-or-nothing reading did. json_repair reads what json cannot."""
+    text = text.strip()
+    if not text:
+        return []
+    decoder = json.JSONDecoder(strict=False)
+    items: list[Any] = []
+    pos = 0
+    try:
+        while pos < len(text):
+            obj, pos = decoder.raw_decode(text, pos)
+            items.append(obj)
+            while pos < len(text) and text[pos] in " \t\r\n;,":
+                pos += 1
+    except ValueError:
+        try:
+            items = [json_repair.loads(text)]
+        except Exception:  # json_repair gives up on some inputs
+            return []
+        logger.debug("JSON-LD repaired on %s", url)
+    out: list[Any] = []
+    for item in items:
+        out.extend(item if isinstance(item, list) else [item])
+    return [item for item in out if isinstance(item, dict) and item]
+
+
 def read_structured(root: HtmlElement, url: str) -> StructuredData:
     data = StructuredData()
     try:
-        _flatten(_JSONLD.extract_items(root, base_url=url), data.objects)
-    except Exception as exc:  # extruct raises many kinds on broken JSON; the page goes on
+        for script in _JSONLD_SCRIPTS(root):
+            _flatten(_jsonld_items(script.xpath("string()"), url), data.objects)
+    except Exception as exc:  # a broken page goes on without its JSON-LD
         logger.debug("JSON-LD unreadable on %s: %s", url, exc)
     if root.xpath("boolean(//*[@itemscope])"):
         try:
