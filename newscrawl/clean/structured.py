@@ -100,18 +100,19 @@ def _jsonld_items(text: str, url: str) -> list[Any]:
     decoder = json.JSONDecoder(strict=False)
     items: list[Any] = []
     pos = 0
-    try:
-        while pos < len(text):
-            obj, pos = decoder.raw_decode(text, pos)
-            items.append(obj)
-            while pos < len(text) and text[pos] in " \t\r\n;,":
-                pos += 1
-    except ValueError:
+    while pos < len(text):
         try:
-            items = [json_repair.loads(text)]
-        except Exception:  # json_repair gives up on some inputs
-            return []
-        logger.debug("JSON-LD repaired on %s", url)
+            obj, pos = decoder.raw_decode(text, pos)
+        except ValueError:
+            try:
+                items.append(json_repair.loads(text[pos:]))
+            except Exception:  # json_repair gives up on some inputs
+                pass
+            logger.debug("JSON-LD repaired on %s", url)
+            break
+        items.append(obj)
+        while pos < len(text) and text[pos] in " \t\r\n;,":
+            pos += 1
     out: list[Any] = []
     for item in items:
         out.extend(item if isinstance(item, list) else [item])
