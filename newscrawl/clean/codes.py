@@ -93,6 +93,7 @@ class DateSource(StrEnum):
     BYLINE = "byline"  # a date near the headline or in a byline-like element
     TEXT = "text"  # a date in running text
     HTMLDATE = "htmldate"  # htmldate's second opinion
+    LAST_MODIFIED = "last_modified"  # the page states only when it last changed
 
 
 class DateKind(StrEnum):

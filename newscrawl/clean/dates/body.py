@@ -16,10 +16,12 @@ from ..lexicon.common import (
     DATE_ATTRIBUTES,
     DATE_ITEMPROPS,
     PAGE_FRAME_TAGS,
+    QUOTED_TAGS,
     SITE_NAV_TAGS,
     UNDATED_TAGS,
 )
 from ..lexicon.patterns import (
+    CAPTION_CLASS_RE,
     CHROME_STRONG,
     CHROME_WEAK,
     CLOCK_WORD,
@@ -27,6 +29,7 @@ from ..lexicon.patterns import (
     MICROFORMAT,
     MICROFORMAT_PUBLISHED_RE,
     MODIFIED_LABEL,
+    ORIGINAL_LABEL,
     PUBLISHED_ANY,
     PUBLISHED_LABEL,
     REGISTERED_LABEL,
@@ -57,6 +60,9 @@ class _Hit:
     inside: bool = False  # within the headline's <article>/<main>
     weak: bool = False  # in something that looks like chrome by a weak word only ("nav", "footer")
     before: str = ""  # the visible text just before this text node ("Registriert:" in <strong>)
+    # in a caption or a quotation (figcaption, blockquote, an embedded post): its dates are
+    # the photo's or the quoted text's, never the article's byline
+    quoted: bool = False
 
 
 @lru_cache(maxsize=16384)
@@ -97,7 +103,11 @@ class _Walk:
         self.h_end: int | None = None
         self.skip_depth = 0  # inside an element without visible dates (script, select...)
         self.inside = False  # inside the headline's <article>/<main>
-        self.recent = ""  # the last visible text seen, for labels in a separate element
+        # the last visible text seen, for labels in a separate element; a label in the
+        # site's chrome (a "Corona-Update" menu item) does not name a date of the article
+        self.recent = ""
+        self.recent_chrome: bool | None = False
+        self.quotes: list[HtmlElement] = []  # open captions and quotations
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
         for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -113,10 +123,17 @@ class _Walk:
         parent = el.getparent()
         return self.chrome.get(parent, False) if parent is not None else False
 
+    def _label(self, chrome: bool | None) -> str:
+        """The text just before, when it stands in the same kind of region."""
+        return self.recent if self.recent_chrome == chrome else ""
+
     def _text(self, text: str, chrome: bool | None) -> None:
-        _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, self.recent)
+        before = self._label(chrome)
+        _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, before)
+        if self.quotes and self.hits and self.hits[-1].pos == self.pos:
+            self.hits[-1].quoted = True
         self.pos += len(text.strip())
-        self.recent = text[-W.LABEL_WINDOW :]
+        self.recent, self.recent_chrome = text[-W.LABEL_WINDOW :], chrome
 
     def _end(self, el: HtmlElement) -> None:
         if el.tag in UNDATED_TAGS:
@@ -125,6 +142,8 @@ class _Walk:
             self.h_end = self.pos
         if el is self.container:
             self.inside = False
+        if self.quotes and self.quotes[-1] is el:
+            self.quotes.pop()
         tail = el.tail
         if tail and self.skip_depth == 0 and not tail.isspace():
             self._text(tail, self._parent_chrome(el))
@@ -138,6 +157,8 @@ class _Walk:
             return
         if el is self.container:
             self.inside = True
+        if tag in QUOTED_TAGS or CAPTION_CLASS_RE.search(el.get("class") or ""):
+            self.quotes.append(el)
         strong, weak, dateish, micro = _classes(el)
         c = self._chrome(el, self._parent_chrome(el), strong, weak)
         self.chrome[el] = c
@@ -191,16 +212,32 @@ class _Walk:
         kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
         if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
             kind = DateKind.PUBLISHED
-        value = next(
-            (v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None
-        )
+        value = next((v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None)
         is_attr = value is not None
+        text = el.text_content()
+        if kind == DateKind.EITHER:
+            # "Updated 19 March" written in the element or just before it
+            label = self._label(c) + " " + text.split(re.search(r"\d", text + "0").group(), 1)[0]
+            if MODIFIED_LABEL.search(label):
+                kind = DateKind.MODIFIED
+            elif PUBLISHED_LABEL.search(label):
+                kind = DateKind.PUBLISHED
         if value is None:
-            value = el.text_content()
+            value = text
         if is_attr or len(value) < W.MACHINE_TEXT_MAX:
             source = DateSource.ITEMPROP if itemprop else DateSource.TIME
             self.hits.append(
-                _Hit(self.pos, c is True, value, source, kind, is_attr, self.inside, c is None)
+                _Hit(
+                    self.pos,
+                    c is True,
+                    value,
+                    source,
+                    kind,
+                    is_attr,
+                    self.inside,
+                    c is None,
+                    quoted=bool(self.quotes),
+                )
             )
 
     def _byline_hit(self, el: HtmlElement, c: bool | None) -> None:
@@ -220,6 +257,7 @@ class _Walk:
                     DateSource.BYLINE,
                     inside=self.inside,
                     weak=c is None,
+                    quoted=bool(self.quotes),
                 )
             )
 
@@ -289,6 +327,7 @@ def _learn_order(hits: list[_Hit], ctx: Context) -> None:
 
 def read_body(page: Page, ctx: Context) -> None:
     hits, h_start, h_end = _Walk(page, ctx).run(page.root)
+    ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
     _learn_order(hits, ctx)
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
@@ -305,7 +344,10 @@ def read_body(page: Page, ctx: Context) -> None:
         if hit.chrome:
             if hit.pos < h_start:  # the site header: where the "today" date sits
                 _exclude(hit, ctx)
-            elif hit.source == DateSource.TEXT and len(boxed) <= W.BOXED_MAX:
+                continue
+            if hit.source == DateSource.TEXT:
+                _last_change(hit, ctx)
+            if hit.source == DateSource.TEXT and len(boxed) <= W.BOXED_MAX:
                 # the article's own info box ("Mise en ligne : 23 mai 2019") may be dressed
                 # as a sidebar; only a date labelled as the publication counts there, and
                 # only when it is the one such date (else: a teaser list with labels)
@@ -337,6 +379,14 @@ def read_body(page: Page, ctx: Context) -> None:
         ):
             if hit.pos < h_start:
                 _exclude(hit, ctx)
+            elif hit.source == DateSource.TEXT:
+                _last_change(hit, ctx)
+            continue
+        if hit.quoted:
+            # a caption's or a quotation's date (when the photo was taken, an embedded
+            # post's day) is not the article's: prose at most, whatever its place
+            if dist < W.MACHINE_NEAR_CHARS:
+                _hit_candidates(hit, ctx, DateSource.TEXT, W.PROSE_DATE, limit=1)
             continue
         if hit.source in (DateSource.TIME, DateSource.ITEMPROP):
             w = W.MACHINE_PUBLISHED if hit.kind == DateKind.PUBLISHED else W.MACHINE_EITHER
@@ -393,6 +443,14 @@ def _exclude(hit: _Hit, ctx: Context) -> None:
             ctx.excluded.add(st.day)
 
 
+def _last_change(hit: _Hit, ctx: Context) -> None:
+    """ "This page was last edited on ..." in a footer: what a page that states nothing
+    else says about its date (judge: only-modified)."""
+    _hit_candidates(
+        hit, ctx, DateSource.BYLINE, W.LAST_CHANGE, labelled_only=True, modified_only=True
+    )
+
+
 def _is_prose(text: str, start: int, end: int) -> bool:
     """A date inside a sentence rather than in a byline or a dateline ("01.02.2022 – Die
     Zahl der ...", "BERLIN, 2. Dezember 2024 (dpa) -")."""
@@ -414,6 +472,7 @@ def _hit_candidates(
     limit: int = W.DATES_PER_SNIPPET,
     labelled_only: bool = False,
     published_only: bool = False,
+    modified_only: bool = False,
 ) -> list[Candidate]:
     added: list[Candidate] = []
 
@@ -436,12 +495,19 @@ def _hit_candidates(
         if start < W.LABEL_WINDOW and hit.before:
             before = (hit.before + " " + before)[-W.LABEL_WINDOW :]
         kind = hit.kind
+        original = False
         if REGISTERED_LABEL.search(before):
             continue
-        if MODIFIED_LABEL.search(before):
+        if ORIGINAL_LABEL.search(before):
+            if modified_only:
+                continue
+            kind, original = DateKind.PUBLISHED, True
+        elif MODIFIED_LABEL.search(before):
             if published_only:
                 continue
             kind = DateKind.MODIFIED
+        elif modified_only:
+            continue
         elif PUBLISHED_LABEL.search(before):
             kind = DateKind.PUBLISHED
         elif labelled_only:
@@ -449,11 +515,15 @@ def _hit_candidates(
         src, w = source, weight - W.LATER_DATE_STEP * n  # a snippet's first date is the likely one
         if kind == DateKind.PUBLISHED and src == DateSource.BYLINE:
             w = max(w, W.LABELLED_PUBLISHED)  # "Erstellt am: ..." says what it is
-        if src == DateSource.BYLINE and hit.source == DateSource.TEXT and _is_prose(
-            hit.text, start, end
+        if (
+            src == DateSource.BYLINE
+            and hit.source == DateSource.TEXT
+            and _is_prose(hit.text, start, end)
         ):
             src, w = DateSource.TEXT, min(w, W.IN_SENTENCE_CAP)
         add(st, hit.text[start : start + W.RAW_SNIPPET], src, w, kind, guessed)
+        if original and added and added[-1].stamp is st:
+            added[-1].original = True
     if not found and not labelled_only and len(hit.text) < W.RELATIVE_TEXT_MAX:
         # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker
         # evidence than a stated one: a cached page's relative times are stale, an inferred

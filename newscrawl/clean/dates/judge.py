@@ -1,16 +1,22 @@
-"""Judgment: candidates that agree reinforce each other, sanity rules (sitemap, URL,
-modified not before published), and htmldate's second opinion when the evidence is thin."""
+"""Judgment: candidates that agree reinforce each other (structured sources stating the same
+day count as more than one vote), explicit rules for conflicts (sitemap and URL bound a
+publication, a labelled first publication beats a republication, modified never before
+published, a page that states only its last change), htmldate's second opinion when the
+evidence is thin but never a guess without visible evidence, and the day reported as
+precisely as its sources agree (seconds, offset)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timezone
+from dataclasses import replace
+from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 
 from ..codes import DateKind, DateSource
 from ..page import Page
 from . import weights as W
 from .model import Candidate, Context, Stamp
+from .parse import parse_text
 
 logger = logging.getLogger(__name__)
 
@@ -42,23 +48,68 @@ def _score(
             slot[family] = c
     ranked = []
     for day, fams in by_day.items():
-        members = list(fams.values())
-        total = sum(_eff(c) for c in members)
-        # report the most precise statement of the day among the trusted ones
-        best = max(
-            members,
-            key=lambda c: (
-                c.weight >= W.Strength.TRUSTED,
-                c.stamp.clock is not None,
-                c.stamp.offset is not None,
-                # on a tie, the machine-readable statement is the canonical raw value
-                c.source in _MACHINE_SOURCES,
-                c.weight,
-            ),
-        )
-        ranked.append((total, day, best))
+        total = sum(_eff(c) for c in fams.values())
+        day_cands = [c for c in cands if c.stamp.day == day and c.kind in kinds]
+        # JSON-LD, a publication <meta> tag and microdata are written by different parts of
+        # a CMS (or different plugins): when two of them state the day, that is more than
+        # one vote, and a lone byline or text date does not outweigh it
+        stated = {
+            c.source
+            for c in day_cands
+            if c.source in _STRUCTURED and c.weight >= W.Strength.STANDARD - 1
+        }
+        if len(stated) >= 2:
+            total += W.STRUCT_AGREEMENT
+        ranked.append((total, day, statement(day_cands)))
     ranked.sort(key=lambda x: (-x[0], x[1]))
     return ranked
+
+
+def statement(day_cands: list[Candidate]) -> Candidate:
+    """The statement of a day to report: a publication statement before an unlabelled one,
+    a machine-readable one before a visible one (bylines print rounded, 12-hour or update
+    times), then the most precise: a time (midnight is a date written as a date-time), an
+    offset, seconds. A date-only winner takes the time another statement of that day gives."""
+    best = max(day_cands, key=_precision)
+    if not _timed(best):
+        timed = [c for c in day_cands if _timed(c)]
+        if timed:
+            return max(timed, key=_precision)
+    return best
+
+
+def _timed(c: Candidate) -> bool:
+    return c.stamp.clock is not None and c.stamp.clock != time(0)
+
+
+def _precision(c: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, float]:
+    return (
+        c.kind == DateKind.PUBLISHED,
+        c.weight >= W.Strength.TRUSTED and c.source in _MACHINE_SOURCES,
+        _timed(c),
+        _timed(c) and c.stamp.offset is not None,
+        _timed(c) and c.stamp.clock.second != 0,
+        c.stamp.clock is None,  # a plain date rather than a midnight
+        c.weight,
+    )
+
+
+def _most_precise(chosen: Candidate, cands: list[Candidate]) -> Candidate:
+    """A wall-clock time without an offset takes the seconds and offset of another source
+    that states the same minute of the same day: they agree on the instant."""
+    st = chosen.stamp
+    if st.clock is None or st.offset is not None:
+        return chosen
+    for c in cands:
+        o = c.stamp
+        if (
+            o.day == st.day
+            and o.offset is not None
+            and o.clock is not None
+            and (o.clock.hour, o.clock.minute) == (st.clock.hour, st.clock.minute)
+        ):
+            return replace(chosen, stamp=o)
+    return chosen
 
 
 def _eff(c: Candidate) -> float:
@@ -104,13 +155,43 @@ def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None
         # a URL's date is fixed when the article first appears; a later "publication"
         # date is a republication or a CMS migration
         published = url
+    original = [c for c in cands if c.original and c.source == DateSource.BYLINE]
+    if original:
+        # "Originally published on ..." in the article's head: the page says which of its
+        # dates is the first (a credits line at the foot of a republished story is not
+        # read so: there the publisher's own metadata names the republication it means)
+        first = min(original, key=lambda c: c.stamp.day)
+        if published is None or first.stamp.day < published.stamp.day:
+            published = first
     if published is None:
         published = _second_opinion(page, ctx, ranked, sm)
     mod_ranked = _score(cands, (DateKind.MODIFIED,))
     modified = mod_ranked[0][2] if mod_ranked else None
+    if published is None and mod_ranked:
+        published = _only_modified(mod_ranked, ranked)
+    if published is not None:
+        published = _most_precise(published, cands)
     if modified is not None and published is not None and modified.stamp.day < published.stamp.day:
         modified = None
     return published, modified
+
+
+def _only_modified(
+    mod_ranked: list[tuple[float, date, Candidate]], ranked: list[tuple[float, date, Candidate]]
+) -> Candidate | None:
+    """A page that states only when it last changed ("This page was last edited on ...",
+    a lone dateModified): that day is when this version was published, when it is decisive
+    and clearly stronger than any unlabelled date."""
+    total, _day, best = mod_ranked[0]
+    second = mod_ranked[1][0] if len(mod_ranked) > 1 else 0.0
+    other = ranked[0][0] if ranked else 0.0
+    if (
+        total >= W.DECISIVE_TOTAL
+        and total - second >= W.DECISIVE_MARGIN
+        and total > other + W.DECISIVE_MARGIN
+    ):
+        return replace(best, source=DateSource.LAST_MODIFIED, key=None, weight=total)
+    return None
 
 
 def _htmldate(page: Page, ctx: Context, extensive: bool) -> date | None:
@@ -143,18 +224,45 @@ def _second_opinion(
 ) -> Candidate | None:
     """When the page's own evidence is too thin, ask htmldate (it knows many site
     idiosyncrasies). Its extensive search alone guesses too often to be trusted; it counts
-    when it confirms one of our weaker candidates, or when its cautious mode (no free-text
-    search) finds the same day."""
+    when it confirms one of our weaker candidates (a date in running text only with its
+    cautious mode agreeing), or, alone, when its cautious mode (no free-text search) finds
+    the same day and the page's visible text states it."""
     wide = _htmldate(page, ctx, extensive=True)
     if wide is None or (sitemap is not None and wide > sitemap.stamp.day + W.SITEMAP_SLACK):
         return None
+    cautious: date | None | bool = False  # not asked yet
+
+    def ask_cautious() -> date | None:
+        nonlocal cautious
+        if cautious is False:
+            cautious = _htmldate(page, ctx, extensive=False)
+        return cautious  # type: ignore[return-value]
+
     for _total, day, best in ranked:
-        if day == wide and not best.guessed_order:
-            return Candidate(best.stamp, best.raw, DateSource.HTMLDATE, best.weight, best.kind)
+        if day != wide or best.guessed_order:
+            continue
+        # a date in running text is what htmldate's free-text search finds too: it is a
+        # second voice only when its cautious mode (metadata, date elements) agrees
+        if best.source == DateSource.TEXT and ask_cautious() != wide:
+            return None
+        return replace(best, source=DateSource.HTMLDATE, key=None)
     if any(total >= W.FAIR_TOTAL for total, _day, _best in ranked) or wide in ctx.excluded:
         # it contradicts a fair candidate of ours, or read the site chrome
         return None
-    # htmldate completes a bare year or month with day 1: no day of ours to trust then
-    if wide.day != 1 and _htmldate(page, ctx, extensive=False) == wide:
+    # Alone, htmldate's answer counts only as a day the page states in its visible text
+    # (not one read from a script, a JSON blob or an image's address), found by its
+    # cautious mode too. It completes a bare year or month with day 1: no day to trust.
+    if wide.day != 1 and wide in visible_days(ctx) and ask_cautious() == wide:
         return Candidate(Stamp(wide), wide.isoformat(), DateSource.HTMLDATE, W.Strength.DOUBTFUL)
     return None
+
+
+def visible_days(ctx: Context) -> set[date]:
+    """The days the page's visible text states (read only when htmldate's lone answer
+    needs checking)."""
+    days: set[date] = set()
+    for text in ctx.visible[: W.VISIBLE_MAX_TEXTS]:
+        days.update(
+            st.day for st, *_ in parse_text(text[: W.EXCLUDED_TEXT_MAX], ctx)[: W.DATES_PER_SNIPPET]
+        )
+    return days

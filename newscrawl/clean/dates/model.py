@@ -35,6 +35,8 @@ class Candidate:
     guessed_order: bool = False
     # The <meta> key a META candidate was read from ("article:published_time").
     key: str | None = None
+    # Labelled as the first publication ("Originally published", "Erstmals veröffentlicht").
+    original: bool = False
 
     @property
     def label(self) -> str:
@@ -57,6 +59,8 @@ class Context:
     # Days written only where we do not look (site header, sidebars, teasers, footer):
     # another tool's answer on one of them is the trap we avoid, not a second opinion.
     excluded: set[date] = field(default_factory=set)
+    # Visible text snippets that hold something date-like (not attributes, not scripts).
+    visible: list[str] = field(default_factory=list)
 
 
 def plausible(st: Stamp, ctx: Context) -> bool:

@@ -122,6 +122,12 @@ _URL_YMD = re.compile(
 )
 
 
+_URL_DMY = re.compile(
+    r"(?:^|(?<=[/_-]))(0?[1-9]|[12]\d|3[01])([-_.])(0?[1-9]|[12]\d|3[01])\2((?:19|20)\d{2})"
+    r"(?=$|[/_.-])"
+)
+
+
 def read_url(page: Page, ctx: Context) -> None:
     try:
         path = unquote(urlsplit(page.url).path)
@@ -139,6 +145,21 @@ def read_url(page: Page, ctx: Context) -> None:
             st = make_stamp(m.group(8), m.group(9), m.group(10))
         add_candidate(ctx, st, m.group(0), DateSource.URL, W.URL_DATE)
         return
+    # 18-03-2024, 18.03.2024, 18_03_2024 as a path segment (or its start): day first, or
+    # month first where the page's locale writes it so
+    m = _URL_DMY.search(path)
+    if m:
+        a, b = int(m.group(1)), int(m.group(3))
+        guessed = False
+        if m.group(2) == "." or a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            day, month = (a, b) if ctx.order == "DMY" else (b, a)
+            guessed = a != b and not ctx.order_known
+        st = make_stamp(m.group(4), month, day)
+        add_candidate(ctx, st, m.group(0), DateSource.URL, W.URL_DATE, guessed=guessed)
 
 
 def read_sitemap(page: Page, ctx: Context) -> None:

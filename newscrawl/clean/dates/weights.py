@@ -30,6 +30,8 @@ class Strength(IntEnum):
 DECISIVE_TOTAL = 5  # a day needs this much evidence to be named
 DECISIVE_MARGIN = 1  # and this lead over the next day
 FAIR_TOTAL = 4  # evidence htmldate's extensive guess may not contradict
+STRUCT_AGREEMENT = 3  # added to a day two structured sources (JSON-LD, <meta>, microdata) state
+VISIBLE_MAX_TEXTS = 400  # visible snippets searched for htmldate's lone answer
 GUESSED_ORDER_FACTOR = 0.5  # a DD/MM vs MM/DD order guessed without evidence halves a weight
 SITEMAP_SLACK = timedelta(days=1)  # a publication after the sitemap listed the page, by more
 URL_SLACK = timedelta(days=1)  # a publication after the URL's date, by more: a republication
@@ -49,6 +51,7 @@ BYLINE_NEAR = Strength.BYLINE  # a date within BYLINE_NEAR_CHARS of the headline
 BYLINE_FAR = Strength.WEAK  # a date within MACHINE_NEAR_CHARS of the headline
 LABELLED_PUBLISHED = Strength.TRUSTED  # "Veröffentlicht am ...", wherever it stands
 BOXED_LABELLED = Strength.MODERATE  # a labelled date in a sidebar-dressed info box
+LAST_CHANGE = Strength.MODERATE  # "last edited on ..." in a footer (only-modified pages)
 PROSE_DATE = Strength.PROSE  # the first date in running text below the byline region
 IN_SENTENCE_CAP = Strength.DOUBTFUL  # a byline-region date inside a sentence
 INFERRED_CAP = Strength.MODERATE  # a day worked out from the fetch time never weighs more

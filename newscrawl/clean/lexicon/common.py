@@ -182,6 +182,8 @@ CHROME_TAGS = (
 UNRENDERED_TAGS = CODE_TAGS | FORM_CONTROLS | EMBEDDED_TAGS | MEDIA_TAGS | HEAD_TAGS
 # Not read by the dates walker: no visible dates inside.
 UNDATED_TAGS = CODE_TAGS | {"select", "option", "button", "head"}
+# Captions and quotations: their dates are a photo's or a quoted text's, not the article's.
+QUOTED_TAGS = frozenset({"figcaption", "blockquote", "q", "caption"})
 # Never removed by a boilerplate rule: the page and the article's own containers.
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 # Elements a rail label ("Related articles") may be written in.

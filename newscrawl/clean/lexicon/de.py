@@ -29,6 +29,10 @@ LANGUAGE = Language(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
     ),
     modified_labels=("aktualisiert", "geändert", "änderung", "zuletzt"),
+    original_labels=(
+        "erstmals veröffentlicht", "erstveröffentlichung", "zuerst erschienen",
+        "erstmals erschienen",
+    ),
     registered_labels=("registriert", "registriert seit", "mitglied seit", "dabei seit"),
     time_connectors=("um",),
     ago_before="vor",

@@ -59,6 +59,7 @@ LANGUAGE = Language(
         "updated", "update", "last modified", "modified", "last edited", "last changed",
         "last revised",
     ),
+    original_labels=("originally published", "first published", "originally posted"),
     registered_labels=("registered", "joined", "member since"),
     time_connectors=("at",),
     ago_after="ago",

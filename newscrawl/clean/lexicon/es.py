@@ -28,6 +28,9 @@ LANGUAGE = Language(
     modified_labels=(
         "actualizado", "actualización", "última modificación", "modificado",
     ),
+    original_labels=(
+        "publicado originalmente", "publicado por primera vez", "publicada originalmente",
+    ),
     registered_labels=("registrado", "registrada"),
     time_connectors=("a las",),
     ago_before="hace",

@@ -25,6 +25,7 @@ LANGUAGE = Language(
     byline_prefixes=("par", "auteur",),
     published_labels=("publié", "mis en ligne", "mise en ligne"),
     modified_labels=("mis à jour", "dernière modification", "modifié le", "actualisé"),
+    original_labels=("publié initialement", "initialement publié", "première publication"),
     registered_labels=("inscrit le", "inscrite le", "inscrit depuis", "inscrite depuis"),
     time_connectors=("à",),
     ago_before="il y a",

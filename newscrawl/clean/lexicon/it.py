@@ -18,6 +18,9 @@ LANGUAGE = Language(
     credit_words=("foto",),
     published_labels=("pubblicato", "pubblicata"),
     modified_labels=("aggiornato", "aggiornata", "ultima modifica", "modificato"),
+    original_labels=(
+        "pubblicato originariamente", "pubblicato per la prima volta", "pubblicato originalmente",
+    ),
     registered_labels=("iscritto", "iscritta"),
     ago_after="fa",
     one_words=("un", "una", "uno"),

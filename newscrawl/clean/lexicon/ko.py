@@ -31,6 +31,7 @@ LANGUAGE = Language(
     day_words={"오늘": 0, "어제": 1, "그저께": 2},
     gaps={
         **not_collected(
+            "original_labels",
             "newsletter_words", "pitch_verbs", "subscribe_calls", "staff_credits",
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "comment_words", "moderation_words",

@@ -81,6 +81,9 @@ class Language:
     # --- dates: labels in front of a date ---
     published_labels: tuple[str, ...] = ()  # "Published", "Veröffentlicht"
     modified_labels: tuple[str, ...] = ()  # "Updated", "Aktualisiert"
+    # The first publication of a republished story: "Originally published", "Erstmals
+    # veröffentlicht".
+    original_labels: tuple[str, ...] = ()
     registered_labels: tuple[str, ...] = ()  # account dates: "Member since", "가입일"
     # Words between a date and its time ("2 December 2024 at 10:40").
     time_connectors: tuple[str, ...] = ()

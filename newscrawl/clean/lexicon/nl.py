@@ -11,6 +11,7 @@ LANGUAGE = Language(
     credit_words=("foto",),
     published_labels=("gepubliceerd",),
     modified_labels=("bijgewerkt", "laatst gewijzigd", "gewijzigd"),
+    original_labels=("oorspronkelijk gepubliceerd", "eerder gepubliceerd", "eerst gepubliceerd"),
     registered_labels=("lid sinds",),
     time_connectors=("om",),
     ago_after="geleden",

@@ -174,6 +174,9 @@ PUBLISHED_LABEL = re.compile(
     _LABEL_START + r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I
 )
 PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
+ORIGINAL_LABEL = re.compile(
+    _LABEL_START + r"(?:" + _any("original_labels") + ")" + _LABEL_END, re.I
+)
 # Account and registration dates are never the date of a publication.
 REGISTERED_LABEL = re.compile(r"(?:" + _any("registered_labels") + ")" + _LABEL_END, re.I)
 

@@ -20,6 +20,9 @@ LANGUAGE = Language(
     byline_prefixes=("por", "autor",),
     published_labels=("publicado", "publicada"),
     modified_labels=("atualizado", "atualizada", "última atualização", "modificado"),
+    original_labels=(
+        "publicado originalmente", "publicada originalmente", "publicado pela primeira vez",
+    ),
     registered_labels=("registrado", "registrada"),
     time_connectors=("às",),
     ago_before="há",

@@ -27,6 +27,7 @@ LANGUAGE = Language(
     day_words={"今天": 0, "昨天": 1},
     gaps={
         **not_collected(
+            "original_labels",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
