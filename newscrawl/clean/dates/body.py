@@ -30,6 +30,7 @@ from ..lexicon.patterns import (
     MICROFORMAT_PUBLISHED_RE,
     MODIFIED_LABEL,
     ORIGINAL_LABEL,
+    PUBLISHED_AFTER,
     PUBLISHED_ANY,
     PUBLISHED_LABEL,
     REGISTERED_LABEL,
@@ -63,6 +64,7 @@ class _Hit:
     # in a caption or a quotation (figcaption, blockquote, an embedded post): its dates are
     # the photo's or the quoted text's, never the article's byline
     quoted: bool = False
+    after: str = ""  # the visible text right after ("um 23:03 Uhr gepostet")
 
 
 @lru_cache(maxsize=16384)
@@ -128,6 +130,10 @@ class _Walk:
         return self.recent if self.recent_chrome == chrome else ""
 
     def _text(self, text: str, chrome: bool | None) -> None:
+        # the text after the last hit, for labels that follow their date
+        last = self.hits[-1] if self.hits else None
+        if last is not None and last.pos < self.pos and len(last.after) < W.LABEL_WINDOW:
+            last.after += text
         before = self._label(chrome)
         _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, before)
         if self.quotes and self.hits and self.hits[-1].pos == self.pos:
@@ -342,8 +348,8 @@ def read_body(page: Page, ctx: Context) -> None:
     boxed: list[Candidate] = []
     for hit in hits:
         if hit.chrome:
-            if hit.pos < h_start:  # the site header: where the "today" date sits
-                _exclude(hit, ctx)
+            if hit.pos < h_start and not _labelled_published(hit):
+                _exclude(hit, ctx)  # the site header: where the "today" date sits
                 continue
             if hit.source == DateSource.TEXT:
                 _last_change(hit, ctx)
@@ -443,6 +449,21 @@ def _exclude(hit: _Hit, ctx: Context) -> None:
             ctx.excluded.add(st.day)
 
 
+def _labelled_published(hit: _Hit) -> bool:
+    """A text that labels its date as the publication, before or after it ("About this
+    post: ... was posted on 19 May 2010", "wurde am 19. Mai 2010 gepostet")."""
+    if hit.source != DateSource.TEXT or not YEAR_HINT.search(hit.text):
+        return False
+    return bool(
+        PUBLISHED_ANY.search(hit.before + " " + hit.text) or PUBLISHED_AFTER.match(hit.after)
+    )
+
+
+def _after(hit: _Hit, end: int) -> str:
+    """The text after a date: the rest of its snippet, then the texts that follow."""
+    return (hit.text[end:] + hit.after)[: W.LABEL_WINDOW]
+
+
 def _last_change(hit: _Hit, ctx: Context) -> None:
     """ "This page was last edited on ..." in a footer: what a page that states nothing
     else says about its date (judge: only-modified)."""
@@ -508,7 +529,7 @@ def _hit_candidates(
             kind = DateKind.MODIFIED
         elif modified_only:
             continue
-        elif PUBLISHED_LABEL.search(before):
+        elif PUBLISHED_LABEL.search(before) or PUBLISHED_AFTER.match(_after(hit, end)):
             kind = DateKind.PUBLISHED
         elif labelled_only:
             continue

@@ -181,15 +181,11 @@ def _only_modified(
 ) -> Candidate | None:
     """A page that states only when it last changed ("This page was last edited on ...",
     a lone dateModified): that day is when this version was published, when it is decisive
-    and clearly stronger than any unlabelled date."""
+    and stronger than any unlabelled date."""
     total, _day, best = mod_ranked[0]
     second = mod_ranked[1][0] if len(mod_ranked) > 1 else 0.0
     other = ranked[0][0] if ranked else 0.0
-    if (
-        total >= W.DECISIVE_TOTAL
-        and total - second >= W.DECISIVE_MARGIN
-        and total > other + W.DECISIVE_MARGIN
-    ):
+    if total >= W.DECISIVE_TOTAL and total - second >= W.DECISIVE_MARGIN and total > other:
         return replace(best, source=DateSource.LAST_MODIFIED, key=None, weight=total)
     return None
 

@@ -28,6 +28,7 @@ LANGUAGE = Language(
     published_labels=(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
     ),
+    published_after=("gepostet", "veröffentlicht", "erschienen", "publiziert", "erstellt"),
     modified_labels=("aktualisiert", "geändert", "änderung", "zuletzt"),
     original_labels=(
         "erstmals veröffentlicht", "erstveröffentlichung", "zuerst erschienen",

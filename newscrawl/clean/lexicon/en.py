@@ -77,6 +77,7 @@ LANGUAGE = Language(
     day_month_joiners=("of",),
     month_first=True,
     gaps={
+        "published_after": "the label stands before the date",
         "provided_by": "credits name the source after a credit word (\"Photo: Reuters\")",
         "half_day_words": "a.m./p.m. follow the time; read with the time itself (TIME_AFTER)",
         "month_year_joiners": 'the year follows the month directly ("December 2, 2024")',

@@ -50,6 +50,7 @@ LANGUAGE = Language(
     day_month_joiners=("de",),
     month_year_joiners=("de", "del"),
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",

@@ -44,6 +44,7 @@ LANGUAGE = Language(
     clock_words=("h",),
     ordinal_suffixes=("er", "e"),
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",

@@ -37,6 +37,7 @@ LANGUAGE = Language(
     author_joiners=("e",),
     ordinal_suffixes=("º", "°"),
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "clock_words", "month_year_joiners",
             "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",

@@ -22,6 +22,7 @@ LANGUAGE = Language(
     },
     day_words={"今日": 0, "昨日": 1},
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "original_labels",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",

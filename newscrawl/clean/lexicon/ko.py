@@ -30,6 +30,7 @@ LANGUAGE = Language(
     },
     day_words={"오늘": 0, "어제": 1, "그저께": 2},
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "original_labels",
             "newsletter_words", "pitch_verbs", "subscribe_calls", "staff_credits",

@@ -80,6 +80,9 @@ class Language:
 
     # --- dates: labels in front of a date ---
     published_labels: tuple[str, ...] = ()  # "Published", "Veröffentlicht"
+    # Publication words written after the date, in verb-final sentences ("wurde am 19. Mai
+    # 2010 um 23:03 Uhr gepostet").
+    published_after: tuple[str, ...] = ()
     modified_labels: tuple[str, ...] = ()  # "Updated", "Aktualisiert"
     # The first publication of a republished story: "Originally published", "Erstmals
     # veröffentlicht".

@@ -10,6 +10,7 @@ LANGUAGE = Language(
     slide_words=("foto",),
     credit_words=("foto",),
     published_labels=("gepubliceerd",),
+    published_after=("gepubliceerd", "geplaatst"),
     modified_labels=("bijgewerkt", "laatst gewijzigd", "gewijzigd"),
     original_labels=("oorspronkelijk gepubliceerd", "eerder gepubliceerd", "eerst gepubliceerd"),
     registered_labels=("lid sinds",),

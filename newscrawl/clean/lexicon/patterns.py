@@ -174,6 +174,13 @@ PUBLISHED_LABEL = re.compile(
     _LABEL_START + r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I
 )
 PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
+# A publication word right after a date, perhaps after its time ("... um 23:03 Uhr gepostet").
+PUBLISHED_AFTER = re.compile(
+    r"^\W*(?:(?:um|om|,)?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:"
+    + _any("published_after")
+    + r")(?![^\W\d_])",
+    re.I,
+)
 ORIGINAL_LABEL = re.compile(
     _LABEL_START + r"(?:" + _any("original_labels") + ")" + _LABEL_END, re.I
 )

@@ -42,6 +42,7 @@ LANGUAGE = Language(
     day_month_joiners=("de",),
     month_year_joiners=("de",),
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",

@@ -26,6 +26,7 @@ LANGUAGE = Language(
     },
     day_words={"今天": 0, "昨天": 1},
     gaps={
+        "published_after": "the label stands before the date",
         **not_collected(
             "original_labels",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
