@@ -556,3 +556,156 @@ def test_a_data_date_attribute_near_the_headline_is_a_machine_readable_date() ->
     page = make_page(article(marker), lang="de")
     assert published(page) == "2020-03-18"
     assert page.sources["datePublished"] == "time"
+
+
+def test_htmldate_alone_is_no_evidence_for_a_day_only_a_script_states() -> None:
+    """htmldate finds the first timestamp in the raw HTML (a script's record here) and would
+    date the page by it; a day the page does not state in its visible text is not taken."""
+    from htmldate import find_date
+
+    record = (
+        '<script>var record = {"file_date": "2020-07-25", "mod_date": "2020-08-18 13:14:26"};'
+        "</script>"
+    )
+    html = f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}{record}</article></main>"
+    page = make_page(html, now=datetime(2020, 8, 20, tzinfo=UTC))
+    assert find_date(page.root, extensive_search=False, original_date=True) == "2020-08-18"
+    assert published(page) is None
+
+
+def test_htmldate_confirms_a_day_the_visible_text_states() -> None:
+    """The same trap, but the page prints the day (in a line our rules do not read as a
+    byline): htmldate's agreeing answer counts."""
+    html = (
+        "<main><article><h1>Leaders agree on summit talks</h1>"
+        f"{BODY}<div class='info'><span>Stand</span> <span>18.08.2020 13:14</span></div>"
+        "</article></main>"
+    )
+    page = make_page(html, lang="de", now=datetime(2020, 8, 20, tzinfo=UTC))
+    assert published(page) is not None and published(page).startswith("2020-08-18")
+
+
+@pytest.mark.parametrize(
+    ("footer", "lang", "expected"),
+    [
+        ("This page was last edited on 29 January 2020, at 13:22.", "en", "2020-01-29T13:22:00"),
+        ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "de",
+         "2020-01-29T13:22:00"),
+    ],
+)
+def test_a_page_that_states_only_its_last_change_is_dated_by_it(
+    footer: str, lang: str, expected: str
+) -> None:
+    """Wiki and CMS pages without a publication date: the version archived was published
+    when it last changed."""
+    html = (
+        f"<main><h1>Leaders agree on summit talks</h1>{BODY}</main>"
+        f"<footer id='footer'><ul><li id='footer-info-lastmod'>{footer}</li></ul></footer>"
+    )
+    page = make_page(html, lang=lang)
+    assert published(page) == expected
+    assert page.sources["datePublished"] == "last_modified"
+
+
+def test_last_change_does_not_outweigh_a_publication_date() -> None:
+    html = (
+        f"<main><h1>Leaders agree on summit talks</h1><p class='byline'>2 December 2024</p>"
+        f"{BODY}</main><footer>This page was last edited on 29 January 2025.</footer>"
+    )
+    assert published(make_page(html)) == "2024-12-02"
+
+
+def test_a_label_inside_another_word_or_in_the_menu_is_no_label() -> None:
+    """"Corona-Update" in the navigation, right before the date line: not "Updated"."""
+    html = (
+        "<nav><a href='/corona'>Corona-Update</a></nav><main><article>"
+        "<h1>Leaders agree on summit talks</h1><small>31.01.2022</small>"
+        f"{BODY}</article></main>"
+    )
+    page = make_page(html, lang="de")
+    assert published(page) == "2022-01-31"
+
+
+def test_caption_date_under_the_headline_is_not_the_byline() -> None:
+    html = (
+        "<main><article><h1>Leaders agree on summit talks</h1><figure><img src='/a.jpg'>"
+        "<figcaption>The delegations on 28 November 2024 (Photo: AP)</figcaption></figure>"
+        f"{BODY}</article></main>"
+    )
+    assert published(make_page(html)) is None
+
+
+def test_dates_in_an_embedded_post_are_not_the_articles() -> None:
+    quote = (
+        "<blockquote class='twitter-tweet'><p>The talks begin now.</p>&mdash; Minister "
+        "(@minister) <a href='https://x.example/1'>November 30, 2024</a></blockquote>"
+    )
+    head = '<meta property="article:published_time" content="2024-12-02T09:15:00+09:00">'
+    page = make_page(article(quote), head=head)
+    assert published(page) == "2024-12-02T09:15:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("locale", "host", "order"),
+    [
+        ("en", "news.example.co.uk", ("DMY", True)),  # the country domain's English
+        ("en", "news.example.com.au", ("DMY", True)),
+        ("en", "startup.example.io", ("MDY", False)),  # a vanity domain says nothing
+        ("en", "news.example.com", ("MDY", False)),
+        ("en-US", "news.example.co.uk", ("MDY", True)),  # a stated region wins
+        ("en-IN", "news.example.com", ("DMY", True)),
+        ("fr-CA", "nouvelles.example.ca", ("DMY", False)),  # year first: no evidence
+        ("pl", "wiadomosci.example.pl", ("DMY", True)),
+    ],
+)
+def test_number_order_from_the_locale(locale: str, host: str, order: tuple[str, bool]) -> None:
+    from newscrawl.clean.dates.context import _number_order
+
+    assert _number_order(locale, host) == order
+
+
+def test_month_names_of_a_page_that_declares_no_language() -> None:
+    """No lang attribute: the page's words tell it is Polish, so "15 marca 2024" is read."""
+    polish = (
+        "<p>Zarząd Dróg Miejskich poinformował, że remont mostu potrwa do piątku, a objazdy "
+        "zostały oznakowane na wszystkich skrzyżowaniach w centrum miasta. Mieszkańcy "
+        "okolicznych ulic skarżą się na hałas, jednak prace prowadzone są tylko w dzień.</p>"
+    )
+    doc = (
+        "<html><head><title>Remont mostu potrwa do piątku</title></head><body><main><article>"
+        f"<h1>Remont mostu potrwa do piątku</h1><p class='date'>15 marca 2024</p>{polish}"
+        "</article></main></body></html>"
+    )
+    root, encoding = load_document(doc.encode(), "text/html; charset=utf-8")
+    page = Page(url="https://wiadomosci.example.pl/kraj/most", root=root, encoding=encoding)
+    page.structured = read_structured(root, page.url)
+    find_dates(page)
+    assert published(page) == "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    ("script", "headline"),
+    [
+        ('{"@type": "NewsArticle", "headline": "A", "datePublished": "2024-12-02",}', "A"),
+        ('{"@type": "NewsArticle", "headline": "line\nbreak"}', "line\nbreak"),
+        ('{"@type": "WebSite", "name": "X"}\n{"@type": "NewsArticle", "headline": "B"}', "B"),
+        ('//<![CDATA[\n{"@type": "NewsArticle", "headline": "C"}\n//]]>', "C"),
+    ],
+)
+def test_broken_json_ld_is_read_leniently(script: str, headline: str) -> None:
+    doc = f'<html><head><script type="application/ld+json">{script}</script></head></html>'
+    root, _ = load_document(doc.encode(), "text/html")
+    data = read_structured(root, "https://news.example/a")
+    art = data.article()
+    assert art is not None and art["headline"] == headline
+
+
+def test_a_broken_json_ld_script_does_not_cost_the_others() -> None:
+    doc = (
+        '<html><head><script type="application/ld+json">{"@type": "Organization", '
+        '"name": "X", // the logo\n}</script><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "2024-12-02T09:15:00+09:00"}</script>'
+        "</head><body></body></html>"
+    )
+    root, _ = load_document(doc.encode(), "text/html")
+    assert len(read_structured(root, "https://news.example/a").objects) == 2

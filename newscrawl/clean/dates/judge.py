@@ -163,12 +163,12 @@ def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None
         first = min(original, key=lambda c: c.stamp.day)
         if published is None or first.stamp.day < published.stamp.day:
             published = first
-    if published is None:
-        published = _second_opinion(page, ctx, ranked, sm)
     mod_ranked = _score(cands, (DateKind.MODIFIED,))
     modified = mod_ranked[0][2] if mod_ranked else None
     if published is None and mod_ranked:
         published = _only_modified(mod_ranked, ranked)
+    if published is None:
+        published = _second_opinion(page, ctx, ranked, sm)
     if published is not None:
         published = _most_precise(published, cands)
     if modified is not None and published is not None and modified.stamp.day < published.stamp.day:

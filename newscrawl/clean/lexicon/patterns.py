@@ -202,7 +202,7 @@ def _words_alternation(concept: str) -> str:
 CLOCK_WORD = _words_alternation("clock_words")
 # A time after a date: "2 December 2024 at 10:40 AM", "02.12.2024, 10:40 Uhr", "... 10:40 CET".
 TIME_AFTER = re.compile(
-    r"\s*(?:,|"
+    r"\s*,?\s*(?:"  # "29 January 2020, at 13:22"
     + "|".join(_connector(w) for w in sorted(words("time_connectors"), key=len, reverse=True))
     + r"|-|–|—|\||/|T)?\s*"
     r"(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|" + CLOCK_WORD + ")?"
