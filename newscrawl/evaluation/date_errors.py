@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from ..clean.codes import DateKind, DateSource
 from ..clean.dates import collect
-from ..clean.dates.judge import visible_days
+from ..clean.dates.judge import stated_days
 from ..clean.dates.model import Context
 from ..clean.document import NotHTML, load_document
 from ..clean.page import Page
@@ -64,7 +64,7 @@ def evidence(html: bytes, url: str) -> Evidence | None:
     structured = {
         c.stamp.day for c in cands if c.source in _STRUCTURED and c.kind != DateKind.MODIFIED
     }
-    stated = published | modified | visible_days(ctx) | ctx.excluded
+    stated = published | modified | stated_days(page, ctx) | ctx.excluded
     return Evidence(published, modified, structured, stated)
 
 

@@ -13,13 +13,16 @@ from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 
 from ..codes import DateKind, DateSource
+from ..lexicon.common import UNDATED_TAGS
 from ..page import Page
 from . import weights as W
 from .model import Candidate, Context, Stamp
-from .parse import parse_text
+from .parse import parse_text, parse_value
 
 logger = logging.getLogger(__name__)
 
+# Attributes (besides data-*) that state a date for the reader or a script.
+_DATED_ATTRIBUTES = frozenset({"title", "datetime", "content"})
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
 _STRUCTURED = frozenset({DateSource.JSONLD, DateSource.META, DateSource.ITEMPROP})
 # Sources that state the publisher's local day (not a UTC timestamp of a CMS).
@@ -245,20 +248,35 @@ def _second_opinion(
     if any(total >= W.FAIR_TOTAL for total, _day, _best in ranked) or wide in ctx.excluded:
         # it contradicts a fair candidate of ours, or read the site chrome
         return None
-    # Alone, htmldate's answer counts only as a day the page states in its visible text
-    # (not one read from a script, a JSON blob or an image's address), found by its
-    # cautious mode too. It completes a bare year or month with day 1: no day to trust.
-    if wide.day != 1 and wide in visible_days(ctx) and ask_cautious() == wide:
+    # Alone, htmldate's answer counts only as a day the page states in its body (visible
+    # text, a data attribute; not a script's, the head's or an image address's), found by
+    # its cautious mode too. It completes a bare year or month with day 1: no day to trust.
+    if wide.day != 1 and wide in stated_days(page, ctx) and ask_cautious() == wide:
         return Candidate(Stamp(wide), wide.isoformat(), DateSource.HTMLDATE, W.Strength.DOUBTFUL)
     return None
 
 
-def visible_days(ctx: Context) -> set[date]:
-    """The days the page's visible text states (read only when htmldate's lone answer
-    needs checking)."""
+def stated_days(page: Page, ctx: Context) -> set[date]:
+    """The days the page states in its body: in visible text, or in a data attribute, title
+    or datetime of an element (a timestamp widget's data-utime, a product's JSON) - not in
+    scripts, not in <head>, not in link or image addresses. Read only when htmldate's lone
+    answer needs checking."""
     days: set[date] = set()
     for text in ctx.visible[: W.VISIBLE_MAX_TEXTS]:
-        days.update(
-            st.day for st, *_ in parse_text(text[: W.EXCLUDED_TEXT_MAX], ctx)[: W.DATES_PER_SNIPPET]
-        )
+        found = parse_text(text[: W.EXCLUDED_TEXT_MAX], ctx)[: W.DATES_PER_SNIPPET]
+        days.update(st.day for st, *_ in found)
+    body = page.root.find("body")
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in UNDATED_TAGS:
+            continue
+        for name, value in el.attrib.items():
+            if name not in _DATED_ATTRIBUTES and not name.startswith("data-"):
+                continue
+            if len(value) <= W.RAW_SNIPPET:
+                parsed = parse_value(value, ctx)
+                if parsed:
+                    days.add(parsed[0].day)
+            elif "{" in value:  # a JSON record
+                found = parse_text(value[: W.TEXT_NODE_MAX], ctx)[: W.DATES_PER_SNIPPET]
+                days.update(st.day for st, *_ in found)
     return days
