@@ -552,4 +552,6 @@ def _hit_candidates(
         st = short_date(hit.text, ctx)
         if st:
             add(st, hit.text, source, min(weight, W.INFERRED_CAP), hit.kind)
+            if added:
+                added[-1].inferred = True
     return added

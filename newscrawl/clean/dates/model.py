@@ -37,6 +37,8 @@ class Candidate:
     key: str | None = None
     # Labelled as the first publication ("Originally published", "Erstmals veröffentlicht").
     original: bool = False
+    # Worked out from the fetch time ("3 hours ago", a year-less "Dec. 2"), not stated.
+    inferred: bool = False
 
     @property
     def label(self) -> str:

@@ -119,7 +119,12 @@ def reday_utc(page: Page, ctx: Context) -> None:
     zone, _how = _guess_zone(page, ctx)
     local: dict[date, Candidate] = {}
     for c in ctx.candidates:
-        if c.source in LOCAL_SOURCES and not _is_utc(c.stamp) and c.kind != DateKind.MODIFIED:
+        if (
+            c.source in LOCAL_SOURCES
+            and not _is_utc(c.stamp)
+            and c.kind != DateKind.MODIFIED
+            and not c.inferred  # a time worked out from the fetch is no wall clock
+        ):
             if c.stamp.day not in local or (c.stamp.clock and not local[c.stamp.day].stamp.clock):
                 local[c.stamp.day] = c
     for c in ctx.candidates:
