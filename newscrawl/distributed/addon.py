@@ -41,8 +41,10 @@ class DistributedAddon:
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.leases.LeaseSpiderMiddleware"] = 1
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.start.SeededStartMiddleware"] = 2
         settings["DOWNLOADER_MIDDLEWARES"][f"{_PKG}.leases.LeaseDownloaderMiddleware"] = 1
+        _cluster_politeness(settings)
         settings["EXTENSIONS"][f"{_PKG}.parts.PartWriter"] = 520
         settings["EXTENSIONS"][f"{_PKG}.worker.Worker"] = 530
+        settings["EXTENSIONS"][f"{_PKG}.templates.TemplateSync"] = 540
         # After the per-process DedupPipeline (600): the claim makes it once across workers.
         settings["ITEM_PIPELINES"][f"{_PKG}.claims.ClaimPipeline"] = 650
         # Each worker writes its own parts (parts.py: JSON Lines and WARC), durable record
@@ -70,6 +72,25 @@ class DistributedAddon:
                          f"{run}.{settings['NEWSCRAWL_WORKER_ID']}")
         logger.info("Distributed crawl: worker %s on %s", settings["NEWSCRAWL_WORKER_ID"],
                     _redact(url))
+
+
+def _cluster_politeness(settings: Settings) -> None:
+    """Per-host concurrency, delays, Crawl-delay, AutoThrottle and robots.txt for the whole
+    cluster (gate.py, frontier.py, robots.py) instead of per process. Scrapy's own delay
+    and AutoThrottle are switched off in the worker: they would only wait on top of the
+    gate's turns. The configured DOWNLOAD_DELAY is the cluster's."""
+    mw = settings["DOWNLOADER_MIDDLEWARES"]
+    mw[f"{_PKG}.gate.PolitenessGate"] = 950  # innermost: right before the download handler
+    if settings.getbool("ROBOTSTXT_OBEY"):
+        for name, order in list(mw.items()):
+            if name == "newscrawl.middlewares.robotstxt.StrictRobotsTxtMiddleware" and order:
+                mw[name] = None
+                mw[f"{_PKG}.robots.ClusterRobotsTxtMiddleware"] = order
+    settings["EXTENSIONS"]["scrapy.extensions.throttle.AutoThrottle"] = None
+    if settings.get("NEWSCRAWL_REDIS_DOWNLOAD_DELAY") is None:
+        settings.set("NEWSCRAWL_REDIS_DOWNLOAD_DELAY", settings.getfloat("DOWNLOAD_DELAY"),
+                     "addon")
+    settings.set("DOWNLOAD_DELAY", 0.0, max(settings.getpriority("DOWNLOAD_DELAY") or 0, 15))
 
 
 def _default(settings: Settings, name: str, value: Any) -> None:

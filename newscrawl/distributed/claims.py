@@ -17,9 +17,11 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from ..urls import article_key
-from .keys import connect, keys_from_settings
+from .keys import keys_from_settings
+from .link import link_for
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,8 @@ class ClaimPipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.worker: str = crawler.settings["NEWSCRAWL_WORKER_ID"]
-        self.server = connect(crawler.settings["NEWSCRAWL_REDIS_URL"])
+        self.link = link_for(crawler)  # Redis calls off the reactor thread, in order
+        self.server = self.link.server
         self._claim = self.server.register_script(_CLAIM)
         self.claimed: dict[int, list[str]] = {}  # id(item) -> keys, until written
 
@@ -72,11 +75,12 @@ class ClaimPipeline:
     def spider_opened(self, spider: Any) -> None:
         self.keys = keys_from_settings(self.crawler.settings, spider.name)
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         data = ItemAdapter(item)
         keys = claim_keys(data.asdict())
-        taken = self._claim(keys=[self.keys.claims, self.keys.pending(self.worker)],
-                            args=[self.worker, *keys])
+        taken = await maybe_deferred_to_future(self.link.call(
+            self._claim, keys=[self.keys.claims, self.keys.pending(self.worker)],
+            args=[self.worker, *keys]))
         if taken:
             key, owner = (x.decode() for x in taken)
             self.stats.inc_value("newscrawl/dropped/claimed_elsewhere")
@@ -89,8 +93,10 @@ class ClaimPipeline:
         """The item is in this worker's part now (or was dropped as unchanged after the
         claim): the claim is final."""
         keys = self.claimed.pop(id(item), None)
-        if not keys:
-            return
+        if keys:
+            self.link.send(self._final, keys)
+
+    def _final(self, keys: list[str]) -> None:
         pipe = self.server.pipeline(transaction=True)
         pipe.hset(self.keys.claims, mapping={k: f"done:{self.worker}" for k in keys})
         pipe.srem(self.keys.pending(self.worker), *keys)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
+HOSTS_SHOWN = 30  # hosts listed by `status` (most queued first); --json lists all
 
 
 def add_parser(sub: Any) -> None:
@@ -90,14 +91,15 @@ class SeedError(RuntimeError):
 
 def seed(server: Any, keys: Any, spider: Any, add: bool = False) -> tuple[str, int]:
     """Push the spider's start requests into the shared frontier. A new run (the default)
-    starts from a fresh duplicate filter and claims, and refuses while the frontier still
-    has work; `add` adds to the running run. Returns the run id and how many were queued."""
+    starts from a fresh duplicate filter, claims, host queues and robots.txt verdicts, and
+    refuses while the frontier still has work; `add` adds to the running run. Returns the
+    run id and how many were queued."""
     from scrapy.utils.request import RequestFingerprinter
 
-    from .dupefilter import RedisDupeFilter
-    from .frontier import LeasedPriorityQueue, inflight_total
+    from .frontier import HostFrontier, inflight_total
 
-    busy = server.zcard(keys.requests) + inflight_total(server, keys)
+    queue = HostFrontier(server, spider, keys, worker="seed")
+    busy = len(queue) + inflight_total(server, keys)
     if add:
         run = _text(server.get(keys.run))
         if not run:
@@ -106,18 +108,19 @@ def seed(server: Any, keys: Any, spider: Any, add: bool = False) -> tuple[str, i
         if busy:
             raise SeedError(f"a run is in progress ({busy} requests queued or leased): wait "
                             "for it, `newscrawl redis stop` it, or seed with --add")
-        stale = [k for pattern in ("inflight:*", "pending:*")
+        hosts = [_text(h) for h in server.smembers(keys.hosts)]
+        stale = [k for pattern in ("inflight:*", "pending:*", "robots:*", "robots-lock:*")
                  for k in server.scan_iter(keys.base + pattern)]
+        per_host = [k for h in hosts for k in (keys.queue(h), keys.slots(h), keys.host(h))]
         server.delete(keys.dupefilter, keys.claims, keys.counters, keys.stop, keys.workers,
-                      keys.requests, *stale)
+                      keys.queued, keys.hosts, keys.ready, *stale, *per_host)
         run = new_run_id()
         server.set(keys.run, run)
-    queue = LeasedPriorityQueue(server, spider, keys, worker="seed")
-    seen = RedisDupeFilter(server, keys.dupefilter, fingerprinter=RequestFingerprinter())
+    fingerprint = RequestFingerprinter().fingerprint
     pushed = 0
     for request in _start_requests(spider):
-        if request.dont_filter or not seen.request_seen(request):
-            queue.push(request)
+        if queue.push(request, fingerprint="" if request.dont_filter
+                      else fingerprint(request).hex()):
             pushed += 1
     server.hincrby(keys.counters, "seeded", pushed)
     return run, pushed
@@ -139,13 +142,15 @@ def cmd_seed(args: argparse.Namespace) -> int:
         return 2
     spider_args = (f"-a site={args.site} " if args.site else "") + (
         f"-a start_urls=\"{' '.join(args.url)}\" " if args.url else "")
-    print(f"run {run}: {pushed} start points queued in {keys.requests}")
+    print(f"run {run}: {pushed} start points queued in {keys.base}q:<host>")
     print(f"start workers with: scrapy crawl {args.spider} {spider_args}"
           f"-s NEWSCRAWL_REDIS_URL={args.redis}")
     return 0
 
 
 def status(server: Any, keys: Any) -> dict[str, Any]:
+    from .frontier import host_status
+
     workers = {}
     for w in sorted(_text(x) for x in server.smembers(keys.workers)):
         alive = server.get(keys.alive(w))
@@ -157,7 +162,7 @@ def status(server: Any, keys: Any) -> dict[str, Any]:
     claims = [_text(v) for v in server.hvals(keys.claims)]
     return {
         "run": _text(server.get(keys.run)),
-        "queued": server.zcard(keys.requests),
+        "queued": int(server.get(keys.queued) or 0),
         "leased": sum(w["leased"] for w in workers.values()),
         "seen_requests": server.scard(keys.dupefilter),
         "claims_done": sum(1 for v in claims if v.startswith("done:")),
@@ -167,6 +172,8 @@ def status(server: Any, keys: Any) -> dict[str, Any]:
         # Committed articles in the shared crawl state (state.py), all runs.
         "state_articles": server.hlen(keys.base.split(":", 1)[0] + ":state:articles"),
         "workers": workers,
+        # Per host: queued, fetching now, seconds until its next fetch may start, delays.
+        "hosts": host_status(server, keys),
     }
 
 
@@ -185,6 +192,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {name}: {value}")
     for w, state in info["workers"].items():
         print(f"  worker {w}: {'alive' if state['alive'] else 'DEAD'}, {state['leased']} leased")
+    hosts = sorted(info["hosts"].items(), key=lambda kv: (-kv[1]["queued"], kv[0]))
+    for host, h in hosts[:HOSTS_SHOWN]:
+        delays = ", ".join(f"{name} {h[key]:.1f} s" for name, key in (
+            ("Crawl-delay", "crawl_delay"), ("AutoThrottle", "throttle_delay")) if h[key])
+        print(f"  host {host}: {h['queued']} queued, {h['fetching']} fetching, next fetch "
+              + (f"in {h['next_fetch_in']:.1f} s" if h["next_fetch_in"] else "now")
+              + (f" ({delays})" if delays else ""))
+    if len(hosts) > HOSTS_SHOWN:
+        print(f"  ... {len(hosts) - HOSTS_SHOWN} more hosts (--json lists all)")
     return 0
 
 

@@ -1,133 +1,324 @@
-"""The shared frontier: a priority queue of serialized requests in a Redis sorted set, with
-leases.
+"""The shared frontier, partitioned by host, with leases and per-host politeness.
 
-scrapy-redis' PriorityQueue pops a request and forgets it: a worker killed mid-request loses
-it for good, and since its fingerprint is already in the duplicate filter, nobody fetches it
-again. Here a pop *moves* the request into the worker's in-flight set, in one Lua script; the
-worker acks it once its response (and the items from it) are fully processed. A worker keeps
-a heartbeat key with a TTL (the lease); when it stops refreshing it (killed, machine gone),
-any live worker moves the dead worker's in-flight requests back into the queue
-(`reclaim_dead`) and releases the article claims it had not written yet.
+One queue per host (a sorted set of serialized requests by priority), as StormCrawler
+partitions its URLs by host and scrapy-cluster keeps one throttled queue per domain; a
+sorted set of the hosts that may be popped from, scored by the time (Redis' clock, ms) their
+next request may be taken. A pop takes the host whose turn came first, so workers share the
+sites between them instead of all queueing behind one: a host is offered again only after
+its delay, and only while fewer than CONCURRENT_REQUESTS_PER_DOMAIN of its requests are
+taken and not yet downloaded anywhere in the cluster (its `slots`). The hard guarantee
+is made just before the download, by the politeness gate (gate.py), against the same slots
+and the host's `next` time; the pop's pacing keeps workers from taking requests they could
+not fetch soon.
+
+Leases, as before: a pop *moves* the request into the worker's in-flight set, in one Lua
+script; the worker acks it once its response (and the items from it) are fully processed.
+A worker keeps a heartbeat key with a TTL; when it stops refreshing it (killed, machine
+gone), any live worker moves the dead worker's in-flight requests back to their hosts'
+queues (`reclaim_dead`), frees their slots, and releases the article claims the dead worker
+had not written yet.
+
+A token is `<host>\\n<serialized request>`: every script can tell a request's host. Key
+names are built inside the scripts (fine on a single Redis server, not on Redis Cluster).
+All times are Redis' own (TIME), so workers on machines with skewed clocks agree.
+
+The methods are synchronous (redis-py); a worker calls them through its link (link.py),
+never from the reactor thread.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy import Request
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy_redis.queue import Base
 
 from .keys import Keys
 
 logger = logging.getLogger(__name__)
 
-_POP = """
-local r = redis.call('ZPOPMIN', KEYS[1])
-if #r == 0 then return false end
-redis.call('ZADD', KEYS[2], r[2], r[1])
-redis.call('SADD', KEYS[3], ARGV[1])
-return r[1]
+# Shared by every script: ARGV[1] is the key base, ARGV[2] the per-host concurrency limit.
+_PRELUDE = """
+if redis.replicate_commands then redis.replicate_commands() end
+local base, limit = ARGV[1], tonumber(ARGV[2])
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local now = now_ms()
+local function host_of(token)
+  local i = string.find(token, '\\n', 1, true)
+  return string.sub(token, 1, i - 1)
+end
+-- Offer the host for popping while it has queued requests and a free slot.
+local function offer(host)
+  local ready = base .. 'ready'
+  if redis.call('ZCARD', base .. 'q:' .. host) == 0 then
+    redis.call('ZREM', ready, host)
+    return
+  end
+  local slots = base .. 'slots:' .. host
+  redis.call('ZREMRANGEBYSCORE', slots, '-inf', now)
+  if redis.call('ZCARD', slots) >= limit then
+    redis.call('ZREM', ready, host)
+    return
+  end
+  local at = tonumber(redis.call('HGET', base .. 'host:' .. host, 'pop_at') or '0')
+  redis.call('ZADD', ready, at, host)
+end
+-- The host's delay between fetches (ms): the largest of DOWNLOAD_DELAY, its robots.txt
+-- Crawl-delay and, with AutoThrottle, its shared throttle delay (or the start delay).
+local function host_delay(host, min_ms, start_ms)
+  local f = redis.call('HMGET', base .. 'host:' .. host, 'crawl_delay', 'throttle')
+  local d = min_ms
+  if f[1] then d = math.max(d, tonumber(f[1])) end
+  if start_ms >= 0 then d = math.max(d, tonumber(f[2] or start_ms)) end
+  return d
+end
+-- A leased token is finished or put back: out of the worker's in-flight set, its slot free.
+local function unlease(worker, token)
+  local host = host_of(token)
+  redis.call('ZREM', base .. 'slots:' .. host, token)
+  return redis.call('ZREM', base .. 'inflight:' .. worker, token), host
+end
+local function requeue(worker, token, score)
+  local _, host = unlease(worker, token)
+  if redis.call('ZADD', base .. 'q:' .. host, score, token) == 1 then
+    redis.call('INCR', base .. 'queued')
+  end
+  offer(host)
+end
 """
 
-# KEYS: workers, requests, claims; ARGV: key base. Key names are built inside the script
-# (fine on a single Redis server, not on Redis Cluster).
-_RECLAIM = """
+# ARGV: base, limit, worker, token, score, fingerprint ('' = not filtered), ack ('' = none)
+_PUSH = _PRELUDE + """
+local worker, token, score, fp, ack = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local queued = 0
+if fp == '' or redis.call('SADD', base .. 'dupefilter', fp) == 1 then
+  local host = host_of(token)
+  if redis.call('ZADD', base .. 'q:' .. host, score, token) == 1 then
+    redis.call('INCR', base .. 'queued')
+  end
+  redis.call('SADD', base .. 'hosts', host)
+  offer(host)
+  queued = 1
+end
+if ack ~= '' then
+  local _, host = unlease(worker, ack)
+  offer(host)
+end
+return queued
+"""
+
+# ARGV: base, limit, worker, n, hold (ms), DOWNLOAD_DELAY (ms), start delay (ms, -1: none)
+# -> {tokens, ms until the next host is ready (-1: none queued)}
+_POP = _PRELUDE + """
+local worker, n, hold = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
+local min_ms, start_ms = tonumber(ARGV[6]), tonumber(ARGV[7])
+local ready, out, tries = base .. 'ready', {}, 0
+while #out < n and tries < n + 64 do
+  tries = tries + 1
+  local c = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 1)
+  if #c == 0 then break end
+  local host = c[1]
+  local slots = base .. 'slots:' .. host
+  redis.call('ZREMRANGEBYSCORE', slots, '-inf', now)
+  local r = {}
+  if redis.call('ZCARD', slots) < limit then r = redis.call('ZPOPMIN', base .. 'q:' .. host) end
+  if #r == 0 then
+    redis.call('ZREM', ready, host)
+  else
+    local token = r[1]
+    redis.call('ZADD', base .. 'inflight:' .. worker, r[2], token)
+    redis.call('ZADD', slots, now + hold, token)
+    redis.call('DECR', base .. 'queued')
+    local h = base .. 'host:' .. host
+    local at = now + host_delay(host, min_ms, start_ms)
+    local nxt = tonumber(redis.call('HGET', h, 'next') or '0')
+    if nxt > at then at = nxt end
+    redis.call('HSET', h, 'pop_at', at)
+    offer(host)
+    out[#out + 1] = token
+  end
+end
+if #out > 0 then redis.call('SADD', base .. 'workers', worker) end
+local first = redis.call('ZRANGE', ready, 0, 0, 'WITHSCORES')
+local wait = -1
+if #first > 0 then wait = math.max(0, tonumber(first[2]) - now) end
+return {out, wait}
+"""
+
+# ARGV: base, limit, worker, tokens...
+_ACK = _PRELUDE + """
+local done = 0
+for i = 4, #ARGV do
+  local n, host = unlease(ARGV[3], ARGV[i])
+  done = done + n
+  offer(host)
+end
+return done
+"""
+
+# Leases whose processing Redis failed go back to their queues. ARGV: base, limit, worker,
+# tokens...
+_REQUEUE = _PRELUDE + """
+local worker, n = ARGV[3], 0
+for i = 4, #ARGV do
+  local score = redis.call('ZSCORE', base .. 'inflight:' .. worker, ARGV[i])
+  if score then
+    requeue(worker, ARGV[i], score)
+    n = n + 1
+  end
+end
+return n
+"""
+
+# A worker that stops cleanly (or finds leases it never handed out) puts them back.
+# ARGV: base, limit, worker
+_RELEASE = _PRELUDE + """
+local worker = ARGV[3]
+local items = redis.call('ZRANGE', base .. 'inflight:' .. worker, 0, -1, 'WITHSCORES')
+for i = 1, #items, 2 do requeue(worker, items[i], items[i + 1]) end
+redis.call('DEL', base .. 'inflight:' .. worker)
+redis.call('SREM', base .. 'workers', worker)
+return #items / 2
+"""
+
+# ARGV: base, limit
+_RECLAIM = _PRELUDE + """
 local moved, dead = 0, {}
-for _, w in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-  if redis.call('EXISTS', ARGV[1] .. 'alive:' .. w) == 0 then
-    local inflight = ARGV[1] .. 'inflight:' .. w
-    local items = redis.call('ZRANGE', inflight, 0, -1, 'WITHSCORES')
+for _, w in ipairs(redis.call('SMEMBERS', base .. 'workers')) do
+  if redis.call('EXISTS', base .. 'alive:' .. w) == 0 then
+    local items = redis.call('ZRANGE', base .. 'inflight:' .. w, 0, -1, 'WITHSCORES')
     for i = 1, #items, 2 do
-      redis.call('ZADD', KEYS[2], items[i + 1], items[i])
+      requeue(w, items[i], items[i + 1])
       moved = moved + 1
     end
-    redis.call('DEL', inflight)
-    local pending = ARGV[1] .. 'pending:' .. w
+    redis.call('DEL', base .. 'inflight:' .. w)
+    local pending = base .. 'pending:' .. w
     for _, k in ipairs(redis.call('SMEMBERS', pending)) do
-      if redis.call('HGET', KEYS[3], k) == 'pending:' .. w then
-        redis.call('HDEL', KEYS[3], k)
+      if redis.call('HGET', base .. 'claims', k) == 'pending:' .. w then
+        redis.call('HDEL', base .. 'claims', k)
       end
     end
     redis.call('DEL', pending)
-    redis.call('SREM', KEYS[1], w)
+    redis.call('SREM', base .. 'workers', w)
     table.insert(dead, w)
   end
 end
 return {moved, dead}
 """
 
-# A worker that stops cleanly puts back what it had leased but not finished.
-_RELEASE = """
-local items = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-for i = 1, #items, 2 do redis.call('ZADD', KEYS[2], items[i + 1], items[i]) end
-redis.call('DEL', KEYS[1])
-redis.call('SREM', KEYS[3], ARGV[1])
-return #items / 2
-"""
+
+def request_host(request: Request) -> str:
+    """The politeness key of a request: its host name, as Scrapy's download slots."""
+    return (urlparse_cached(request).hostname or "-").lower()
 
 
-class LeasedPriorityQueue(Base):
-    """scrapy-redis' queue base (request (de)serialization) with leased pops."""
+def token_host(token: bytes) -> str:
+    return token.split(b"\n", 1)[0].decode()
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What every worker of a crawl must agree on (their settings)."""
+
+    limit: int = 8  # CONCURRENT_REQUESTS_PER_DOMAIN
+    delay: float = 0.0  # seconds, DOWNLOAD_DELAY
+    start_delay: float | None = None  # seconds, AUTOTHROTTLE_START_DELAY; None: no AutoThrottle
+    hold: float = 300.0  # seconds a popped request keeps its slot without reaching the gate
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Policy:
+        throttle = settings.getbool("AUTOTHROTTLE_ENABLED")
+        delay = settings.getfloat("NEWSCRAWL_REDIS_DOWNLOAD_DELAY",
+                                  settings.getfloat("DOWNLOAD_DELAY"))
+        return cls(
+            limit=max(1, settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")),
+            delay=delay,
+            start_delay=max(delay, settings.getfloat("AUTOTHROTTLE_START_DELAY"))
+            if throttle else None,
+            hold=2 * settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30)
+            + settings.getfloat("DOWNLOAD_TIMEOUT", 180),
+        )
+
+    def ms(self, seconds: float | None) -> int:
+        return -1 if seconds is None else int(round(seconds * 1000))
+
+
+class HostFrontier(Base):
+    """scrapy-redis' queue base (request (de)serialization) over per-host queues."""
 
     def __init__(self, server: Any, spider: Any, keys: Keys, worker: str,
-                 serializer: Any = None):
-        super().__init__(server, spider, keys.requests, serializer)
+                 policy: Policy | None = None, serializer: Any = None):
+        super().__init__(server, spider, keys.queued, serializer)
         self.keys = keys
         self.worker = worker
+        self.policy = policy or Policy()
+        self._push = server.register_script(_PUSH)
         self._pop = server.register_script(_POP)
-        self._reclaim = server.register_script(_RECLAIM)
+        self._ack = server.register_script(_ACK)
+        self._requeue = server.register_script(_REQUEUE)
         self._release = server.register_script(_RELEASE)
+        self._reclaim = server.register_script(_RECLAIM)
+
+    def _argv(self, *args: Any) -> list[Any]:
+        return [self.keys.base, self.policy.limit, *args]
 
     def __len__(self) -> int:
-        return self.server.zcard(self.keys.requests)
+        return int(self.server.get(self.keys.queued) or 0)
 
     def encode(self, request: Request) -> bytes:
-        return self._encode_request(request)
+        return request_host(request).encode() + b"\n" + self._encode_request(request)
 
-    def push(self, request: Request, ack: bytes | None = None) -> None:
-        """Queue a request; with `ack`, also end that lease, in the same transaction (a
-        redirect or retry replaces the leased request it came from)."""
-        pipe = self.server.pipeline(transaction=True)
-        pipe.zadd(self.keys.requests, {self._encode_request(request): -request.priority})
-        if ack is not None:
-            pipe.zrem(self.keys.inflight(self.worker), ack)
-        pipe.execute()
+    def decode(self, token: bytes) -> Request:
+        return self._decode_request(token.split(b"\n", 1)[1])
 
-    def pop(self, timeout: int = 0) -> tuple[Request, bytes] | None:
-        """The next request and its lease token (the serialized request), or None.
-        Never blocks: the engine calls this from the reactor thread."""
-        data = self._pop(keys=[self.keys.requests, self.keys.inflight(self.worker),
-                               self.keys.workers], args=[self.worker])
-        if not data:
-            return None
-        return self._decode_request(data), data
+    def push(self, request: Request | bytes, priority: int = 0, fingerprint: str = "",
+             ack: bytes | None = None) -> bool:
+        """Queue a request (or its token) unless its fingerprint was seen this run; with
+        `ack`, also end that lease in the same script (a redirect or retry replaces the
+        leased request it came from). True when queued."""
+        if isinstance(request, Request):
+            priority, request = request.priority, self.encode(request)
+        return bool(self._push(args=self._argv(self.worker, request, -priority, fingerprint,
+                                               ack or b"")))
 
-    def ack(self, *tokens: bytes) -> None:
-        if tokens:
-            self.server.zrem(self.keys.inflight(self.worker), *tokens)
+    def pop(self, n: int = 1) -> tuple[list[bytes], float | None]:
+        """Up to n tokens from hosts whose turn has come, and the seconds until another
+        host's turn (None: nothing queued anywhere)."""
+        p = self.policy
+        tokens, wait = self._pop(args=self._argv(self.worker, n, p.ms(p.hold), p.ms(p.delay),
+                                                 p.ms(p.start_delay)))
+        return list(tokens), (None if wait < 0 else wait / 1000)
 
-    def ack_all(self) -> int:
-        return self.server.delete(self.keys.inflight(self.worker))
+    def ack(self, *tokens: bytes) -> int:
+        return int(self._ack(args=self._argv(self.worker, *tokens))) if tokens else 0
+
+    def requeue(self, *tokens: bytes) -> int:
+        """Put these leases back into their hosts' queues."""
+        return int(self._requeue(args=self._argv(self.worker, *tokens))) if tokens else 0
 
     def release(self) -> int:
-        """Put this worker's unfinished leases back into the queue."""
-        return int(self._release(keys=[self.keys.inflight(self.worker), self.keys.requests,
-                                       self.keys.workers], args=[self.worker]))
+        """Put this worker's unfinished leases back into their hosts' queues."""
+        return int(self._release(args=self._argv(self.worker)))
 
     def reclaim_dead(self) -> list[str]:
         """Requeue the leased requests of workers whose heartbeat expired; the dead
         workers' ids."""
-        moved, dead = self._reclaim(keys=[self.keys.workers, self.keys.requests,
-                                          self.keys.claims], args=[self.keys.base])
+        moved, dead = self._reclaim(args=self._argv())
         dead = [w.decode() if isinstance(w, bytes) else w for w in dead]
         if dead:
             logger.warning("Reclaimed %d requests leased by dead workers %s", moved,
                            ", ".join(dead))
         return dead
 
-    def clear(self) -> None:
-        self.server.delete(self.keys.requests)
+    def size(self) -> tuple[int, int]:
+        """(queued, leased by any worker)."""
+        return len(self), inflight_total(self.server, self.keys)
 
 
 def inflight_total(server: Any, keys: Keys) -> int:
@@ -140,3 +331,30 @@ def inflight_total(server: Any, keys: Keys) -> int:
     for w in workers:
         pipe.zcard(keys.inflight(w))
     return sum(pipe.execute())
+
+
+def host_status(server: Any, keys: Keys) -> dict[str, dict[str, Any]]:
+    """Per host: queued requests, fetches under way, seconds until the next fetch may start
+    (0: now), and the delays in force (seconds)."""
+    hosts = sorted(h.decode() for h in server.smembers(keys.hosts))
+    if not hosts:
+        return {}
+    seconds, micros = server.time()
+    now = seconds * 1000 + micros // 1000
+    pipe = server.pipeline(transaction=False)
+    for h in hosts:
+        pipe.zcard(keys.queue(h))
+        pipe.zcount(keys.slots(h), now, "+inf")
+        pipe.hmget(keys.host(h), "next", "crawl_delay", "throttle")
+    replies = pipe.execute()
+    out = {}
+    for i, h in enumerate(hosts):
+        queued, busy, (nxt, crawl_delay, throttle) = replies[3 * i: 3 * i + 3]
+        out[h] = {
+            "queued": queued,
+            "fetching": busy,
+            "next_fetch_in": max(0.0, (int(nxt) - now) / 1000) if nxt else 0.0,
+            "crawl_delay": int(crawl_delay) / 1000 if crawl_delay else None,
+            "throttle_delay": int(throttle) / 1000 if throttle else None,
+        }
+    return out

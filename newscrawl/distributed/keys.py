@@ -20,9 +20,35 @@ class Keys:
     def for_crawl(cls, prefix: str, spider_name: str) -> Keys:
         return cls(f"{prefix}:{spider_name}:")
 
+    # The frontier, partitioned by host (frontier.py). A request's token is its host, a
+    # newline and the serialized request, so every script can tell its host.
+
     @property
-    def requests(self) -> str:  # sorted set: serialized request -> -priority
-        return self.base + "requests"
+    def queued(self) -> str:  # integer: requests queued over all hosts
+        return self.base + "queued"
+
+    @property
+    def hosts(self) -> str:  # set: every host that had requests queued this run
+        return self.base + "hosts"
+
+    @property
+    def ready(self) -> str:  # sorted set: host with work and a free slot -> pop-at (ms)
+        return self.base + "ready"
+
+    def queue(self, host: str) -> str:  # sorted set: token -> -priority, one host's requests
+        return f"{self.base}q:{host}"
+
+    def slots(self, host: str) -> str:  # sorted set: member -> expiry (ms): fetches under way
+        return f"{self.base}slots:{host}"
+
+    def host(self, host: str) -> str:  # hash: next, pop_at, crawl_delay, throttle (ms)
+        return f"{self.base}host:{host}"
+
+    def robots(self, netloc: str) -> str:  # hash with a TTL: the host's robots.txt verdict
+        return f"{self.base}robots:{netloc}"
+
+    def robots_lock(self, netloc: str) -> str:  # string with a TTL: one worker fetches it
+        return f"{self.base}robots-lock:{netloc}"
 
     @property
     def dupefilter(self) -> str:  # set of request fingerprints (hex)
@@ -63,14 +89,18 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
 
 
-def connect(url: str, **params: Any):
-    """A redis-py client. Imported here, not at module level: single-machine runs never
-    import redis."""
+DEFAULT_TIMEOUT = 5.0  # seconds, NEWSCRAWL_REDIS_TIMEOUT
+
+
+def connect(url: str, timeout: float = DEFAULT_TIMEOUT, **params: Any):
+    """A redis-py client whose every call gives up after `timeout` seconds (a worker's
+    calls run in a thread, link.py, which retries them while Redis is away). Imported here,
+    not at module level: single-machine runs never import redis."""
     import redis
 
     # Bytes in and out: serialized requests are binary (pickle).
-    return redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10,
-                                retry_on_timeout=True, **params)
+    return redis.Redis.from_url(url, socket_timeout=timeout,
+                                socket_connect_timeout=min(timeout, 5.0), **params)
 
 
 def keys_from_settings(settings: Any, spider_name: str) -> Keys:

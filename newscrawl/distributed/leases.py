@@ -15,9 +15,11 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 lease_item = object()  # (item, response): an item from a leased response entered the pipelines
-lease_done = object()  # (request): the callback/errback output of a leased request is consumed
+lease_done = object()  # (request[, failure]): the callback/errback output of a leased request
+#                        is consumed, or its download failed for good
 
 
 def _check(crawler: Crawler) -> None:
@@ -40,9 +42,9 @@ class LeaseSpiderMiddleware:
     def _item(self, item: Any, response: Response) -> None:
         self.signals.send_catch_log(lease_item, item=item, response=response)
 
-    def _done(self, response: Response) -> None:
+    def _done(self, response: Response, failure: Failure | None = None) -> None:
         if response.request is not None:
-            self.signals.send_catch_log(lease_done, request=response.request)
+            self.signals.send_catch_log(lease_done, request=response.request, failure=failure)
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterable[Any]:
         try:
@@ -64,7 +66,7 @@ class LeaseSpiderMiddleware:
             self._done(response)
 
     def process_spider_exception(self, response: Response, exception: Exception) -> None:
-        self._done(response)
+        self._done(response, Failure(exception))
 
 
 class LeaseDownloaderMiddleware:
@@ -80,6 +82,8 @@ class LeaseDownloaderMiddleware:
         return cls(crawler)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        self.signals.send_catch_log(lease_done, request=request)
+        # The failure tells the scheduler whether Redis caused it (a crawl-state lookup):
+        # such a request goes back to the queue instead of being given up.
+        self.signals.send_catch_log(lease_done, request=request, failure=Failure(exception))
 
 lease_all_done = object()  # (): the worker is idle, everything it popped is done

@@ -46,7 +46,11 @@ class RedisCrawlState(CrawlState):
         url = settings.get("NEWSCRAWL_REDIS_URL")
         if not url:
             raise ValueError("RedisCrawlState needs NEWSCRAWL_REDIS_URL")
-        return cls(connect(url), settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl")
+        # Called from the reactor thread by the incremental pipeline and the conditional
+        # requests middleware: each call gives up after NEWSCRAWL_REDIS_TIMEOUT seconds; a
+        # request or article failed by it goes back to the queue (scheduler.py).
+        return cls(connect(url, timeout=settings.getfloat("NEWSCRAWL_REDIS_TIMEOUT", 5.0)),
+                   settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl")
 
     def _k(self, name: str) -> str:
         return self.base + name

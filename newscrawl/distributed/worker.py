@@ -4,14 +4,18 @@
   expires (worker killed, machine gone) another worker reclaims its in-flight requests;
 - every heartbeat: reclaim dead workers' requests, publish progress counters, obey a stop
   request (`newscrawl redis stop`);
-- when idle: ack everything it popped, wait for work while the frontier (queued + leased
-  anywhere) is non-empty, and stop once it has been empty for NEWSCRAWL_REDIS_IDLE_TIMEOUT
-  seconds;
-- every POLL_INTERVAL: wake the engine up. Scrapy asks an idle scheduler for requests only
-  on its 5-s heartbeat, so a waiting worker would notice new work (and its idle timeout)
-  that late, and a short crawl would be over before a second worker joined in.
+- when idle: ack everything it handed out, wait for work while the frontier (queued +
+  leased anywhere) is non-empty, and stop once it has been empty for
+  NEWSCRAWL_REDIS_IDLE_TIMEOUT seconds;
+- every POLL_INTERVAL: learn the frontier's size and wake the engine up. Scrapy asks an
+  idle scheduler for requests only on its 5-s heartbeat, so a waiting worker would notice
+  new work (and its idle timeout) that late, and a short crawl would be over before a
+  second worker joined in;
+- Redis unreachable for longer than NEWSCRAWL_REDIS_OUTAGE (link.py): close with reason
+  `redis_unavailable` (a non-zero exit status).
 
-Redis calls are synchronous (redis-py) and short; they run in the reactor thread.
+No Redis call runs in the reactor thread: the heartbeat has a link of its own (it must not
+wait behind the frontier's calls), everything else goes through the crawl's main link.
 """
 
 from __future__ import annotations
@@ -27,10 +31,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
+from twisted.python.failure import Failure
 
-from .frontier import LeasedPriorityQueue, inflight_total
-from .keys import connect, keys_from_settings
+from .frontier import HostFrontier, Policy
+from .keys import keys_from_settings
 from .leases import lease_all_done
+from .link import RedisGone, link_for
+from .scheduler import wake_engine
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +51,16 @@ class Worker:
         self.worker: str = settings["NEWSCRAWL_WORKER_ID"]
         self.lease = max(settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30), 1.0)
         self.idle_timeout = settings.getfloat("NEWSCRAWL_REDIS_IDLE_TIMEOUT", 60)
-        self.server = connect(settings["NEWSCRAWL_REDIS_URL"])
+        self.link = link_for(crawler)
+        self.beat_link = link_for(crawler, "beat")
         self.empty_since: float | None = None
+        self.frontier_size: tuple[int, int] | None = None  # (queued, leased), last seen
         self.counts: Counter[str] = Counter()
         self.heartbeat: task.LoopingCall | None = None
         self.poller: task.LoopingCall | None = None
         self.stopping = False
+        self.beating = False
+        self.sizing = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Worker:
@@ -67,40 +78,74 @@ class Worker:
     def spider_opened(self, spider: Any) -> None:
         self.crawler.stats.set_value("newscrawl/distributed/worker", 1)  # for RunHealth
         self.keys = keys_from_settings(self.crawler.settings, spider.name)
-        self.queue = LeasedPriorityQueue(self.server, spider, self.keys, self.worker)
+        policy = Policy.from_settings(self.crawler.settings)
+        self.queue = HostFrontier(self.link.server, spider, self.keys, self.worker, policy)
+        self.beat_queue = HostFrontier(self.beat_link.server, spider, self.keys, self.worker,
+                                       policy)
         self.beat()
         self.heartbeat = task.LoopingCall(self.beat)
         self.heartbeat.start(self.lease / 3, now=False)
         self.poller = task.LoopingCall(self.poll)
         self.poller.start(POLL_INTERVAL, now=False)
 
+    # -- periodic ---------------------------------------------------------------------------
+
     def poll(self) -> None:
-        # No public API wakes the engine; this is what ExecutionEngine.crawl() does. A busy
-        # engine returns at once (it pulls requests only while it has room).
-        slot = getattr(self.crawler.engine, "_slot", None)
-        if slot is not None and slot.closing is None:
-            slot.nextcall.schedule()
+        if self.link.gone is not None or self.beat_link.gone is not None:
+            self.close("redis_unavailable", self.link.gone or self.beat_link.gone)
+            return
+        if not self.sizing and not self.link.paused:
+            self.sizing = True
+            self.link.call(self.queue.size).addCallbacks(self._sized, self._size_failed)
+        wake_engine(self.crawler)
+
+    def _sized(self, size: tuple[int, int]) -> None:
+        self.sizing = False
+        self.frontier_size = size
+
+    def _size_failed(self, failure: Failure) -> None:
+        self.sizing = False
+        self.frontier_size = None
 
     def beat(self) -> None:
+        if self.beating:  # the last one still waits for Redis
+            return
+        self.beating = True
         info = {"pid_host": self.worker, "run": self.crawler.settings.get("NEWSCRAWL_RUN_ID"),
                 "at": time.time()}
-        pipe = self.server.pipeline(transaction=False)
-        pipe.set(self.keys.alive(self.worker), json.dumps(info), px=int(self.lease * 1000))
-        for name, n in self.counts.items():
+        counts, self.counts = self.counts, Counter()
+        d = self.beat_link.call(self._beat, json.dumps(info), counts)
+        d.addCallbacks(self._beaten, self._beat_failed, errbackArgs=(counts,))
+
+    def _beat(self, info: str, counts: Counter[str]) -> tuple[list[str], bool]:
+        """In the beat link's thread."""
+        server = self.beat_link.server
+        pipe = server.pipeline(transaction=False)
+        pipe.set(self.keys.alive(self.worker), info, px=int(self.lease * 1000))
+        for name, n in counts.items():
             pipe.hincrby(self.keys.counters, name, n)
-        pipe.execute()
-        self.counts.clear()
-        self.reclaim()
-        if not self.stopping and self.server.exists(self.keys.stop):
-            self.stopping = True
+        pipe.exists(self.keys.stop)
+        stop = pipe.execute()[-1]
+        return self.beat_queue.reclaim_dead(), bool(stop)
+
+    def _beaten(self, result: tuple[list[str], bool]) -> None:
+        self.beating = False
+        dead, stop = result
+        self._abandon(dead)
+        if stop and not self.stopping:
             logger.info("Stop requested in Redis (%s): worker %s closing", self.keys.stop,
                         self.worker)
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="shutdown"))
+            self.close("shutdown")
 
-    def reclaim(self) -> None:
-        """Requeue dead workers' leases; abandon what they staged in the shared crawl state
-        (their state runs, <run>.<worker>, never commit: those articles are new next run)."""
-        dead = self.queue.reclaim_dead()
+    def _beat_failed(self, failure: Failure, counts: Counter[str]) -> None:
+        self.beating = False
+        self.counts.update(counts)  # sent with the next beat
+        if not failure.check(RedisGone):
+            logger.error("Heartbeat failed: %s", failure.getErrorMessage())
+
+    def _abandon(self, dead: list[str]) -> None:
+        """Abandon what dead workers staged in the shared crawl state (their state runs,
+        <run>.<worker>, never commit: those articles are new next run)."""
         run = self.crawler.settings.get("NEWSCRAWL_REDIS_RUN")
         if not dead or not run:
             return
@@ -109,7 +154,17 @@ class Worker:
         state = run_context(self.crawler).state
         if state is not None:
             for w in dead:
-                state.abandon_run(f"{run}.{w}")
+                self.link.send(state.abandon_run, f"{run}.{w}")
+
+    def close(self, reason: str, why: Any = None) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        if why is not None:
+            logger.error("Worker %s closing (%s): %s", self.worker, reason, why)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
+    # -- signals ----------------------------------------------------------------------------
 
     def response_received(self, response: Any, **kwargs: Any) -> None:
         self.counts["responses"] += 1
@@ -125,12 +180,15 @@ class Worker:
         # is finished (acks the middlewares could not see, e.g. a response dropped by a
         # downloader middleware, are made here).
         self.crawler.signals.send_catch_log(lease_all_done)
-        self.reclaim()
         if self.stopping:
             return
-        queued = len(self.queue)
-        leased = inflight_total(self.server, self.keys)
-        if queued or leased:
+        if self.link.paused or self.frontier_size is None:
+            # Redis away (the link retries; worker.poll closes after the outage limit), or
+            # the frontier's size not known yet: not a reason to stop.
+            self.empty_since = None
+            raise DontCloseSpider
+        queued, leased = self.frontier_size
+        if queued or leased or self.link.pending:
             self.empty_since = None
             raise DontCloseSpider
         now = time.monotonic()
@@ -141,17 +199,20 @@ class Worker:
         logger.info("Frontier empty for %.0f s (NEWSCRAWL_REDIS_IDLE_TIMEOUT): worker %s done",
                     now - self.empty_since, self.worker)
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    def spider_closed(self, spider: Any, reason: str) -> Any:
         for loop in (self.heartbeat, self.poller):
             if loop is not None and loop.running:
                 loop.stop()
-        self.beat_counts_only()
-        self.server.delete(self.keys.alive(self.worker))
+        counts, self.counts = self.counts, Counter()
+        d = self.beat_link.call(self._leave, counts)
+        d.addErrback(lambda f: logger.warning("Could not sign off in Redis: %s",
+                                              f.getErrorMessage()))
+        return d
 
-    def beat_counts_only(self) -> None:
-        if self.counts:
-            pipe = self.server.pipeline(transaction=False)
-            for name, n in self.counts.items():
-                pipe.hincrby(self.keys.counters, name, n)
-            pipe.execute()
-            self.counts.clear()
+    def _leave(self, counts: Counter[str]) -> None:
+        server = self.beat_link.server
+        pipe = server.pipeline(transaction=False)
+        for name, n in counts.items():
+            pipe.hincrby(self.keys.counters, name, n)
+        pipe.delete(self.keys.alive(self.worker))
+        pipe.execute()

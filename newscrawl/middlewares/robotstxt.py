@@ -95,16 +95,20 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         if not asked or asked <= 0:
             return
         delay = min(float(asked), self.max_crawl_delay)
-        downloader = self.crawler.engine.downloader
-        key = downloader.get_slot_key(request)
+        key = self.crawler.engine.downloader.get_slot_key(request)
         self.crawl_delays[key] = delay
+        self._apply_crawl_delay(key, delay)
+        logger.info("Crawl-delay for %s: %.1f s (robots.txt asks %s s, "
+                    "NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY %.0f s)", key, delay, asked,
+                    self.max_crawl_delay)
+        self._stats.inc_value("newscrawl/robotstxt/crawl_delay")
+
+    def _apply_crawl_delay(self, key: str, delay: float) -> None:
+        """The download slot's delay (a distributed worker keeps it in Redis instead)."""
+        downloader = self.crawler.engine.downloader
         # A slot created later (or re-created after idling) starts with this delay too.
         downloader.per_slot_settings.setdefault(key, {}).update(delay=delay, jitter=0.0)
         slot = downloader.slots.get(key)
         if slot is not None:
             slot.delay = max(slot.delay, delay)
             slot.jitter = 0.0
-        logger.info("Crawl-delay for %s: %.1f s (robots.txt asks %s s, "
-                    "NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY %.0f s)", key, delay, asked,
-                    self.max_crawl_delay)
-        self._stats.inc_value("newscrawl/robotstxt/crawl_delay")
