@@ -220,8 +220,10 @@ def _worker(name: str, site: SlowSite, redis_url: str, out: Path,
         "NEWSCRAWL_STATE_PATH": str(out / f"{name}.sqlite3"),
         "AUTOTHROTTLE_ENABLED": "False",
         # One site: a worker leases only what it can download at once (the engine pulls up
-        # to CONCURRENT_REQUESTS from the scheduler), leaving the rest to the other worker.
+        # to CONCURRENT_REQUESTS from the scheduler), leaving the rest to the other worker,
+        # whose share the site's limit for the whole cluster leaves room for.
         "CONCURRENT_REQUESTS": "4",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
         "LOG_FILE": str(out / f"{name}.log"),
         "LOG_LEVEL": "INFO",
         **extra,

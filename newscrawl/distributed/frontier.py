@@ -113,11 +113,19 @@ end
 return queued
 """
 
-# ARGV: base, limit, worker, n, hold (ms), DOWNLOAD_DELAY (ms), start delay (ms, -1: none)
-# -> {tokens, ms until the next host is ready (-1: none queued)}
+# ARGV: base, limit, worker, n, hold (ms), DOWNLOAD_DELAY (ms), start delay (ms, -1: none),
+# pop id -> {tokens, ms until the next host is ready (-1: none queued)}. The answer is kept
+# under the pop id: a pop retried because its answer was lost (a timeout) gets the same
+# tokens, never a second batch nobody would hand out.
 _POP = _PRELUDE + """
 local worker, n, hold = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
-local min_ms, start_ms = tonumber(ARGV[6]), tonumber(ARGV[7])
+local min_ms, start_ms, popid = tonumber(ARGV[6]), tonumber(ARGV[7]), ARGV[8]
+local last = base .. 'lastpop:' .. worker
+local prev = redis.call('GET', last)
+if prev then
+  local p = cmsgpack.unpack(prev)
+  if p[1] == popid then return {p[2], p[3]} end
+end
 local ready, out, tries = base .. 'ready', {}, 0
 while #out < n and tries < n + 64 do
   tries = tries + 1
@@ -148,6 +156,7 @@ if #out > 0 then redis.call('SADD', base .. 'workers', worker) end
 local first = redis.call('ZRANGE', ready, 0, 0, 'WITHSCORES')
 local wait = -1
 if #first > 0 then wait = math.max(0, tonumber(first[2]) - now) end
+redis.call('SET', last, cmsgpack.pack({popid, out, wait}), 'PX', 600000)
 return {out, wait}
 """
 
@@ -258,6 +267,7 @@ class HostFrontier(Base):
         self.keys = keys
         self.worker = worker
         self.policy = policy or Policy()
+        self._pops = 0  # numbers this worker's pops (a retried pop keeps its number)
         self._push = server.register_script(_PUSH)
         self._pop = server.register_script(_POP)
         self._ack = server.register_script(_ACK)
@@ -291,8 +301,9 @@ class HostFrontier(Base):
         """Up to n tokens from hosts whose turn has come, and the seconds until another
         host's turn (None: nothing queued anywhere)."""
         p = self.policy
+        self._pops += 1
         tokens, wait = self._pop(args=self._argv(self.worker, n, p.ms(p.hold), p.ms(p.delay),
-                                                 p.ms(p.start_delay)))
+                                                 p.ms(p.start_delay), self._pops))
         return list(tokens), (None if wait < 0 else wait / 1000)
 
     def ack(self, *tokens: bytes) -> int:

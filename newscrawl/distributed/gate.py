@@ -10,9 +10,9 @@ before the request goes to the wire (one Lua script, atomic over all workers):
   that did not come from it, robots.txt aside, takes one here);
 - the time: not before the host's `next`, which each grant moves to now + the host's delay
   (the largest of DOWNLOAD_DELAY, its Crawl-delay and its AutoThrottle delay). After the
-  grant the worker sends `next` once more to (now + delay) as it hands the request to the
-  download handler, so a worker that was slow between grant and send (a CPU-bound reactor)
-  cannot bring the next worker's request closer than the delay.
+  grant the worker moves `next` once more, to (now + delay + SEND_MARGIN), as it hands the
+  request to the download handler, so a worker that was slow between grant and send (a
+  CPU-bound reactor) cannot bring the next worker's request closer than the delay.
 
 The slot is freed when the response (or the failure) comes back; with AutoThrottle on, the
 response's latency adjusts the host's shared delay in the same script, with AutoThrottle's
@@ -44,6 +44,9 @@ logger = logging.getLogger(__name__)
 GRANT_META = "newscrawl_gate"  # (host, slot member) of a granted request
 LEASE_META = "newscrawl_lease"  # the frontier token of a request popped from Redis
 ROBOTS_META = "newscrawl_robots"  # a robots.txt request: no slot of its own
+# Kept in hand after a send: the request still takes a few reactor turns (connection,
+# write) after the gate's last word, more when the worker's CPU is busy cleaning a page.
+SEND_MARGIN = 0.025  # seconds
 MAX_WAIT = 2.0  # seconds between two asks for the same request (stays responsive to close)
 BUSY_WAIT = 0.05  # seconds before asking again when every slot of the host is taken
 
@@ -60,7 +63,7 @@ end
 local nxt = tonumber(redis.call('HGET', h, 'next') or '0')
 if now < nxt then return {0, nxt - now} end
 local d = host_delay(host, tonumber(ARGV[5]), tonumber(ARGV[6]))
-redis.call('HSET', h, 'next', now + d)
+redis.call('HSET', h, 'next', now + d, 'last', now)
 if member ~= '' then redis.call('ZADD', slots, now + hold, member) end
 return {1, d}
 """
@@ -144,7 +147,8 @@ class PolitenessGate:
             self.stats.inc_value("newscrawl/politeness/waited")
             self.stats.inc_value("newscrawl/politeness/waited_ms", int(waited * 1000))
         if ms > 0:
-            self.link.send(self._sent, args=[base, p.limit, host, ms])
+            self.link.send(self._sent, args=[base, p.limit, host,
+                                             ms + int(SEND_MARGIN * 1000)])
 
     def _finish(self, request: Request, response: Response | None) -> None:
         host, member = request.meta.pop(GRANT_META, (None, None))

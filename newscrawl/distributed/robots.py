@@ -61,8 +61,19 @@ def _store(server: Any, verdict: str, lock: str, record: dict[str, Any], ttl: fl
     pipe.execute()
 
 
-def _crawl_delay(server: Any, keys: Keys, host: str, delay: float) -> None:
-    server.hset(keys.host(host), "crawl_delay", int(round(delay * 1000)))
+# The host's Crawl-delay (ms), counted from its last fetch already: the robots.txt fetch
+# itself comes no closer to the next request than the site asks. KEYS: host; ARGV: ms
+_SET_CRAWL_DELAY = """
+redis.call('HSET', KEYS[1], 'crawl_delay', ARGV[1])
+local last = redis.call('HGET', KEYS[1], 'last')
+if last then
+  local at = tonumber(last) + tonumber(ARGV[1])
+  if at > tonumber(redis.call('HGET', KEYS[1], 'next') or '0') then
+    redis.call('HSET', KEYS[1], 'next', at)
+  end
+end
+return 1
+"""
 
 
 class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
@@ -76,6 +87,7 @@ class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
         self.lock_ttl = (settings.getfloat("DOWNLOAD_TIMEOUT", 180)
                          * (settings.getint("RETRY_TIMES", 2) + 1) + 60)
         self._lookup = self.link.server.register_script(_LOOKUP)
+        self._set_crawl_delay = self.link.server.register_script(_SET_CRAWL_DELAY)
         self._expires: dict[str, float] = {}  # netloc -> monotonic time the verdict expires
         self._keys: Keys | None = None
 
@@ -160,4 +172,5 @@ class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
             await self._parse_robots(Response(url, status=status, body=body), netloc, request)
 
     def _apply_crawl_delay(self, key: str, delay: float) -> None:
-        self.link.send(_crawl_delay, self.link.server, self.keys, key, delay)
+        self.link.send(self._set_crawl_delay, keys=[self.keys.host(key)],
+                       args=[int(round(delay * 1000))])

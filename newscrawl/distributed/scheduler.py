@@ -231,15 +231,13 @@ class RedisScheduler(BaseScheduler):
                                  len(failed))
             self.link.send(self.frontier.requeue, *failed)
 
-    def ack_all(self, **kwargs: Any) -> None:
-        """The engine is idle: everything this worker handed out is done. Leases it holds
-        but never handed out (a pop whose answer was lost to a timeout) go back."""
+    def ack_all(self, **kwargs: Any) -> int:
+        """The engine is idle: everything this worker handed out is done."""
         tokens = list(self._open)
         self._open.clear()
         self._item_lease.clear()
         self._settle(tokens)
-        if not self.popping and not self.buffer and not self.closing:
-            self.link.send(self.frontier.release)
+        return len(tokens)
 
 
 def _token(response: Any) -> bytes | None:

@@ -29,7 +29,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
-from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import task
 from twisted.python.failure import Failure
 
@@ -179,7 +179,9 @@ class Worker:
         # The engine has nothing downloading or scraping: every lease this worker holds
         # is finished (acks the middlewares could not see, e.g. a response dropped by a
         # downloader middleware, are made here).
-        self.crawler.signals.send_catch_log(lease_all_done)
+        settled = self.crawler.signals.send_catch_log(lease_all_done)
+        if any(isinstance(n, int) and n for _, n in settled):
+            self.frontier_size = None  # measured again after those acks (the link's order)
         if self.stopping:
             return
         if self.link.paused or self.frontier_size is None:
@@ -188,7 +190,7 @@ class Worker:
             self.empty_since = None
             raise DontCloseSpider
         queued, leased = self.frontier_size
-        if queued or leased or self.link.pending:
+        if queued or leased:
             self.empty_since = None
             raise DontCloseSpider
         now = time.monotonic()
@@ -199,15 +201,15 @@ class Worker:
         logger.info("Frontier empty for %.0f s (NEWSCRAWL_REDIS_IDLE_TIMEOUT): worker %s done",
                     now - self.empty_since, self.worker)
 
-    def spider_closed(self, spider: Any, reason: str) -> Any:
+    async def spider_closed(self, spider: Any, reason: str) -> None:
         for loop in (self.heartbeat, self.poller):
             if loop is not None and loop.running:
                 loop.stop()
         counts, self.counts = self.counts, Counter()
-        d = self.beat_link.call(self._leave, counts)
-        d.addErrback(lambda f: logger.warning("Could not sign off in Redis: %s",
-                                              f.getErrorMessage()))
-        return d
+        try:
+            await maybe_deferred_to_future(self.beat_link.call(self._leave, counts))
+        except Exception as e:
+            logger.warning("Could not sign off in Redis: %s", e)
 
     def _leave(self, counts: Counter[str]) -> None:
         server = self.beat_link.server
