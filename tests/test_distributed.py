@@ -4,6 +4,7 @@ against the fixture site served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import json
@@ -18,12 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import pytest_twisted
 from redisserver import RedisServer
 from scrapy import Request
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from servers import FixtureSite
 from test_crawl import _expected_articles
+from twisted.internet.defer import Deferred
 from warcio.archiveiterator import ArchiveIterator
 from warcio.cli import main as warcio_main
 from warcio.warcwriter import WARCWriter
@@ -66,6 +69,7 @@ def test_single_machine_mode_imports_no_redis():
     assert out == ["scrapy.core.scheduler.Scheduler", "False", "False"]
 
 
+@pytest.mark.redis
 def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
     from newscrawl.distributed.commands import seed
     from newscrawl.distributed.keys import Keys, connect
@@ -91,21 +95,23 @@ def test_redis_url_turns_a_crawl_into_a_worker(redis_url):
 
 
 def _queue(redis_url: str, worker: str):
-    from newscrawl.distributed.frontier import LeasedPriorityQueue
+    from newscrawl.distributed.frontier import HostFrontier
     from newscrawl.distributed.keys import Keys, connect
 
     spider = ArticleSpider(start_urls="http://news.example/")
     server = connect(redis_url)
-    return LeasedPriorityQueue(server, spider, Keys.for_crawl("t", "article"), worker), spider
+    return HostFrontier(server, spider, Keys.for_crawl("t", "article"), worker), spider
 
 
+@pytest.mark.redis
 def test_dead_workers_leases_go_back_to_the_queue(redis_url):
     a, spider = _queue(redis_url, "a")
     b, _ = _queue(redis_url, "b")
     for n, priority in ((1, 0), (2, 5)):
         a.push(Request(f"http://news.example/{n}", callback=spider.parse_article,
                        priority=priority))
-    request, token = a.pop()
+    (token,), _ = a.pop()
+    request = a.decode(token)
     assert request.url == "http://news.example/2"  # the higher priority first
     assert request.callback == spider.parse_article
     assert len(a) == 1
@@ -114,21 +120,32 @@ def test_dead_workers_leases_go_back_to_the_queue(redis_url):
     assert b.reclaim_dead() == []  # a is alive: its lease holds
     a.server.delete(a.keys.alive("a"))  # a's heartbeat expired
     assert b.reclaim_dead() == ["a"]
-    assert {b.pop()[0].url, b.pop()[0].url} == {"http://news.example/1",
-                                                 "http://news.example/2"}
-    b.ack_all()
-    assert b.pop() is None and b.reclaim_dead() == []
+    tokens, _ = b.pop(2)
+    assert {b.decode(t).url for t in tokens} == {"http://news.example/1",
+                                                  "http://news.example/2"}
+    assert b.ack(*tokens) == 2
+    assert b.pop() == ([], None) and b.reclaim_dead() == []
 
 
+@pytest.mark.redis
 def test_acked_request_is_not_reclaimed_and_release_puts_back(redis_url):
     a, spider = _queue(redis_url, "a")
     a.push(Request("http://news.example/1", callback=spider.parse_article))
     a.push(Request("http://news.example/2", callback=spider.parse_article))
-    _, token = a.pop()
+    (token,), _ = a.pop()
     a.ack(token)
     a.pop()
     assert a.release() == 1  # a stops cleanly with one unfinished request
     assert len(a) == 1 and a.reclaim_dead() == []
+
+
+@pytest.mark.redis
+def test_a_request_seen_this_run_is_not_queued_again(redis_url):
+    a, _ = _queue(redis_url, "a")
+    assert a.push(Request("http://news.example/1"), fingerprint="f1")
+    assert not a.push(Request("http://news.example/1?again"), fingerprint="f1")
+    assert a.push(Request("http://news.example/1?again"))  # dont_filter: no fingerprint
+    assert len(a) == 2
 
 
 def _claims(redis_url: str, worker: str):
@@ -142,33 +159,49 @@ def _claims(redis_url: str, worker: str):
     return pipeline
 
 
-def test_each_article_is_claimed_by_one_worker(redis_url):
+async def _drained(*components) -> None:
+    """Every Redis call the components' links were given is done."""
+    for c in components:
+        await c.link.call(lambda: None)
+
+
+def _aio(coro):
+    """A coroutine of our code (asyncio, as in a crawl) awaited from a Twisted test."""
+    return Deferred.fromFuture(asyncio.ensure_future(coro))
+
+
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_each_article_is_claimed_by_one_worker(redis_url):
     w1, w2 = _claims(redis_url, "w1"), _claims(redis_url, "w2")
     item = {"url": "http://news.example/a?utm_source=x", "articleBody": "text",
             "metadata": {"fingerprint": "f1"}}
-    assert w1.process_item(dict(item)) is not None
+    assert await _aio(w1.process_item(dict(item))) is not None
     variant = dict(item, url="http://news.example/a")
     with pytest.raises(DropItem, match="already emitted by w1"):
-        w2.process_item(variant)
+        await _aio(w2.process_item(variant))
     with pytest.raises(DropItem, match=r"\(content\)"):  # same text at another URL
-        w2.process_item(dict(item, url="http://news.example/b"))
+        await _aio(w2.process_item(dict(item, url="http://news.example/b")))
     # w1 dies before writing the article: its pending claims are released with its leases.
     queue, _ = _queue(redis_url, "w2")
     w1.server.sadd(queue.keys.workers, "w1")
     queue.reclaim_dead()
-    assert w2.process_item(variant) is not None
+    assert await _aio(w2.process_item(variant)) is not None
 
 
-def test_final_claims_survive_the_worker(redis_url):
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_final_claims_survive_the_worker(redis_url):
     w1, w2 = _claims(redis_url, "w1"), _claims(redis_url, "w2")
     item = {"url": "http://news.example/a", "articleBody": "x", "metadata": {}}
-    w1.process_item(item)
+    await _aio(w1.process_item(item))
     w1.item_scraped(item)  # written to w1's part
+    await _drained(w1)
     queue, _ = _queue(redis_url, "w2")
     w1.server.sadd(queue.keys.workers, "w1")
     queue.reclaim_dead()
     with pytest.raises(DropItem):
-        w2.process_item(dict(item))
+        await _aio(w2.process_item(dict(item)))
 
 
 def test_merge_takes_each_article_once_and_skips_a_torn_line(tmp_path):
@@ -265,6 +298,8 @@ def _wait(proc: subprocess.Popen, log: Path) -> int:
         pytest.fail(f"worker did not stop; its log:\n{log.read_text()[-3000:]}")
 
 
+@pytest.mark.slow
+@pytest.mark.redis
 def test_two_workers_fetch_each_url_once_and_emit_each_article_once(
         tmp_path, redis_url, site_dir):
     out = tmp_path / "out"
@@ -343,6 +378,8 @@ def _warc_pages(path: Path) -> dict[str, dict]:
     return {url: links[rid] for rid, url in responses.items()}
 
 
+@pytest.mark.slow
+@pytest.mark.redis
 def test_next_run_revisits_and_emits_only_changes_using_the_shared_state(
         tmp_path, redis_url, site_dir):
     """Versions live in Redis (RedisCrawlState): what run 1's two workers committed is known
@@ -369,6 +406,8 @@ def test_next_run_revisits_and_emits_only_changes_using_the_shared_state(
     assert len(second) == updated and "incremental/new" not in stats
 
 
+@pytest.mark.slow
+@pytest.mark.redis
 def test_workers_learn_site_templates_into_redis_and_the_next_run_starts_knowing_them(
         tmp_path, redis_url):
     """An unlabeled rail repeats on every article page (tests/test_templates.py): run 1's two
@@ -404,6 +443,8 @@ def test_workers_learn_site_templates_into_redis_and_the_next_run_starts_knowing
         assert paragraphs == golden[urlsplit(item["url"]).path], item["url"]
 
 
+@pytest.mark.slow
+@pytest.mark.redis
 def test_killed_worker_work_is_reclaimed_and_every_article_archived_once(
         tmp_path, redis_url, site_dir):
     out = tmp_path / "out"
@@ -495,6 +536,8 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60)
 
 
+@pytest.mark.slow
+@pytest.mark.redis
 def test_operator_commands_seed_status_stop(tmp_path, redis_url, site_dir):
     """The README's operations: seed, status while a worker crawls, stop it cleanly (its
     unfinished requests go back to the queue), a second seed refused while work is left."""
@@ -533,35 +576,63 @@ def _scheduler(redis_url: str):
     return scheduler, spider
 
 
-def test_scheduler_leases_end_when_the_response_and_its_items_are_done(redis_url):
+async def _next(scheduler):
+    """What the engine does: ask, and ask again once the scheduler has woken it up."""
+    request = scheduler.next_request()
+    if request is None:
+        await _drained(scheduler)
+        request = scheduler.next_request()
+    return request
+
+
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_scheduler_leases_end_when_the_response_and_its_items_are_done(redis_url):
     from scrapy.http import HtmlResponse
 
     scheduler, spider = _scheduler(redis_url)
-    leased = lambda: scheduler.server.zcard(scheduler.keys.inflight("w1"))  # noqa: E731
+
+    async def leased() -> int:
+        await _drained(scheduler)
+        return scheduler.link.server.zcard(scheduler.keys.inflight("w1"))
+
     for n in (1, 2, 3):
         assert scheduler.enqueue_request(
             Request(f"http://news.example/{n}", callback=spider.parse_article))
-    assert not scheduler.enqueue_request(Request("http://news.example/1"))  # seen
+    scheduler.enqueue_request(Request("http://news.example/1"))  # seen: not queued
+    await _drained(scheduler)
+    assert len(scheduler.frontier) == 3
+    assert scheduler.stats.get_value("scheduler/enqueued/redis") == 3
 
     # Done: callback output consumed and its one item through the pipelines.
-    r1 = scheduler.next_request()
+    r1 = await _next(scheduler)
     response = HtmlResponse(r1.url, body=b"<html></html>", request=r1)
     item = {"url": r1.url}
     scheduler.item_from(item, response)
     scheduler.output_done(r1)
-    assert leased() == 1
+    assert await leased() >= 1
     scheduler._item_done(item)
-    assert leased() == 0
+    held = len(scheduler.buffer)  # popped in the same batch, not handed out yet
+    assert await leased() == held
 
     # A redirect replaces its leased request; a request that only copied meta does not.
-    r2 = scheduler.next_request()
+    r2 = await _next(scheduler)
     child = Request("http://news.example/elsewhere", meta=dict(r2.meta))
-    assert scheduler.enqueue_request(child) and leased() == 1
+    assert scheduler.enqueue_request(child) and await leased() == len(scheduler.buffer) + 1
     redirect = r2.replace(url="http://news.example/2b",
                           meta={**r2.meta, "redirect_urls": [r2.url]})
-    assert scheduler.enqueue_request(redirect) and leased() == 0
+    assert scheduler.enqueue_request(redirect) and await leased() == len(scheduler.buffer)
 
-    r3 = scheduler.next_request()
-    assert r3 is not None and leased() == 1
-    scheduler.close("shutdown")  # stopping: unfinished work goes back
-    assert leased() == 0 and len(scheduler.queue) == 3
+    # A request whose processing Redis failed goes back to the queue, not acked.
+    import redis
+    from twisted.python.failure import Failure
+
+    r3 = await _next(scheduler)
+    scheduler.output_done(r3, failure=Failure(redis.ConnectionError("gone")))
+    await _drained(scheduler)
+    queued = len(scheduler.frontier)
+    assert scheduler.stats.get_value("newscrawl/distributed/requeued_after_redis_error") == 1
+
+    assert await _next(scheduler) is not None and await leased() >= 1
+    await scheduler.close("shutdown")  # unfinished work goes back, handed out or not
+    assert await leased() == 0 and len(scheduler.frontier) == queued

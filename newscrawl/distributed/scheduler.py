@@ -43,10 +43,17 @@ MAX_BATCH = 16  # requests popped at most in one call
 MAX_SLEEP = 1.0  # seconds: with nothing ready, look again at least this often
 
 
+def _engine(crawler: Crawler) -> Any:
+    try:
+        return crawler.engine
+    except RuntimeError:  # not crawling (a test driving the scheduler)
+        return None
+
+
 def wake_engine(crawler: Crawler) -> None:
     """Make the engine ask the scheduler again now. No public API does; this is what
     ExecutionEngine.crawl() does. A busy engine returns at once."""
-    slot = getattr(crawler.engine, "_slot", None)
+    slot = getattr(_engine(crawler), "_slot", None)
     if slot is not None and slot.closing is None:
         slot.nextcall.schedule()
 
@@ -164,8 +171,12 @@ class RedisScheduler(BaseScheduler):
     def _refill(self) -> None:
         if self.popping or self.closing or self.link.paused:
             return
-        downloader = self.crawler.engine.downloader
-        room = downloader.total_concurrency - len(downloader.active) - len(self.buffer)
+        engine = _engine(self.crawler)
+        if engine is not None:
+            downloader = engine.downloader
+            room = downloader.total_concurrency - len(downloader.active) - len(self.buffer)
+        else:  # not crawling (a test driving the scheduler)
+            room = MAX_BATCH
         self.popping = True
         d = self.link.call(self.frontier.pop, max(1, min(room, MAX_BATCH)))
         d.addCallbacks(self._popped, self._pop_failed)
