@@ -49,6 +49,8 @@ _LOOKUP = """
 local e = redis.call('HMGET', KEYS[1], 'status', 'body', 'reason', 'url')
 if e[1] then return {'cached', e[1], e[2], e[3], e[4], redis.call('PTTL', KEYS[1])} end
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'fetch'} end
+-- Ours already (this lookup retried after its answer was lost): fetch.
+if redis.call('GET', KEYS[2]) == ARGV[1] then return {'fetch'} end
 return {'wait'}
 """
 

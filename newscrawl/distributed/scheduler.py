@@ -153,8 +153,12 @@ class RedisScheduler(BaseScheduler):
             self.df.log(request, self.spider)
 
     def _push_failed(self, failure: Failure, request: Request) -> None:
+        # The request is lost to this run unless the one it came from is fetched again: its
+        # lease is not acked either (the link failed that too), so another worker does.
         self.stats.inc_value("newscrawl/distributed/push_failed")
-        logger.error("Could not queue %s in Redis: %s", request.url, failure.getErrorMessage())
+        if not failure.check(RedisGone):  # said once, by the link
+            logger.error("Could not queue %s in Redis: %s", request.url,
+                         failure.getErrorMessage())
 
     # -- out ---------------------------------------------------------------------------------
 
