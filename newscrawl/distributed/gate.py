@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -107,6 +108,7 @@ class PolitenessGate:
         self._sent = server.register_script(_SENT)
         self._done = server.register_script(_DONE)
         self.keys: Keys | None = None
+        self.robots: Any = None  # the robots.txt middleware, for the Crawl-delays it read
         self.target = settings.getfloat("AUTOTHROTTLE_TARGET_CONCURRENCY", 1.0)
         self.max_delay = settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
         # A granted fetch holds its slot at most this long (a dead worker's slot frees).
@@ -127,11 +129,17 @@ class PolitenessGate:
         if request.url.startswith(("data:", "file:")):
             return
         host = request_host(request)
+        token = request.meta.get(LEASE_META)
+        if (token or request.meta.get(ROBOTS_META)) and not self._paced(host):
+            # No delay applies to the host, only its slots: the pop took one for this
+            # request (robots.txt needs none). Nothing to ask.
+            request.meta[GRANT_META] = (host, token or b"")
+            return
         if request.meta.get(ROBOTS_META):
             member = b""
         else:
             # A request from the frontier holds the slot its pop took; any other takes one.
-            member = request.meta.get(LEASE_META) or b"gate:" + secrets.token_hex(8).encode()
+            member = token or b"gate:" + secrets.token_hex(8).encode()
         p, base, waited = self.policy, self._base(), 0.0
         while True:
             granted, ms = await maybe_deferred_to_future(self.link.call(
@@ -149,6 +157,17 @@ class PolitenessGate:
         if ms > 0:
             self.link.send(self._sent, args=[base, p.limit, host,
                                              ms + int(SEND_MARGIN * 1000)])
+
+    def _paced(self, host: str) -> bool:
+        """Does a delay apply to the host: DOWNLOAD_DELAY, AutoThrottle, or a Crawl-delay
+        (every worker reads the host's robots.txt, from Redis or the site, before a
+        request of the host reaches the gate)?"""
+        if self.policy.delay > 0 or self.policy.start_delay is not None:
+            return True
+        if self.robots is None:
+            self.robots = next((mw for mw in self.crawler.engine.downloader.middleware.middlewares
+                                if hasattr(mw, "crawl_delays")), False)
+        return bool(self.robots) and host in self.robots.crawl_delays
 
     def _finish(self, request: Request, response: Response | None) -> None:
         host, member = request.meta.pop(GRANT_META, (None, None))
