@@ -170,10 +170,6 @@ class RedisScheduler(BaseScheduler):
         request.meta[LEASE_META] = token
         self._open[token] = [0, False]
         self.stats.inc_value("scheduler/dequeued/redis")
-        if not self.buffer:
-            # Ask now for the next ones: when a download ends, its successor is at hand
-            # instead of a round trip away (at most one request more than the engine holds).
-            self._refill()
         return request
 
     def _refill(self) -> None:
