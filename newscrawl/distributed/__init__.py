@@ -6,11 +6,15 @@ in this package that imports `redis` or `scrapy_redis` is loaded (see `addon.py`
 
     addon.py       turns the setting into scheduler, dupefilter, middlewares, pipeline
     keys.py        the Redis key names of one crawl, worker ids, the connection
-    frontier.py    the leased request queue (Lua scripts): pop, ack, reclaim
-    scheduler.py   scrapy-redis Scheduler adapted: leases, never flushes the shared frontier
+    link.py        a worker's Redis calls in a thread, in order; pause and give up
+    frontier.py    per-host queues with leases and host turns (Lua): push, pop, ack, reclaim
+    gate.py        per-host concurrency, delay and AutoThrottle for the whole cluster
+    robots.py      robots.txt once per host per run, its verdict shared in Redis
+    scheduler.py   the scheduler: a local buffer fed through the link, leases
     dupefilter.py  scrapy-redis RFPDupeFilter with Scrapy's request fingerprints
     leases.py      spider/downloader middleware telling the scheduler a request is done
     worker.py      heartbeat, reclaiming dead workers' requests, idle timeout, stop flag
+    templates.py   learned site templates exchanged between workers during the run
     claims.py      pipeline: one worker emits each article (atomic claims)
     parts.py       each worker appends its items to its own JSON Lines part
     merge.py       one run's parts -> one feed and Markdown archive, each article once
