@@ -119,7 +119,7 @@ def crawl(workers: int, sites: list[Site], redis_url: str, out: Path, n: int,
     from newscrawl.distributed.keys import Keys, connect
     from newscrawl.spiders.article import ArticleSpider
 
-    start_urls = ",".join(f"{s.base}/sitemap.xml" for s in sites)
+    start_urls = " ".join(f"{s.base}/sitemap.xml" for s in sites)
     spider = ArticleSpider(start_urls=start_urls)
     # A key prefix per crawl: with the crawl state shared in Redis, a second crawl of the
     # same site under the same prefix would find every article known and not due.

@@ -46,7 +46,7 @@ def _seed(redis_url: str, start_urls: list[str], prefix: str = "newscrawl") -> s
     from newscrawl.distributed.keys import Keys, connect
 
     run, pushed = seed(connect(redis_url), Keys.for_crawl(prefix, "article"),
-                       ArticleSpider(start_urls=",".join(start_urls)))
+                       ArticleSpider(start_urls=start_urls))
     assert pushed == len(start_urls)
     return run
 
@@ -71,7 +71,7 @@ def start_worker(name: str, start_urls: list[str], redis_url: str, out: Path,
         **extra,
     }
     cmd = [sys.executable, "-m", "scrapy", "crawl", "article",
-           "-a", "start_urls=" + ",".join(start_urls)]
+           "-a", "start_urls=" + " ".join(start_urls)]
     for k, v in settings.items():
         cmd += ["-s", f"{k}={v}"]
     out.mkdir(parents=True, exist_ok=True)
