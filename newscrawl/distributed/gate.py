@@ -47,7 +47,7 @@ LEASE_META = "newscrawl_lease"  # the frontier token of a request popped from Re
 ROBOTS_META = "newscrawl_robots"  # a robots.txt request: no slot of its own
 # Kept in hand after a send: the request still takes a few reactor turns (connection,
 # write) after the gate's last word, more when the worker's CPU is busy cleaning a page.
-SEND_MARGIN = 0.025  # seconds
+SEND_MARGIN = 0.05  # seconds
 MAX_WAIT = 2.0  # seconds between two asks for the same request (stays responsive to close)
 BUSY_WAIT = 0.05  # seconds before asking again when every slot of the host is taken
 
@@ -69,11 +69,13 @@ if member ~= '' then redis.call('ZADD', slots, now + hold, member) end
 return {1, d}
 """
 
-# ARGV: base, limit, host, delay (ms)
+# ARGV: base, limit, host, delay + margin (ms). `last` is when a request of the host last
+# went out (a Crawl-delay learnt later counts from it, robots.py).
 _SENT = _PRELUDE + """
 local h = base .. 'host:' .. ARGV[3]
 local at = now + tonumber(ARGV[4])
 if at > tonumber(redis.call('HGET', h, 'next') or '0') then redis.call('HSET', h, 'next', at) end
+redis.call('HSET', h, 'last', now)
 return at
 """
 
@@ -130,10 +132,11 @@ class PolitenessGate:
             return
         host = request_host(request)
         token = request.meta.get(LEASE_META)
-        if (token or request.meta.get(ROBOTS_META)) and not self._paced(host):
+        if token and not self._paced(host):
             # No delay applies to the host, only its slots: the pop took one for this
-            # request (robots.txt needs none). Nothing to ask.
-            request.meta[GRANT_META] = (host, token or b"")
+            # request. Nothing to ask. (robots.txt always asks: a Crawl-delay it brings
+            # counts from its fetch.)
+            request.meta[GRANT_META] = (host, token)
             return
         if request.meta.get(ROBOTS_META):
             member = b""
@@ -154,9 +157,8 @@ class PolitenessGate:
         if waited:
             self.stats.inc_value("newscrawl/politeness/waited")
             self.stats.inc_value("newscrawl/politeness/waited_ms", int(waited * 1000))
-        if ms > 0:
-            self.link.send(self._sent, args=[base, p.limit, host,
-                                             ms + int(SEND_MARGIN * 1000)])
+        # Even with no delay now: a Crawl-delay learnt later counts from this send.
+        self.link.send(self._sent, args=[base, p.limit, host, ms + int(SEND_MARGIN * 1000)])
 
     def _paced(self, host: str) -> bool:
         """Does a delay apply to the host: DOWNLOAD_DELAY, AutoThrottle, or a Crawl-delay

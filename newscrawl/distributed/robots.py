@@ -34,7 +34,7 @@ from twisted.internet.defer import Deferred
 
 from ..faults import describe
 from ..middlewares.robotstxt import StrictRobotsTxtMiddleware
-from .gate import ROBOTS_META
+from .gate import ROBOTS_META, SEND_MARGIN
 from .keys import Keys, keys_from_settings
 from .link import link_for
 
@@ -64,12 +64,13 @@ def _store(server: Any, verdict: str, lock: str, record: dict[str, Any], ttl: fl
 
 
 # The host's Crawl-delay (ms), counted from its last fetch already: the robots.txt fetch
-# itself comes no closer to the next request than the site asks. KEYS: host; ARGV: ms
+# itself comes no closer to the next request than the site asks. KEYS: host; ARGV: delay,
+# the gate's send margin (ms)
 _SET_CRAWL_DELAY = """
 redis.call('HSET', KEYS[1], 'crawl_delay', ARGV[1])
 local last = redis.call('HGET', KEYS[1], 'last')
 if last then
-  local at = tonumber(last) + tonumber(ARGV[1])
+  local at = tonumber(last) + tonumber(ARGV[1]) + tonumber(ARGV[2])
   if at > tonumber(redis.call('HGET', KEYS[1], 'next') or '0') then
     redis.call('HSET', KEYS[1], 'next', at)
   end
@@ -175,4 +176,4 @@ class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
 
     def _apply_crawl_delay(self, key: str, delay: float) -> None:
         self.link.send(self._set_crawl_delay, keys=[self.keys.host(key)],
-                       args=[int(round(delay * 1000))])
+                       args=[int(round(delay * 1000)), int(SEND_MARGIN * 1000)])
