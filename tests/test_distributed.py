@@ -555,12 +555,17 @@ def test_operator_commands_seed_status_stop(tmp_path, redis_url, site_dir):
             assert time.monotonic() < deadline, info
             time.sleep(0.3)
         assert info["workers"]["w1"]["alive"]
+        # Per host: its queue, fetches under way and when it may be fetched next.
+        host = info["hosts"]["127.0.0.1"]
+        assert host["queued"] == info["queued"] and host["fetching"] >= 1
         assert _cli("--redis", redis_url, "stop").returncode == 0
         code = _wait(worker, out / "w1.log")
     assert code == 1  # closed early (shutdown): the run is not complete
     info = json.loads(_cli("--redis", redis_url, "status", "--json").stdout)
     assert info["leased"] == 0 and info["queued"] > 0 and info["stop_requested"]
     assert info["workers"] == {}  # it left: no heartbeat, no leases
+    text = _cli("--redis", redis_url, "status").stdout
+    assert re.search(r"host 127\.0\.0\.1: \d+ queued, 0 fetching, next fetch", text), text
     again = _cli("--redis", redis_url, "seed", "--site", "seoulpost")
     assert again.returncode == 2 and "in progress" in again.stderr
 
