@@ -42,6 +42,8 @@ _TOKEN_SPLIT = re.compile(r"[^a-z]+")
 
 def _tokens(el: HtmlElement) -> list[str]:
     raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    # a utility class under a condition ("print:hidden", "md:flex") says nothing of the block
+    raw = " ".join(w for w in raw.split() if ":" not in w)
     return [t for t in _TOKEN_SPLIT.split(raw) if t]
 
 
@@ -50,6 +52,8 @@ def _class_says_boilerplate(el: HtmlElement) -> bool:
     if not raw.strip():
         return False
     for word in raw.split():
+        if ":" in word:
+            continue  # a utility class under a condition ("print:hidden", "md:flex")
         w = word.lower()
         if BOILER_PREFIX.match(w.replace("-", "").replace("_", "")):
             return True

@@ -79,7 +79,7 @@ def collect_images(page: Page) -> None:
     if body is None:
         return
     region = article_region(page)
-    figures = find_figures(region, page.url) if region is not None else []
+    figures = find_figures(region, page.url, page.fields.get("headline")) if region else []
     body_images, caption_texts = _body_images(page, body)
     if not figures:
         page.images = body_images

@@ -13,6 +13,7 @@ from readability.readability import REGEXES
 
 from .boilerplate import paragraph_holders, prune_chrome
 from .codes import WarningCode
+from .lexicon.patterns import INTERSTITIAL
 from .page import Page
 from .render import SLIDE_MARK, is_slide
 
@@ -29,6 +30,18 @@ class _Scorer(Document):
     def get_clean_html(self):  # type: ignore[override]
         return None
 
+    def get_preserved_elements(self, node):  # type: ignore[override]
+        """readability's cleanup drops a block by its counts (links, list items, commas);
+        the block holding most of the story's paragraph text stays, whatever they say (a
+        story whose place names are all links)."""
+        allowed = super().get_preserved_elements(node)
+        allowed.update(dict.fromkeys(paragraph_holders(node, STORY_HOLDER_SHARE), True))
+        return allowed
+
+
+STORY_HOLDER_SHARE = 0.5  # a block with more of the chosen body's paragraph text holds the story
+MAX_WALL_CHARS = 1500  # a candidate this short that asks for a login or consent is a wall
+WALL_RETRIES = 3  # walls skipped before the choice stands
 
 _UNLIKELY = (REGEXES["unlikelyCandidatesRe"], REGEXES["negativeRe"])
 
@@ -148,6 +161,51 @@ def _kindred_blocks(
     return [], []
 
 
+SPLIT_MIN_BLOCKS = 3  # sibling blocks of one kind that make a story split over containers
+SPLIT_MIN_CHARS = 1000  # ... holding at least this much text
+SPLIT_SHARE = 2.0  # ... and this many times the text of the block readability chose
+SPLIT_LEVELS = 4  # the candidate and its wrappers searched for the repeated block
+SPLIT_CANDIDATES = 10  # top candidates looked at
+SPLIT_BEST_MAX = 1000  # characters: a chosen block longer than this is no fact box
+_LIST_ITEMS = frozenset({"li", "dd", "dt", "tr"})  # items of a list (comments, threads), no story
+
+
+def _split_story(doc: _Scorer, candidates: dict, best: dict) -> list[HtmlElement] | None:
+    """The story split over sibling containers, each holding a paragraph or two (React
+    pages that wrap every paragraph in a component): readability scores each alone, and a
+    fact box of a few lines outscores them all. The sibling blocks of one kind (same tag
+    and class, running text, not teasers, not list items such as comments) that hold several
+    times the chosen block's text are the story, when that block is short."""
+    best_len = len(best["elem"].text_content())
+    if best_len > SPLIT_BEST_MAX:
+        return None  # readability found a story-sized block: its siblings are not the story
+    top = sorted(candidates.values(), key=lambda c: -c["content_score"])[:SPLIT_CANDIDATES]
+    seen: set[tuple] = set()
+    found: list[HtmlElement] | None = None
+    found_len = 0
+    for cand in top:
+        block = cand["elem"]
+        for _ in range(SPLIT_LEVELS):
+            if block is None or block.getparent() is None:
+                break
+            if block.get("class") and block.tag not in _LIST_ITEMS:
+                parent = block.getparent()
+                kind = (block.tag, block.get("class"))
+                if (parent, *kind) not in seen:
+                    seen.add((parent, *kind))
+                    group = [s for s in parent if (s.tag, s.get("class")) == kind
+                             and _running_text(doc, s) and not _is_teaser(s)]
+                    n = sum(len(s.text_content()) for s in group)
+                    if len(group) >= SPLIT_MIN_BLOCKS and n > found_len:
+                        found, found_len = group, n
+            block = block.getparent()
+    if found and found_len >= SPLIT_MIN_CHARS and found_len >= SPLIT_SHARE * best_len and not (
+        any(_within(best["elem"], b) for b in found)
+    ):
+        return found
+    return None
+
+
 _LINKED_HEADING = etree.XPath(
     ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
 )
@@ -214,6 +272,25 @@ def _has_rival(candidates: dict, best: dict) -> bool:
     return False
 
 
+def _is_wall(elem: HtmlElement) -> bool:
+    """A registration, paywall or consent box ("Register for our newsletter to continue
+    reading"): never the story, however high its class name scores."""
+    text = elem.text_content()
+    return len(text) < MAX_WALL_CHARS and INTERSTITIAL.search(text) is not None
+
+
+def _select_past_walls(doc: _Scorer, candidates: dict) -> dict | None:
+    """readability's best candidate, skipping walls (and what they hold)."""
+    for _ in range(WALL_RETRIES):
+        best = doc.select_best_candidate(candidates)
+        if not best or not _is_wall(best["elem"]):
+            return best
+        wall = best["elem"]
+        for key in [k for k, c in candidates.items() if _within(c["elem"], wall)]:
+            del candidates[key]
+    return doc.select_best_candidate(candidates)
+
+
 def find_main_content(page: Page) -> None:
     """Set page.body to the article's main-content element (a detached, pruned copy)."""
     work = _work_copy(page)
@@ -232,7 +309,7 @@ def find_main_content(page: Page) -> None:
         doc.transform_misused_divs_into_paragraphs()
         candidates = doc.score_paragraphs()
         undamped = _damp_tiny(candidates)
-        best = doc.select_best_candidate(candidates)
+        best = _select_past_walls(doc, candidates)
         if best:
             best = doc.get_semantic_article_candidate(candidates, best)
             best = doc.get_semantic_main_candidate(candidates, best)
@@ -244,7 +321,12 @@ def find_main_content(page: Page) -> None:
             # which siblings join the story is readability's call, on its own scores
             cand["content_score"] = score
         framed = _headline_article(work, best["elem"])
-        if framed is not None:
+        split = _split_story(doc, candidates, best) if framed is None else None
+        if split:
+            article = fragment_fromstring("<div/>")
+            for block in split:
+                article.append(block)
+        elif framed is not None:
             # Take the headline's article alone: its siblings are the other posts.
             article = fragment_fromstring("<div/>")
             article.append(framed)

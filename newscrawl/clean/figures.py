@@ -19,10 +19,12 @@ from .credits import credit_name, split_credit
 from .headline import words
 from .lexicon.common import CODE_TAGS
 from .lexicon.patterns import (
+    BYLINE_PREFIX,
     FIGURE_CAPTION_CLASS_RE,
     FIGURE_CREDIT_CLASS_RE,
     FOREIGN_FIGURE_CLASS_RE,
     IMAGE_BLOCK_CLASS_RE,
+    PUBLISHED_LABEL,
 )
 from .links import join_url
 from .region import Region
@@ -52,6 +54,13 @@ MAX_CAPTION_CHARS = 600  # more text than this beside an image is the story, not
 CARD_LEVELS = 3  # wrappers of an image looked at for a teaser card around it
 CARD_CHARS = 400  # a teaser card holds a heading and a line or two, not a story
 CARD_PEEK = 80  # elements: a block with more is no teaser card
+MAX_UNMARKED_CHARS = 300  # a caption without markup is a line or two...
+MAX_UNMARKED_PARTS = 3  # ... in at most this many blocks (caption, credit)
+MIN_UNMARKED_WORDS = 3  # ... saying more than a label ("Anzeige", "Legal", a price)
+_LINK = re.compile(r"https?://|www\.")
+MIN_PHOTO_SIZE = 200  # px: an image declared or named smaller is a thumbnail
+# "-150x150.png", "?w=100&h=100", "width=120"
+_SIZE_IN_URL = re.compile(r"[-_/](\d{2,4})x(\d{2,4})[._/-]|[?&](?:w|width)=(\d{2,4})\b")
 NEAR_LEVELS = 3  # wrappers of a lone image searched for a caption beside them
 CAPTION_PEEK = 60  # elements of a neighbour looked at for a caption (a caption block is small)
 
@@ -242,6 +251,47 @@ def _short_text(el: HtmlElement) -> bool:
     return 0 < len(_text(el)) <= MAX_CAPTION_CHARS
 
 
+def _text_after(
+    holder: HtmlElement, parent: HtmlElement, among_story: bool, headline: str
+) -> list[HtmlElement]:
+    """The short texts after an image's wrapper, when their block is a figure by its
+    class ("image-widget", "absatzbild") or, among the story's paragraphs, by its content:
+    the wrapper (no text of its own) and a line or two that reads as a caption, nothing
+    else (CSS-in-JS pages name no class)."""
+    after = [x for x in holder.itersiblings() if x.tag not in CODE_TAGS]
+    if not after or not all(_short_text(x) for x in after):
+        return []
+    if headline and headline.replace(" ", "") in words(_text(parent)).replace(" ", ""):
+        return []  # the story's own teaser (kicker and headline over its photo)
+    text = len(_text(parent))
+    if IMAGE_BLOCK_CLASS_RE.search(parent.get("class") or ""):
+        return after if text <= MAX_CAPTION_CHARS else []
+    if not among_story:
+        return []
+    alone = holder.getprevious() is None and not _text(holder)
+    if alone and len(after) <= MAX_UNMARKED_PARTS and text <= MAX_UNMARKED_CHARS and (
+        _reads_as_caption(_text(after[0]))
+    ):
+        return after
+    return []
+
+
+def _reads_as_caption(text: str) -> bool:
+    """A phrase about a photo, not a label, a price, a byline or a date line."""
+    return len(text.split()) >= MIN_UNMARKED_WORDS and not (
+        BYLINE_PREFIX.match(text) or PUBLISHED_LABEL.search(text) or _LINK.search(text)
+    )
+
+
+def _thumbnail(img: HtmlElement, url: str) -> bool:
+    """Declared or named smaller than a photo of the story: an avatar, an icon, a teaser's
+    thumbnail ("-150x150.png", "?w=100")."""
+    sizes = [int(v) for a in ("width", "height")
+             if (v := (img.get(a) or "").strip().removesuffix("px")).isdigit()]
+    sizes += [int(v) for m in _SIZE_IN_URL.finditer(url) for v in m.groups() if v]
+    return any(n < MIN_PHOTO_SIZE for n in sizes)
+
+
 def _sibling(el: HtmlElement, step: int) -> HtmlElement | None:
     """The next (step 1) or previous (-1) element beside this one, past scripts and
     comments."""
@@ -251,12 +301,13 @@ def _sibling(el: HtmlElement, step: int) -> HtmlElement | None:
     return sib
 
 
-def _near_caption(img: HtmlElement, stop: HtmlElement, alt: str | None) -> list[HtmlElement]:
+def _near_caption(
+    img: HtmlElement, stop: HtmlElement, alt: str | None, among_story: bool, headline: str
+) -> list[HtmlElement]:
     """The caption beside an image or a figure without one inside: a caption (or a small
     block holding one) next to it or one of its wrappers, a short text beside it that
     repeats its alt text (the site shows the alt as the caption), the next cell of a
-    layout table, or, inside a block classed as an image's ("image-widget", "absatzbild"),
-    the short text after it."""
+    layout table, or the short text after it in a block that is a figure (_text_after)."""
     alt_key = words(alt)
     holder = img
     for _ in range(NEAR_LEVELS):
@@ -273,12 +324,9 @@ def _near_caption(img: HtmlElement, stop: HtmlElement, alt: str | None) -> list[
         if parent.tag in ("td", "th"):
             cell = _cell_caption(parent)
             return [cell] if cell is not None else []
-        if IMAGE_BLOCK_CLASS_RE.search(parent.get("class") or ""):
-            after = [x for x in holder.itersiblings() if x.tag not in CODE_TAGS]
-            if after and all(_short_text(x) for x in after) and (
-                len(_text(parent)) <= MAX_CAPTION_CHARS
-            ):
-                return after
+        after = _text_after(holder, parent, among_story, headline)
+        if after:
+            return after
         holder = parent
     return []
 
@@ -312,8 +360,9 @@ def _is_figure_block(el: HtmlElement) -> bool:
     return el.tag == "figure" or (el.tag == "div" and "wp-caption" in (el.get("class") or ""))
 
 
-def find_figures(region: Region, base_url: str) -> list[Figure]:
+def find_figures(region: Region, base_url: str, headline: str | None = None) -> list[Figure]:
     page_path = urlsplit(base_url).path
+    headline = words(headline)
     figures: list[Figure] = []
     skip_until = -1
     for at, el in region.iter(*_UNIT_TAGS):
@@ -333,7 +382,9 @@ def find_figures(region: Region, base_url: str) -> list[Figure]:
         if shown.tag == "picture":
             shown = next(shown.iter("img"), shown)
         alt = normalize_space(shown.get("alt") or "") or None
-        figures.append(_captioned(Figure(url, alt=alt), el, shown, region.container))
+        figure = Figure(url, alt=alt)
+        figures.append(_captioned(figure, el, shown, region.container, region.in_body_span(at),
+                                  headline))
     return figures
 
 
@@ -350,11 +401,15 @@ def _linked_away(img: HtmlElement, unit: HtmlElement, page_path: str) -> bool:
 
 
 def _captioned(figure: Figure, unit: HtmlElement, img: HtmlElement,
-               stop: HtmlElement) -> Figure:
+               stop: HtmlElement, among_story: bool, headline: str) -> Figure:
     if unit.tag == "figure" and is_slide(unit):
         return figure  # a gallery slide's caption is the story's text (render.is_slide)
     inner = _inner_caption(unit) if _is_figure_block(unit) else None
-    caps = [inner] if inner is not None else _near_caption(unit, stop, figure.alt)
+    if inner is not None:
+        caps = [inner]
+    else:
+        story_photo = among_story and not _thumbnail(img, figure.url)
+        caps = _near_caption(unit, stop, figure.alt, story_photo, headline)
     if caps:
         figure.caption, figure.credit, figure.caption_elements = _caption_parts(caps)
     else:

@@ -28,6 +28,12 @@ class Region:
     start: int  # positions in `elements` of the region's first and last element
     end: int
     elements: list[HtmlElement]  # the page's elements in document order
+    body_start: int = 0  # positions of the extracted body's first and last element
+    body_end: int = 0
+
+    def in_body_span(self, at: int) -> bool:
+        """Between the body's first and last element: among the story's paragraphs."""
+        return self.body_start <= at <= self.body_end
 
     def iter(self, *tags: str) -> Iterator[tuple[int, HtmlElement]]:
         """(position, element) of the region's elements with these tags, in order."""
@@ -113,4 +119,4 @@ def article_region(page: Page) -> Region | None:
         start = first_at if headline_at is None else min(headline_at, first_at)
     else:
         start = elements.index(container)
-    return Region(container, start, end, elements)
+    return Region(container, start, end, elements, first_at, last_at)

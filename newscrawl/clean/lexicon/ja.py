@@ -11,6 +11,8 @@ LANGUAGE = Language(
     name="Japanese",
     provided_by=("提供",),
     credit_words=("写真",),
+    # "register and read the rest", "this is a paid article": the rest of this story is walled
+    paywall_phrases=("続きが読めます", "続きをお読みいただけます", "この記事は有料記事です"),
     published_labels=("公開",),
     modified_labels=("更新",),
     registered_labels=("登録日",),
@@ -29,7 +31,7 @@ LANGUAGE = Language(
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
-            "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
+            "consent_phrases", "credit_by", "byline_prefixes",
             "author_joiners",
         ),
         "one_words": "amounts are written in digits (\"3時間前\")",
