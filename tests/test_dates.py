@@ -709,3 +709,13 @@ def test_a_broken_json_ld_script_does_not_cost_the_others() -> None:
     )
     root, _ = load_document(doc.encode(), "text/html")
     assert len(read_structured(root, "https://news.example/a").objects) == 2
+
+
+def test_utc_timestamp_moves_to_the_zone_of_a_single_zone_country_domain() -> None:
+    """Nigeria keeps one offset all year (+01:00): a UTC timestamp late on the 1st is the
+    2nd in Lagos. A country spanning several offsets (Brazil) gets no guess."""
+    head = '<meta property="article:published_time" content="2024-12-01T23:30:00Z">'
+    lagos = make_page(article(), head=head, url="https://news.example.ng/politics/1")
+    assert published(lagos) == "2024-12-02T00:30:00+01:00"
+    brazil = make_page(article(), head=head, lang="pt", url="https://noticias.example.br/1")
+    assert published(brazil) == "2024-12-01T23:30:00+00:00"

@@ -4,10 +4,12 @@ the page, the country domain or the language."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..codes import DateKind
+from ..lexicon.common import VANITY_TLDS
 from ..page import Page
 from .judge import LOCAL_SOURCES
 from .model import Candidate, Context, Stamp
@@ -69,6 +71,24 @@ _LANG_ZONES = {
 }
 
 
+@lru_cache(maxsize=256)
+def _country_zone(tld: str) -> str | None:
+    """The zone of a country domain whose country keeps one UTC offset all over (the tz
+    database's country table, through pytz, which dateparser already needs): Nigeria,
+    Egypt, Pakistan, Vietnam... Countries spanning several offsets get none."""
+    if len(tld) != 2 or tld in VANITY_TLDS:
+        return None
+    try:
+        import pytz
+
+        names = pytz.country_timezones.get(tld.upper()) or []
+    except Exception:  # no table: the hand-checked list above still applies
+        return None
+    probe = datetime(2024, 1, 15, 12, tzinfo=UTC), datetime(2024, 7, 15, 12, tzinfo=UTC)
+    offsets = {tuple(t.astimezone(ZoneInfo(n)).utcoffset() for t in probe) for n in names}
+    return names[0] if len(offsets) == 1 else None
+
+
 def _guess_zone(page: Page, ctx: Context) -> tuple[ZoneInfo | timezone | None, str]:
     """The publisher's zone for reading UTC timestamps: the site profile, else an offset the
     page states elsewhere, else the country domain or the language."""
@@ -82,8 +102,11 @@ def _guess_zone(page: Page, ctx: Context) -> tuple[ZoneInfo | timezone | None, s
     if len(offsets) == 1:
         return timezone(offsets.pop()), "page"
     host = (urlsplit(page.url).hostname or "").lower()
-    name = _TLD_ZONES.get(host.rsplit(".", 1)[-1]) or _LANG_ZONES.get(
-        ctx.langs[0] if ctx.langs else ""
+    tld = host.rsplit(".", 1)[-1]
+    name = (
+        _TLD_ZONES.get(tld)
+        or _country_zone(tld)
+        or _LANG_ZONES.get(ctx.langs[0] if ctx.langs else "")
     )
     if name:
         try:
