@@ -719,3 +719,11 @@ def test_utc_timestamp_moves_to_the_zone_of_a_single_zone_country_domain() -> No
     assert published(lagos) == "2024-12-02T00:30:00+01:00"
     brazil = make_page(article(), head=head, lang="pt", url="https://noticias.example.br/1")
     assert published(brazil) == "2024-12-01T23:30:00+00:00"
+
+
+def test_an_epoch_timestamp_widget_near_the_headline_is_a_machine_readable_date() -> None:
+    """A timestamp widget whose visible text a script renders ("Gestern um 02:12") carries
+    the instant as Unix time, read in the German page's zone."""
+    widget = '<p class="meta"><abbr data-utime="1733128500" class="stamp"></abbr></p>'
+    page = make_page(article(widget), lang="de")
+    assert published(page) == "2024-12-02T09:35:00+01:00"

@@ -15,6 +15,7 @@ from ..codes import DateKind, DateSource
 from ..lexicon.common import (
     DATE_ATTRIBUTES,
     DATE_ITEMPROPS,
+    DATE_MARKER_ATTRIBUTES,
     PAGE_FRAME_TAGS,
     QUOTED_TAGS,
     SITE_NAV_TAGS,
@@ -176,8 +177,7 @@ class _Walk:
             or itemprop in DATE_ITEMPROPS
             or el.get("pubdate") is not None
             or (micro and el.get("title"))
-            or el.get("data-published") is not None
-            or el.get("data-date") is not None
+            or any(el.get(a) is not None for a in DATE_MARKER_ATTRIBUTES)
         ):
             self._machine_hit(el, c, itemprop, micro)
         elif dateish:

@@ -208,8 +208,13 @@ DATE_ITEMPROPS = {
 META_ITEMPROPS = frozenset({"datepublished", "datemodified", "datecreated", "author"})
 # Attributes that hold a machine-readable date, in the order they are read.
 DATE_ATTRIBUTES = (
-    "datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "content",
-    "title",
+    "datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "data-utime",
+    "data-time", "content", "title",
+)
+# Attributes that make any element a machine-readable date (a timeline marker, a timestamp
+# widget whose visible text a script renders: data-utime="1507287600").
+DATE_MARKER_ATTRIBUTES = (
+    "data-published", "data-date", "data-datetime", "data-timestamp", "data-utime", "data-time",
 )
 
 # Host name labels that never name the site ("www.", "m.", "de.", "blog."): skipped when the
