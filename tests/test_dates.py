@@ -727,3 +727,15 @@ def test_an_epoch_timestamp_widget_near_the_headline_is_a_machine_readable_date(
     widget = '<p class="meta"><abbr data-utime="1733128500" class="stamp"></abbr></p>'
     page = make_page(article(widget), lang="de")
     assert published(page) == "2024-12-02T09:35:00+01:00"
+
+
+def test_date_only_metadata_does_not_outvote_the_bylines_neighbouring_day() -> None:
+    """JSON-LD and meta agree on a date without a time, the UTC day; the byline prints the
+    publisher's day, the next one: a time-zone difference, not two dates."""
+    head = (
+        '<meta property="article:published_time" content="2020-06-28">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Leaders agree on summit talks", "datePublished": "2020-06-28"}</script>'
+    )
+    page = make_page(article('<p class="byline">29 June 2020</p>'), head=head)
+    assert published(page) == "2020-06-29"

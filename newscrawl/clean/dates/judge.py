@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
 from ..codes import DateKind, DateSource
@@ -55,13 +55,15 @@ def _score(
         day_cands = [c for c in cands if c.stamp.day == day and c.kind in kinds]
         # JSON-LD, a publication <meta> tag and microdata are written by different parts of
         # a CMS (or different plugins): when two of them state the day, that is more than
-        # one vote, and a lone byline or text date does not outweigh it
-        stated = {
-            c.source
-            for c in day_cands
-            if c.source in _STRUCTURED and c.weight >= W.Strength.STANDARD - 1
-        }
-        if len(stated) >= 2:
+        # one vote, and a lone byline or text date does not outweigh it. Not against the
+        # neighbouring day, though, when they state no time: a date-only value is often the
+        # UTC day, the byline the publisher's.
+        structured = [
+            c for c in day_cands if c.source in _STRUCTURED and c.weight >= W.Strength.STANDARD - 1
+        ]
+        timed = any(_timed(c) for c in structured)
+        neighbour = any(abs(other - day) == timedelta(days=1) for other in by_day)
+        if len({c.source for c in structured}) >= 2 and (timed or not neighbour):
             total += W.STRUCT_AGREEMENT
         ranked.append((total, day, statement(day_cands)))
     ranked.sort(key=lambda x: (-x[0], x[1]))
