@@ -15,6 +15,7 @@ in this package that imports `redis` or `scrapy_redis` is loaded (see `addon.py`
     leases.py      spider/downloader middleware telling the scheduler a request is done
     worker.py      heartbeat, reclaiming dead workers' requests, idle timeout, stop flag
     templates.py   learned site templates exchanged between workers during the run
+    listed.py      dates sitemaps and feeds list for articles, shared by the workers
     claims.py      pipeline: one worker emits each article (atomic claims)
     parts.py       each worker appends its items to its own JSON Lines part
     merge.py       one run's parts -> one feed and Markdown archive, each article once

@@ -40,6 +40,9 @@ class DistributedAddon:
         settings.set("DUPEFILTER_CLASS", f"{_PKG}.dupefilter.RedisDupeFilter", "addon")
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.leases.LeaseSpiderMiddleware"] = 1
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.start.SeededStartMiddleware"] = 2
+        # Dates sitemaps and feeds list for articles, shared (the fetcher may be another).
+        settings["SPIDER_MIDDLEWARES"][f"{_PKG}.listed.ListedDatesSpiderMiddleware"] = 3
+        settings["DOWNLOADER_MIDDLEWARES"][f"{_PKG}.listed.ListedDatesDownloaderMiddleware"] = 5
         settings["DOWNLOADER_MIDDLEWARES"][f"{_PKG}.leases.LeaseDownloaderMiddleware"] = 1
         _cluster_politeness(settings)
         settings["EXTENSIONS"][f"{_PKG}.parts.PartWriter"] = 520

@@ -114,7 +114,7 @@ def seed(server: Any, keys: Any, spider: Any, add: bool = False) -> tuple[str, i
                  for k in server.scan_iter(keys.base + pattern)]
         per_host = [k for h in hosts for k in (keys.queue(h), keys.slots(h), keys.host(h))]
         server.delete(keys.dupefilter, keys.claims, keys.counters, keys.stop, keys.workers,
-                      keys.queued, keys.hosts, keys.ready, *stale, *per_host)
+                      keys.queued, keys.hosts, keys.ready, keys.listed, *stale, *per_host)
         run = new_run_id()
         server.set(keys.run, run)
     fingerprint = RequestFingerprinter().fingerprint

@@ -44,6 +44,10 @@ class Keys:
     def host(self, host: str) -> str:  # hash: next, pop_at, crawl_delay, throttle (ms)
         return f"{self.base}host:{host}"
 
+    @property
+    def listed(self) -> str:  # hash: article key -> date a sitemap or feed listed for it
+        return self.base + "listed"
+
     def robots(self, netloc: str) -> str:  # hash with a TTL: the host's robots.txt verdict
         return f"{self.base}robots:{netloc}"
 

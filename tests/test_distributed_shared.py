@@ -1,5 +1,6 @@
-"""Site templates learned by one worker reach the others while the crawl runs
-(distributed/templates.py), through the shared crawl state in Redis."""
+"""What one worker learns reaches the others while the crawl runs: site templates
+(distributed/templates.py, through the shared crawl state) and the dates sitemaps list for
+articles (distributed/listed.py)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,41 @@ async def test_a_template_learned_by_one_worker_reaches_another_during_the_run(r
     w1.sync()
     await w1.link.call(lambda: None)
     assert set(m1.learner.seen["news"]) == set(m2.learner.seen["news"])
+
+
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_a_date_listed_in_a_sitemap_read_by_one_worker_reaches_the_fetcher(redis_url):
+    """The sitemap is read by w1, the article (requested first from a listing page, with no
+    date) is fetched by w2: the listed date reaches it (distributed/listed.py)."""
+    import asyncio
+
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+    from twisted.internet.defer import Deferred
+
+    from newscrawl.distributed.listed import (
+        LISTED_META,
+        ListedDatesDownloaderMiddleware,
+        ListedDatesSpiderMiddleware,
+    )
+
+    def crawler(name: str):
+        return get_crawler(ArticleSpider, {"NEWSCRAWL_REDIS_URL": redis_url,
+                                           "NEWSCRAWL_WORKER_ID": name})
+
+    reader = ListedDatesSpiderMiddleware.from_crawler(crawler("w1"))
+    fetcher = ListedDatesDownloaderMiddleware.from_crawler(crawler("w2"))
+    sitemap = HtmlResponse("http://news.example/sitemap.xml", body=b"")
+    listed = Request("http://news.example/2024/12/story", meta={
+        LISTED_META: "2024-12-02T09:15:00+09:00", "newscrawl_role": "article"})
+    assert list(reader.process_spider_output(sitemap, [listed])) == [listed]
+    await reader.link.call(lambda: None)
+
+    from_listing = Request("http://news.example/2024/12/story?utm_source=home",
+                           meta={"newscrawl_role": "article", LISTED_META: None})
+    other = Request("http://news.example/2024/12/other", meta={"newscrawl_role": "article"})
+    for request in (from_listing, other):
+        await Deferred.fromFuture(asyncio.ensure_future(fetcher.process_request(request)))
+    assert from_listing.meta[LISTED_META] == "2024-12-02T09:15:00+09:00"
+    assert not other.meta.get(LISTED_META)
