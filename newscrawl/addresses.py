@@ -17,6 +17,8 @@ import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .errors import UserError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -138,7 +140,7 @@ def _is_host_name(name: str) -> bool:
     return not labels[-1].isdigit()
 
 
-class BadAllowList(ValueError):
+class BadAllowList(UserError, ValueError):
     """NEWSCRAWL_ALLOW_PRIVATE_NETWORKS holds something that is neither a network nor a
     host name."""
 

@@ -10,24 +10,31 @@
     newscrawl redis seed|status|stop|merge       distributed crawling (see README)
     newscrawl reprocess WARC... [--out FILE] [--state PATH]   clean archived responses again
     newscrawl state show|reset --site NAME [--state PATH]     inspect or reset the crawl state
+    newscrawl crawl [ARGS...]                    `scrapy crawl article ARGS...`, from any folder
+
+A mistake in what a command was given (a missing file, a bad value, a missing optional
+extra) ends in one line on stderr and exit status 2; see newscrawl.errors.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import json
 import logging
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .clean.article import extract_article
 from .clean.document import NotHTML
+from .errors import USAGE_EXIT, UserError
 from .fixtures import SIDECAR_SUFFIX, load_fixture, load_fixtures, save_fixture
+from .progress import Progress
 
 logger = logging.getLogger("newscrawl.cli")
 
@@ -36,6 +43,8 @@ PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
 def _iter_pages(paths: list[str]) -> Iterator[Path]:
     for p in map(Path, paths):
+        if not p.exists():
+            raise UserError(f"{p}: no such file or folder")
         if p.is_dir():
             yield from sorted(x for x in p.rglob("*") if x.name.lower().endswith(PAGE_SUFFIXES))
         else:
@@ -57,46 +66,24 @@ def _context_for(path: Path, url: str | None) -> tuple[str, dict[str, Any]]:
     return url or path.resolve().as_uri(), {}
 
 
-class _Progress:
-    """A one-line progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self, total: int):
-        self.total, self.done = total, 0
-        self.enabled = sys.stderr.isatty()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled:
-            width = 30
-            filled = int(width * self.done / max(self.total, 1))
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
-                             f"{self.done}/{self.total}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     pages = list(_iter_pages(args.paths))
     if args.url and len(pages) != 1:
-        logger.error("--url goes with exactly one page")
-        return 2
-    progress = _Progress(len(pages))
-    failures = 0
+        raise UserError("--url goes with exactly one page")
+    progress = Progress("extract", "pages", total=len(pages))
     out = sys.stdout
-    for path in pages:
+    for path in progress.track(pages):
         try:
             url, context = _context_for(path, args.url)
             item = extract_article(_read(path), url, **context)
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
         except (OSError, NotHTML, gzip.BadGzipFile) as exc:
-            failures += 1
+            progress.count("skipped")
             logger.warning("Skipped %s: %s", path, exc)
-        progress.step()
+            continue
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        progress.count("not articles" if item["metadata"].get("notArticle") else "articles")
     progress.close()
-    return 1 if failures and failures == len(pages) else 0
+    return 1 if pages and progress.counts["skipped"] == len(pages) else 0
 
 
 def regen_expected(folder: Path) -> list[Path]:
@@ -120,12 +107,21 @@ def cmd_fixture_regen(args: argparse.Namespace) -> int:
 
 
 def cmd_fixture_save(args: argparse.Namespace) -> int:
-    req = urllib.request.Request(args.url, headers={"User-Agent": "newscrawl/0.1"})
-    with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 (a URL the user gave)
-        body = resp.read()
-        headers = {k: v for k, v in resp.headers.items()}
-        status = resp.status
-        final_url = resp.geturl()
+    from . import settings
+
+    req = urllib.request.Request(args.url, headers={"User-Agent": settings.USER_AGENT})
+    try:
+        with urllib.request.urlopen(req, timeout=settings.DOWNLOAD_TIMEOUT) as resp:  # noqa: S310
+            body = resp.read()
+            headers = {k: v for k, v in resp.headers.items()}
+            status = resp.status
+            final_url = resp.geturl()
+    except urllib.error.HTTPError as exc:
+        raise UserError(f"{args.url} answered HTTP {exc.code} {exc.reason}: nothing saved; "
+                        "save a page that answers 200") from None
+    except (urllib.error.URLError, ValueError, TimeoutError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise UserError(f"{args.url} could not be fetched ({reason}): nothing saved") from None
     fx = save_fixture(Path(args.dir), args.name, final_url, body, status, headers)
     item = extract_article(fx.body, fx.url, **fx.context())
     fx.expected_path.write_text(
@@ -157,27 +153,35 @@ def _default_state_path() -> str:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from .exporters.atomic import write_atomic
+    from .exporters.atomic import atomic_output
     from .reprocess import reprocess
     from .state import new_run_id
     from .state.base import utc_now
     from .state.sqlite import SqliteCrawlState
 
+    warcs = [Path(p) for p in args.warcs]
+    for path in warcs:
+        if not path.is_file():
+            raise UserError(f"{path}: no such WARC file (give run WARCs, e.g. "
+                            "output/runs/*/pages.warc.gz)")
+    if args.state and not Path(args.state).is_file():
+        raise UserError(f"--state {args.state}: no crawl state there")
     state = SqliteCrawlState(args.state) if args.state else None
     run_id = "reprocess-" + new_run_id()
     if state is not None:
         state.begin_run(run_id, utc_now())
-    buffer = io.StringIO() if args.out else sys.stdout
-    counts = reprocess([Path(p) for p in args.warcs], buffer, state, run_id)
-    if args.out:  # the file appears whole, before the state says its items exist
-        write_atomic(Path(args.out), buffer.getvalue().encode("utf-8"))
+    progress = Progress("reprocess", "pages")
+    if args.out:  # streamed to a temporary file that appears whole, before the state says
+        with atomic_output(Path(args.out)) as out:  # its items exist
+            counts = reprocess(warcs, out, state, run_id, progress=progress)
     else:
+        counts = reprocess(warcs, sys.stdout, state, run_id, progress=progress)
         sys.stdout.flush()
     if state is not None:
         state.commit_run(run_id, {"runId": run_id, "kind": "reprocess", "counts": counts,
                                   "inputs": args.warcs, "output": args.out})
         state.close()
-    sys.stderr.write(" ".join(f"{k}={v}" for k, v in counts.items()) + "\n")
+    progress.close()
     return 0
 
 
@@ -185,14 +189,12 @@ def cmd_state(args: argparse.Namespace) -> int:
     from .state.sqlite import SqliteCrawlState
 
     if not Path(args.state).exists():
-        logger.error("No crawl state at %s", args.state)
-        return 2
+        raise UserError(f"no crawl state at {args.state} (--state PATH names another)")
+    if args.action == "reset" and not args.site:
+        raise UserError("state reset needs --site NAME")
     state = SqliteCrawlState(args.state)
     try:
         if args.action == "reset":
-            if not args.site:
-                logger.error("state reset needs --site NAME")
-                return 2
             n = state.reset_site(args.site)
             print(f"forgot {n} articles of {args.site}: the next run emits them as new")
         else:
@@ -210,6 +212,7 @@ def cmd_state(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="clean saved pages into JSON Lines on stdout")
@@ -245,6 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Handled in main() before parsing: its options belong to newscrawl.bench.suite.
     sub.add_parser("bench", help="speed benchmarks (newscrawl bench --help)", add_help=False)
+    # Handled in main() before parsing: its options are `scrapy crawl`'s.
+    sub.add_parser("crawl", help="scrapy crawl article with the project's settings, from any "
+                   "folder (newscrawl crawl -- -h)", add_help=False)
 
     p = sub.add_parser("reprocess", help="clean archived WARC responses with today's cleaning")
     p.add_argument("warcs", nargs="+", help="run WARC files (output/runs/*/pages.warc.gz)")
@@ -264,15 +270,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version_line() -> str:
+    import platform
+
+    import scrapy
+
+    return (f"newscrawl {__version__} (Scrapy {scrapy.__version__}, "
+            f"Python {platform.python_version()})")
+
+
+def crawl(argv: list[str]) -> int:
+    """`scrapy crawl article ARGV...` with newscrawl's settings wherever it is run (a plain
+    `pip install` has no scrapy.cfg to find them by)."""
+    import os
+
+    from scrapy.cmdline import execute
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawl.settings")
+    spider = [] if argv[:1] and not argv[0].startswith("-") else ["article"]
+    try:
+        execute(["scrapy", "crawl", *spider, *argv])
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["bench"]:
-        from .bench.suite import main as bench
+    command = "newscrawl" + (f" {argv[0]}" if argv and not argv[0].startswith("-") else "")
+    try:
+        if argv[:1] == ["bench"]:
+            from .bench.suite import main as bench
 
-        return bench(argv[1:])
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+            return bench(argv[1:])
+        if argv[:1] == ["crawl"]:
+            return crawl(argv[1:])
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except UserError as exc:
+        return fail(command, exc, USAGE_EXIT)
+    except OSError as exc:  # a file or folder named on the command line, a full disk...
+        return fail(command, exc, 1)
+
+
+def fail(command: str, exc: BaseException, status: int) -> int:
+    """One line on stderr, no traceback: what was wrong and the fix."""
+    sys.stderr.write(f"{command}: error: {exc}\n")
+    return status
 
 
 if __name__ == "__main__":

@@ -3,6 +3,10 @@
 Enabled by the NEWSCRAWL_REPLAY_DIR setting (a fixture folder); without it, requests go to
 Scrapy's own HTTP handler, so the same settings serve live and offline crawls. A request with
 no fixture gets a 404 response, a warning naming the URL and a stats counter.
+
+A replay is an offline crawl: saved responses cost no server anything, so `OfflineReplay`
+(an add-on) switches the politeness delays off (AutoThrottle, robots.txt Crawl-delay, retry
+backoff) unless the command line sets them.
 """
 
 from __future__ import annotations
@@ -10,17 +14,46 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from scrapy import Request
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.misc import build_from_crawler, load_object
 
+from .errors import UserError
 from .fixtures import FixtureIndex
 
 logger = logging.getLogger(__name__)
+
+# What a replay changes: no delay between requests to one (saved) site.
+OFFLINE_SETTINGS: dict[str, Any] = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "NEWSCRAWL_RETRY_BACKOFF_BASE": 0.0,  # seconds
+    "NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY": 0.0,  # seconds
+}
+
+
+class OfflineReplay:
+    """Scrapy add-on: with NEWSCRAWL_REPLAY_DIR set, OFFLINE_SETTINGS override the project's
+    settings (not the command line's or a spider's)."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        if not settings.get("NEWSCRAWL_REPLAY_DIR"):
+            return
+        project = SETTINGS_PRIORITIES["project"]
+        for name, value in OFFLINE_SETTINGS.items():
+            if (settings.getpriority(name) or 0) <= project:
+                settings.set(name, value, priority=project)
+
+
+# One index per crawl: Scrapy builds a handler per scheme (http, https).
+_INDEXES: WeakKeyDictionary[Crawler, FixtureIndex] = WeakKeyDictionary()
 
 
 class ReplayDownloadHandler(BaseDownloadHandler):
@@ -34,9 +67,11 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         if folder:
             path = Path(folder)
             if not path.is_dir():
-                raise ValueError(f"NEWSCRAWL_REPLAY_DIR {folder!r} is not a folder")
-            self.index = FixtureIndex.from_folder(path)
-            logger.info("Replaying %d saved responses from %s", len(self.index), path)
+                raise UserError(f"NEWSCRAWL_REPLAY_DIR {folder!r} is not a folder")
+            self.index = _INDEXES.get(crawler)
+            if self.index is None:
+                self.index = _INDEXES[crawler] = FixtureIndex.from_folder(path)
+                logger.info("Replaying %d saved responses from %s", len(self.index), path)
 
     def _live_handler(self, scheme: str) -> BaseDownloadHandler:
         if self._live is None:

@@ -24,6 +24,7 @@ from .clean.article import extract_article
 from .clean.document import NotHTML
 from .exporters.markdown_archive import article_id
 from .exporters.warc import METADATA_TYPE
+from .progress import Progress
 from .sites import ProfileError, load_profile
 from .state import new_run_id
 from .state.base import CrawlState, utc_now
@@ -102,9 +103,10 @@ def clean_page(page: ArchivedPage) -> dict[str, Any]:
 
 
 def reprocess(paths: list[Path], out: IO[str], state: CrawlState | None = None,
-              run_id: str | None = None) -> dict[str, int]:
+              run_id: str | None = None, progress: Progress | None = None) -> dict[str, int]:
     """Clean every archived response again; write articles (new versions only, with a
-    state) to `out`. Returns counts. The caller commits the state run after `out` is safe."""
+    state) to `out` as they come (nothing is held). Returns counts. The caller commits the
+    state run after `out` is safe."""
     counts = {"pages": 0, "written": 0, "not_article": 0, "unchanged": 0, "failed": 0,
               "superseded": 0}
     run_id = run_id or "reprocess-" + new_run_id()
@@ -117,34 +119,38 @@ def reprocess(paths: list[Path], out: IO[str], state: CrawlState | None = None,
                 key, when = _page_key(page), page.fetched_at.isoformat() if page.fetched_at else ""
                 if key not in latest or when >= latest[key][0]:
                     latest[key] = (when, page.record_id)
-    for path in paths:
-        for page in iter_pages(path):
-            counts["pages"] += 1
-            if page.status != 200:
+    pages = ((path, page) for path in paths for page in iter_pages(path))
+    for path, page in progress.track(pages) if progress is not None else pages:
+        counts["pages"] += 1
+        if page.status != 200:
+            continue
+        if latest and latest.get(_page_key(page), ("", ""))[1] != page.record_id:
+            counts["superseded"] += 1
+            continue
+        try:
+            item = clean_page(page)
+        except NotHTML as exc:
+            counts["failed"] += 1
+            logger.info("Not HTML: %s in %s: %s", page.url, path, exc)
+            continue
+        if item["metadata"].pop("notArticle", None):
+            counts["not_article"] += 1
+            continue
+        if state is not None:
+            verdict = judge(state, item, utc_now(), run_id)
+            if verdict.kind == "unchanged":
+                counts["unchanged"] += 1
                 continue
-            if latest and latest.get(_page_key(page), ("", ""))[1] != page.record_id:
-                counts["superseded"] += 1
-                continue
-            try:
-                item = clean_page(page)
-            except NotHTML as exc:
-                counts["failed"] += 1
-                logger.info("Not HTML: %s in %s: %s", page.url, path, exc)
-                continue
-            if item["metadata"].pop("notArticle", None):
-                counts["not_article"] += 1
-                continue
-            if state is not None:
-                verdict = judge(state, item, utc_now(), run_id)
-                if verdict.kind == "unchanged":
-                    counts["unchanged"] += 1
-                    continue
-                state.stage(run_id, verdict.record)
-                counts[verdict.kind] = counts.get(verdict.kind, 0) + 1
-            else:
-                item["metadata"]["articleId"] = article_id(item)
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-            counts["written"] += 1
+            state.stage(run_id, verdict.record)
+            counts[verdict.kind] = counts.get(verdict.kind, 0) + 1
+        else:
+            item["metadata"]["articleId"] = article_id(item)
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        counts["written"] += 1
+    if progress is not None:
+        for name, n in counts.items():
+            if n and name != "pages":
+                progress.count(name.replace("_", " "), n)
     return counts
 
 

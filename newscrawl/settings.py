@@ -6,6 +6,8 @@ Polite by default: robots.txt obeyed, AutoThrottle on, few requests per domain.
 ADDONS = {
     # With NEWSCRAWL_REDIS_URL set, the crawl is a worker of a distributed crawl; else no-op.
     "newscrawl.distributed.addon.DistributedAddon": 0,
+    # With NEWSCRAWL_REPLAY_DIR set, an offline crawl: no politeness delays; else no-op.
+    "newscrawl.replay.OfflineReplay": 10,
 }
 
 AUTOTHROTTLE_ENABLED = True
@@ -59,8 +61,11 @@ FEED_EXPORT_ENCODING = "utf-8"  # UTF-8 text, not \u escapes
 FEED_STORAGES = {"": "newscrawl.exporters.atomic.AtomicFileFeedStorage",
                  "file": "newscrawl.exporters.atomic.AtomicFileFeedStorage"}
 FEEDS = {
-    "output/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
+    # One feed per run, named as its run folder (no run erases another's); -o/-O replace it.
+    "output/feeds/%(run_id)s.jsonl": {"format": "jsonlines", "encoding": "utf-8",
+                                      "overwrite": True},
 }
+FEED_URI_PARAMS = "newscrawl.exporters.feed_params.uri_params"  # adds %(run_id)s
 
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extract.ExtractPipeline": 100,

@@ -32,7 +32,12 @@ class LoopbackSite:
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 status, headers, body = site.respond(self.path, dict(self.headers))
                 site.record(self.path, dict(self.headers), status)
-                self.send_response(status)
+                # The response's own Date (a fixture's fetch day), not the wall clock's:
+                # relative dates in a page are read against it.
+                self.send_response_only(status)
+                self.send_header("Server", self.version_string())
+                if not any(k.lower() == "date" for k in headers):
+                    self.send_header("Date", self.date_time_string())
                 for k, v in headers.items():
                     if k.lower() not in site.drop_headers:
                         self.send_header(k, v)

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from ..errors import UserError
+
 logger = logging.getLogger(__name__)
 
 _OLD_SEPARATOR = re.compile(r",(?=(?:https?|file)://)", re.I)
@@ -45,5 +47,10 @@ def read_start_urls_file(path: str, stdin: TextIO | None = None) -> list[str]:
     if path == "-":
         lines = (stdin or sys.stdin).read().splitlines()
     else:
-        lines = Path(path).read_text("utf-8").splitlines()
+        try:
+            lines = Path(path).read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UserError(f"start_urls_file {path}: {reason} (one URL per line; - for "
+                            "standard input)") from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

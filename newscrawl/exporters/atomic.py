@@ -5,8 +5,10 @@ from __future__ import annotations
 import ctypes
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
@@ -43,6 +45,24 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
             continue
+
+
+@contextmanager
+def atomic_output(path: Path, mode: str = "w", encoding: str | None = "utf-8"
+                  ) -> Iterator[IO]:
+    """A file written as a stream (nothing held in memory) that appears at `path` whole, and
+    only if the block ends without an exception; else the partial file is removed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _create_temporary(path)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _load_syncfs() -> Callable[[int], int] | None:

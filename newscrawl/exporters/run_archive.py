@@ -32,6 +32,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import Response
 
+from ..errors import UserError
 from ..pipelines.incremental import Unchanged
 from ..state import run_context
 from ..state.base import iso, utc_now
@@ -57,8 +58,8 @@ COUNTERS = {  # manifest count -> stats key
 }
 
 
-class RunLocked(RuntimeError):
-    pass
+class RunLocked(UserError, RuntimeError):
+    """Two runs would share one runs folder (an overlapping cron run): the second stops."""
 
 
 def _lock(path: Path) -> IO[str]:
@@ -67,7 +68,9 @@ def _lock(path: Path) -> IO[str]:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         fh.close()
-        raise RunLocked(f"another crawl is writing to {path.parent} (lock {path})") from None
+        raise RunLocked(f"another crawl is running in {path.parent} (lock {path} is held): "
+                        "wait for it to end, or give this run its own NEWSCRAWL_RUNS_DIR "
+                        "and NEWSCRAWL_STATE_PATH") from None
     return fh
 
 

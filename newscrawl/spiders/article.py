@@ -44,6 +44,7 @@ from ..discovery.documents import Unreadable
 from ..discovery.links import LinkKind, classify_links
 from ..discovery.reasons import Note, Skip, noted, skipped_entry
 from ..discovery.start import read_start_urls_file, split_start_urls
+from ..errors import UserError
 from ..faults import FetchFault, describe_failure, report
 from ..items import ArticleItem, PageSource
 from ..middlewares.conditional import StateSkip
@@ -74,7 +75,7 @@ class ArticleSpider(scrapy.Spider):
         if not urls and self.profile:
             urls = list(self.profile.start_urls)
         if not urls:
-            raise ValueError('give start points: -a start_urls="URL URL...", '
+            raise UserError('give start points: -a start_urls="URL URL...", '
                              "-a start_urls_file=PATH (- for stdin) or -a site=NAME")
         self.start_points = urls
         # The profile's domains, plus the hosts of explicit start points (a mirror, a test
