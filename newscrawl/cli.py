@@ -32,6 +32,7 @@ from typing import Any
 from . import __version__
 from .clean.article import extract_article
 from .clean.document import NotHTML
+from .defaults import default
 from .errors import USAGE_EXIT, UserError
 from .fixtures import SIDECAR_SUFFIX, load_fixture, load_fixtures, save_fixture
 from .progress import Progress
@@ -146,12 +147,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_state_path() -> str:
-    from . import settings
-
-    return settings.NEWSCRAWL_STATE_PATH
-
-
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from .exporters.atomic import atomic_output
     from .reprocess import reprocess
@@ -261,7 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("state", help="inspect or reset the crawl state")
     p.add_argument("action", choices=["show", "reset"])
     p.add_argument("--site", help="the site to reset (metadata.site: profile name or host)")
-    p.add_argument("--state", default=_default_state_path(), help="state file")
+    p.add_argument("--state", default=default("NEWSCRAWL_STATE_PATH"),
+                   help="state file (default: %(default)s, as NEWSCRAWL_STATE_PATH)")
     p.set_defaults(func=cmd_state)
     # Distributed crawling on Redis; redis itself is imported only when a command runs.
     from .distributed.commands import add_parser as add_redis_parser
@@ -310,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except UserError as exc:
         return fail(command, exc, USAGE_EXIT)
-    except OSError as exc:  # a file or folder named on the command line, a full disk...
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        return fail(command, exc, USAGE_EXIT)  # a file or folder named on the command line
+    except OSError as exc:  # a full disk, a network error...
         return fail(command, exc, 1)
 
 

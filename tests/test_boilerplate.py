@@ -228,6 +228,7 @@ def test_headline_article_preferred_over_longer_neighbour_post() -> None:
     assert "different subject" not in item["articleBody"]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["p", "div", "li", "span", "blockquote", "td"]))
 def test_never_raises_on_odd_markup(text: str, tag: str) -> None:

@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from newssite import NewsSite
+
+pytestmark = pytest.mark.slow  # whole crawls: -m "not slow" leaves them out
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARD = 120  # seconds: a hung subprocess fails the test instead of hanging CI

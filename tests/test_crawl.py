@@ -95,6 +95,7 @@ def test_offline_replay_crawl(tmp_path, site_dir):
     assert stats.get("newscrawl/replay/hit", 0) > len(items)
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_cleaning_in_worker_processes_gives_the_same_items(tmp_path, site_dir):
     """NEWSCRAWL_CLEANING_PROCESSES moves cleaning to a process pool; results are identical."""
@@ -273,6 +274,7 @@ def _fetch(args: list[str], cwd: Path, stdin: str = "") -> subprocess.CompletedP
         cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
 def test_fetch_command_extracts_the_given_urls_and_writes_nothing_else(tmp_path):
     work = tmp_path / "work"
     work.mkdir()

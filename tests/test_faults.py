@@ -406,6 +406,7 @@ def test_failing_or_unreachable_robots_txt_disallows_the_host(crawl):
     assert crawl.blocked.requested("/news/30001-behind-a-failing-robots-txt") == 0
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_crawl_delay_is_honoured_per_host(tmp_path, caplog):
     """robots.txt's Crawl-delay spaces the host's requests, AutoThrottle notwithstanding."""

@@ -4,12 +4,15 @@ once after retries. The full run is `python -m newscrawl.bench.load --pages 1000
 
 from __future__ import annotations
 
+import pytest
 import pytest_twisted
 from scrapy.utils.test import get_crawler
 
 from newscrawl.bench.load import bench_settings, check_feed
 from newscrawl.bench.site import GeneratedSite, fails_first
 from newscrawl.spiders.article import ArticleSpider
+
+pytestmark = pytest.mark.slow  # whole crawls: -m "not slow" leaves them out
 
 PAGES = 200
 

@@ -63,7 +63,8 @@ def test_a_profile_outside_the_package_loads_by_its_path(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ('artcle_urls = ["/news/"]\n', r"unknown key 'artcle_urls' \(did you mean article_urls\?\)"),
+        ('artcle_urls = ["/news/"]\n',
+         r"unknown key 'artcle_urls' \(did you mean article_urls\?\)"),
         ('timezone = "Asia/Seol"\n', r"timezone 'Asia/Seol' is not a time zone \(did you mean "
                                      r"Asia/Seoul\?\)"),
         ('timezone = "Mars/Olympus"\n', r"not a time zone \(an IANA name such as"),

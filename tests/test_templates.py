@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import pytest_twisted
 from conftest import SITE
 from scrapy.utils.test import get_crawler
@@ -54,6 +55,7 @@ def _has_rail(item: dict) -> bool:
     return any(t in item["articleBody"] for t in RAIL)
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_unlabeled_rail_is_learned_and_dropped_and_articles_stay_whole(tmp_path):
     site, golden = _site_with_rail(tmp_path)

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..defaults import default
+
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 HOSTS_SHOWN = 30  # hosts listed by `status` (most queued first); --json lists all
 
@@ -28,7 +30,8 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("redis", help="distributed crawling on Redis: seed, status, stop, merge")
     p.add_argument("--redis", default=os.environ.get("NEWSCRAWL_REDIS_URL", DEFAULT_URL),
                    help="Redis URL (default: $NEWSCRAWL_REDIS_URL or %(default)s)")
-    p.add_argument("--prefix", default="newscrawl", help="key prefix (NEWSCRAWL_REDIS_PREFIX)")
+    p.add_argument("--prefix", default=default("NEWSCRAWL_REDIS_PREFIX"),
+                   help="key prefix (NEWSCRAWL_REDIS_PREFIX)")
     p.add_argument("--spider", default="article")
     rsub = p.add_subparsers(dest="redis_command", required=True)
 
@@ -48,7 +51,8 @@ def add_parser(sub: Any) -> None:
 
     s = rsub.add_parser("merge", help="merge one run's worker parts into a feed and archive")
     s.add_argument("--run", help="run id (default: the newest run under --runs-dir)")
-    s.add_argument("--runs-dir", default="output/runs", help="NEWSCRAWL_REDIS_RUNS_DIR")
+    s.add_argument("--runs-dir", default=default("NEWSCRAWL_REDIS_RUNS_DIR"),
+                   help="the workers' NEWSCRAWL_REDIS_RUNS_DIR (default: %(default)s)")
     s.add_argument("--archive", help="Markdown archive folder (default: <run>/archive)")
     s.set_defaults(func=cmd_merge)
 

@@ -33,6 +33,7 @@ from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import task
 from twisted.python.failure import Failure
 
+from .. import defaults
 from .frontier import HostFrontier, Policy
 from .keys import keys_from_settings
 from .leases import lease_all_done
@@ -49,8 +50,8 @@ class Worker:
         settings = crawler.settings
         self.crawler = crawler
         self.worker: str = settings["NEWSCRAWL_WORKER_ID"]
-        self.lease = max(settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30), 1.0)
-        self.idle_timeout = settings.getfloat("NEWSCRAWL_REDIS_IDLE_TIMEOUT", 60)
+        self.lease = max(defaults.getfloat(settings, "NEWSCRAWL_REDIS_LEASE"), 1.0)
+        self.idle_timeout = defaults.getfloat(settings, "NEWSCRAWL_REDIS_IDLE_TIMEOUT")
         self.link = link_for(crawler)
         self.beat_link = link_for(crawler, "beat")
         self.empty_since: float | None = None

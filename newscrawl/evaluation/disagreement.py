@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .extraction import COMPARATORS, ours_text, uncovered_passages
+from .extraction import COMPARATORS, ours_text, require_extractor, uncovered_passages
 from .metric import page_counts, shingles, tokens
 
 MIN_WORDS = 150  # words: shorter texts say too little to disagree about
@@ -68,6 +68,8 @@ def compare(
 ) -> list[Disagreement]:
     """Ours beside a reference extractor (a name in COMPARATORS, or a function
     html bytes, url -> text) on every page of the folder."""
+    if isinstance(against, str):
+        require_extractor(against)
     reference = COMPARATORS[against] if isinstance(against, str) else against
     out = []
     for pid, url, raw in unlabelled_pages(Path(data_dir)):

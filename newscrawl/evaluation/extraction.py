@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from lxml import html as lxml_html
 
+from ..errors import require
 from .metric import WORD_RE, PageCounts, aggregate, page_counts, shingles
 
 Extractor = Callable[[bytes, str], str]
@@ -104,13 +105,11 @@ def _trafilatura(html: bytes, url: str) -> str:
 COMPARATORS: dict[str, Extractor] = {"readability": _readability, "trafilatura": _trafilatura}
 
 
-def _available(name: str) -> bool:
-    module = {"readability": "readability", "trafilatura": "trafilatura"}[name]
-    try:
-        __import__(module)
-    except ImportError:
-        return False
-    return True
+def require_extractor(name: str) -> None:
+    """Raise MissingExtra (one line: the package and the extra that brings it) when the
+    extractor asked for is not installed."""
+    require({"readability": "readability", "trafilatura": "trafilatura"}[name], "compare",
+            f"the {name} comparison")
 
 
 def uncovered_passages(toks: list[str], other: Counter[tuple[str, ...]], n: int = 4) -> list[str]:
@@ -200,9 +199,7 @@ def run(data_dir: Path, out: TextIO, compare: Sequence[str] = (), worst: int = 1
         if name not in COMPARATORS:
             print(f"unknown comparator {name!r} (known: {', '.join(COMPARATORS)})", file=out)
             continue
-        if not _available(name):
-            print(f"{name}: not installed, skipped", file=out)
-            continue
+        require_extractor(name)
         cpreds, cspeed, cerr = _measure(COMPARATORS[name], pages, name)
         cs = aggregate(page_counts(truth[p], cpreds.get(p)) for p in truth)
         results[name] = {**cs.as_dict(), "pages_per_s": cspeed, "errors": cerr}

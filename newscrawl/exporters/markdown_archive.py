@@ -1,6 +1,12 @@
 """Per-article archive: one Markdown file per article, metadata as YAML front matter, under
 <archive>/<site>/<yyyy>/<mm>/<id>.md, plus <archive>/index.jsonl listing every file.
 
+The body is CommonMark made from the item's minimal HTML (`articleBodyHtml`: paragraphs,
+subheadings, lists, quotes, preformatted text) by markdownify, with every character that
+Markdown would read as syntax escaped: a paragraph starting "# " stays a paragraph, a literal
+"<script>" stays text. The main image follows the headline and the others the body, each
+with its caption and credit.
+
 An extension (not a feed exporter) because it writes many files; it listens to item_scraped,
 so it sees exactly the items that passed every pipeline.
 """
@@ -8,12 +14,15 @@ so it sees exactly the items that passed every pipeline.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from itemadapter import ItemAdapter
+from markdownify import MarkdownConverter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -40,6 +49,44 @@ def _yaml_scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# ATX headings (# ...), "-" bullets; escape_misc escapes every other character Markdown
+# reads as syntax (#, >, +, -, =, <, &, backquotes, numbered-list dots...).
+_CONVERTER = MarkdownConverter(heading_style="ATX", bullets="-", escape_misc=True,
+                               escape_asterisks=True, escape_underscores=True)
+
+
+def _markdown(fragment: str) -> str:
+    return _CONVERTER.convert(fragment).strip()
+
+
+def _text(text: str) -> str:
+    """Plain text as escaped Markdown (one paragraph per blank-line-separated block)."""
+    return _markdown("".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")))
+
+
+def _url(url: str) -> str:
+    # In a link destination, spaces, parentheses and angle brackets would end it.
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+
+
+def figure(image: dict[str, Any]) -> str:
+    """`![alt](url)` and, below it, the caption in italics and the credit."""
+    alt = " ".join(str(image.get("alt") or image.get("caption") or "").split())
+    parts = [f"![{_text(alt) if alt else ''}]({_url(str(image['url']))})"]
+    caption, credit = image.get("caption"), image.get("credit")
+    line = " ".join(filter(None, [
+        f"*{_text(caption)}*" if caption else "", f"Credit: {_text(credit)}" if credit else ""]))
+    if line:
+        parts.append(line)
+    return "  \n".join(parts)  # a hard line break: image and caption in one block
+
+
+def body_markdown(item: dict[str, Any]) -> str:
+    if item.get("articleBodyHtml"):
+        return _markdown(item["articleBodyHtml"])
+    return _text(item.get("articleBody") or "")
+
+
 def to_markdown(item: dict[str, Any]) -> str:
     lines = ["---"]
     for name in FRONT_MATTER_FIELDS:
@@ -47,7 +94,7 @@ def to_markdown(item: dict[str, Any]) -> str:
         if value in (None, "", []):
             continue
         lines.append(f"{name}: {_yaml_scalar(value)}")
-    images = item.get("images") or []
+    images = [i for i in item.get("images") or [] if i.get("url")]
     if images:
         lines.append("images:")
         for img in images:
@@ -59,8 +106,14 @@ def to_markdown(item: dict[str, Any]) -> str:
     lines.append("---")
     lines.append("")
     if item.get("headline"):
-        lines += [f"# {item['headline']}", ""]
-    lines.append(item.get("articleBody") or "")
+        lines += [f"# {_text(item['headline'])}", ""]
+    main = next((i for i in images if i["url"] == item.get("mainImage")), None)
+    if main is not None:
+        lines += [figure(main), ""]
+    lines.append(body_markdown(item))
+    for img in images:
+        if img is not main:
+            lines += ["", figure(img)]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -13,6 +13,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from .. import defaults
+
 logger = logging.getLogger(__name__)
 
 
@@ -45,7 +47,7 @@ def problems(stats: dict[str, Any], max_error_rate: float) -> list[str]:
 class RunHealth:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
-        self.max_error_rate = crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE", 0.2)
+        self.max_error_rate = defaults.getfloat(crawler.settings, "NEWSCRAWL_MAX_ERROR_RATE")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):

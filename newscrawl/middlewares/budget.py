@@ -20,6 +20,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from .. import defaults
 from ..faults import Refused, stats_key
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class PageBudgetMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        limit = crawler.settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE", 0)
+        limit = defaults.getint(crawler.settings, "NEWSCRAWL_MAX_PAGES_PER_SITE")
         if limit <= 0:
             raise NotConfigured("NEWSCRAWL_MAX_PAGES_PER_SITE is 0: no page budget")
         return cls(crawler, limit)

@@ -20,6 +20,8 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
+from .. import defaults
+
 logger = logging.getLogger(__name__)
 
 
@@ -43,9 +45,9 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
 class BackoffRetryMiddleware(RetryMiddleware):
     def __init__(self, settings: BaseSettings):
         super().__init__(settings)
-        self.backoff_base = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_BASE", 1.0)
-        self.backoff_max = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_MAX", 30.0)
-        self.retry_after_max = settings.getfloat("NEWSCRAWL_RETRY_AFTER_MAX", 120.0)
+        self.backoff_base = defaults.getfloat(settings, "NEWSCRAWL_RETRY_BACKOFF_BASE")
+        self.backoff_max = defaults.getfloat(settings, "NEWSCRAWL_RETRY_BACKOFF_MAX")
+        self.retry_after_max = defaults.getfloat(settings, "NEWSCRAWL_RETRY_AFTER_MAX")
 
     def backoff(self, request: Request) -> float:
         attempt = request.meta.get("retry_times", 0) + 1

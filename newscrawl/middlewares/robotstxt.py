@@ -22,6 +22,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from .. import defaults
 from ..faults import Refused, describe, fault
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,8 @@ class Unavailable:
 class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self.max_crawl_delay = crawler.settings.getfloat("NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY", 60.0)
+        self.max_crawl_delay = defaults.getfloat(crawler.settings,
+                                                 "NEWSCRAWL_ROBOTS_MAX_CRAWL_DELAY")
         # download slot key -> Crawl-delay in seconds
         self.crawl_delays: dict[str, float] = {}
 

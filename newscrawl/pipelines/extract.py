@@ -19,6 +19,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from .. import defaults
 from ..clean.article import warm_up
 from ..clean.document import NotHTML
 from .stage import StagePipeline, _enabled_stages, clean_source, note_charset
@@ -32,7 +33,7 @@ class ExtractPipeline(StagePipeline):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self.pool: ProcessPoolExecutor | None = None
-        workers = crawler.settings.getint("NEWSCRAWL_CLEANING_PROCESSES", 0)
+        workers = defaults.getint(crawler.settings, "NEWSCRAWL_CLEANING_PROCESSES")
         if workers > 0:
             # spawn, not fork: forking a process that runs a Twisted reactor is unsafe.
             self.pool = ProcessPoolExecutor(

@@ -16,6 +16,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from .. import defaults
 from ..clean.templates import TemplateLearner, body_block_keys
 from ..state import CrawlState, open_store, run_context
 from ..urls import article_key
@@ -105,8 +106,8 @@ def memory_for(crawler: Crawler) -> SiteTemplateMemory:
             store = open_store(crawler.settings)
             if store is not None:
                 crawler.signals.connect(store.close, signal=signals.engine_stopped, weak=False)
-        memory = SiteTemplateMemory(store,
-                                    crawler.settings.getint("NEWSCRAWL_TEMPLATE_MIN_PAGES", 3))
+        memory = SiteTemplateMemory(
+            store, defaults.getint(crawler.settings, "NEWSCRAWL_TEMPLATE_MIN_PAGES"))
         _MEMORIES[crawler] = memory
     return memory
 
@@ -122,7 +123,7 @@ class TemplatesPipeline(StagePipeline):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        if not crawler.settings.getbool("NEWSCRAWL_TEMPLATE_LEARNING", True):
+        if not defaults.getbool(crawler.settings, "NEWSCRAWL_TEMPLATE_LEARNING"):
             raise NotConfigured("NEWSCRAWL_TEMPLATE_LEARNING is off")
         return cls(crawler)
 

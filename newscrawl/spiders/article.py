@@ -37,6 +37,7 @@ from scrapy import signals
 from scrapy.http import Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from .. import defaults
 from ..clean.links import join_url, split_url
 from ..discovery import looks_like_xml, read_document, unpack
 from ..discovery import words as discovery_words
@@ -309,7 +310,7 @@ class ArticleSpider(scrapy.Spider):
         return self._request(url, self.parse_article, role="article", route=route, **extra)
 
     def _listing_request(self, url: str, route: str, depth: int) -> Iterator[scrapy.Request]:
-        max_depth = self.settings.getint("NEWSCRAWL_MAX_LINK_DEPTH", 2)
+        max_depth = defaults.getint(self.settings, "NEWSCRAWL_MAX_LINK_DEPTH")
         if depth + 1 > max_depth:
             self.crawler.stats.inc_value("newscrawl/discovery/skipped/depth")
             logger.debug("Not following listing %s: NEWSCRAWL_MAX_LINK_DEPTH (%d) reached",
@@ -320,7 +321,7 @@ class ArticleSpider(scrapy.Spider):
 
     def _too_old(self, raw_date: str) -> bool:
         """Whether a sitemap/feed date lies outside the NEWSCRAWL_MAX_AGE_DAYS window."""
-        days = self.crawler.settings.getfloat("NEWSCRAWL_MAX_AGE_DAYS", 0)
+        days = defaults.getfloat(self.crawler.settings, "NEWSCRAWL_MAX_AGE_DAYS")
         if days <= 0:
             return False
         when = _parse_listed_date(raw_date)
