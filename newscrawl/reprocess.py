@@ -68,10 +68,10 @@ def iter_pages(path: Path) -> Iterator[ArchivedPage]:
                 pending[page.record_id] = page
             elif kind == "metadata" and (headers.get_header("Content-Type") or "").startswith(
                     METADATA_TYPE):
-                page = pending.pop(headers.get_header("WARC-Refers-To") or "", None)
-                if page is not None:
-                    page.link = json.loads(record.content_stream().read())
-                    yield page
+                linked = pending.pop(headers.get_header("WARC-Refers-To") or "", None)
+                if linked is not None:
+                    linked.link = json.loads(record.content_stream().read())
+                    yield linked
     yield from pending.values()  # responses without our metadata (another tool's WARC)
 
 

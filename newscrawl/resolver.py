@@ -25,7 +25,7 @@ import socket
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from twisted.internet import defer, error
 from twisted.internet.address import IPv4Address as TxIPv4Address
@@ -34,7 +34,6 @@ from twisted.internet.interfaces import (
     IAddress,
     IHostnameResolver,
     IHostResolution,
-    IResolutionReceiver,
 )
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.failure import Failure
@@ -162,14 +161,16 @@ class GuardedResolver:
 
     # -- IHostnameResolver: what Twisted's HostnameEndpoint calls before connecting ---------
 
+    # The receiver and the resolution are zope interfaces (IResolutionReceiver,
+    # IHostResolution), which mypy does not read without a plugin: typed Any.
     def resolveHostName(
         self,
-        resolutionReceiver: IResolutionReceiver,
+        resolutionReceiver: Any,
         hostName: str,
         portNumber: int = 0,
         addressTypes: Sequence[type[IAddress]] | None = None,
-        transportSemantics: str = "TCP",
-    ) -> IHostResolution:
+        transportSemantics: Literal["TCP", "UDP"] = "TCP",
+    ) -> Any:
         resolution = _Resolution(hostName)
         resolutionReceiver.resolutionBegan(resolution)
 

@@ -79,7 +79,8 @@ _CONTROL_BYTES = re.compile(f"[{re.escape(_CONTROLS)}]".encode())
 def _blank_controls(html: bytes | str, root: HtmlElement) -> None:
     """Turn control characters in the tree's text into spaces (the text renders them as
     whitespace anyway). The tree is walked only when the input holds any."""
-    found = (_CONTROL_BYTES if isinstance(html, bytes) else _CONTROL_STR).search(html)
+    found = (_CONTROL_BYTES.search(html) if isinstance(html, bytes)
+             else _CONTROL_STR.search(html))
     if not found:
         return
     for el in root.iter():

@@ -377,7 +377,7 @@ def find_figures(region: Region, base_url: str, headline: str | None = None) -> 
             continue
         url, shown = next(((u, x) for x in images if (u := image_url(x, base_url))),
                           (None, None))
-        if url is None or _linked_away(shown, el, page_path):
+        if url is None or shown is None or _linked_away(shown, el, page_path):
             continue
         if shown.tag == "picture":
             shown = next(shown.iter("img"), shown)

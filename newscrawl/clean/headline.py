@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -86,7 +87,7 @@ def _is_site_tail(tail: str, names: set[str]) -> bool:
     return False
 
 
-def strip_site_tail(text: str, names: set[str], others: list[str] = ()) -> str:
+def strip_site_tail(text: str, names: set[str], others: Sequence[str] = ()) -> str:
     """Remove trailing " | Site" segments naming the site, or whose removal leaves another
     title of the page (a section tail: "Headline | Sport" beside "Headline")."""
     other_keys = {words(o) for o in others}
@@ -169,8 +170,7 @@ def read_headline(page: Page) -> None:
         ("meta:twitter:title", meta.get("twitter:title")),
         ("title", title_el.text_content() if title_el is not None else None),
     ]
-    decoded = [(s, decode(t)) for s, t in raw]
-    decoded = [(s, t) for s, t in decoded if t]
+    decoded: list[tuple[str, str]] = [(s, d) for s, t in raw if (d := decode(t))]
     texts = [t for _, t in decoded]
     cands = []
     for s, t in decoded:

@@ -15,7 +15,7 @@ def assess(page: Page, body_text: str, body_links_chars: int) -> Rejection | Non
     n = len(body_text)
     sd = page.structured
     is_article_typed = bool(sd and sd.article() and any(
-        t.lower() not in ("webpage",) for t in _types(sd.article())
+        t.lower() not in ("webpage",) for t in _types(sd.article() or {})
     )) or (sd is not None and sd.meta.get("og:type", "").lower() == "article")
     if n == 0:
         return Rejection(NotArticleReason.EMPTY_BODY, "empty body")

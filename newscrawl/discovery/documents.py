@@ -90,9 +90,9 @@ def read_document(body: bytes, url: str = "", content_type: str = "") -> Documen
     except (etree.XMLSyntaxError, ValueError):
         root = None
     kind = local_name(root.tag) if root is not None else ""
-    if kind == "sitemapindex":
+    if kind == "sitemapindex" and root is not None:
         return Document(kind, sitemap_index_links(root), dtd_removed)
-    if kind == "urlset":
+    if kind == "urlset" and root is not None:
         return Document(kind, urlset_links(root), dtd_removed)
     if kind in ("rss", "rdf", "feed") or (root is None and _feed_like(body)):
         kind, links = feed_links(body, url, content_type)

@@ -245,7 +245,7 @@ def classify_links(root: Any, base_url: str,
             continue
         url = join_url(base, href)
         parts = split_url(url) if url else None
-        if parts is None:
+        if url is None or parts is None:
             continue
         url = url.split("#")[0]
         if parts.scheme not in ("http", "https", "file"):

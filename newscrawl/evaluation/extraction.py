@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from lxml import html as lxml_html
 
-from ..errors import require
+from ..errors import MissingExtra, require
 from .metric import WORD_RE, PageCounts, aggregate, page_counts, shingles
 
 Extractor = Callable[[bytes, str], str]
@@ -103,6 +103,14 @@ def _trafilatura(html: bytes, url: str) -> str:
 
 
 COMPARATORS: dict[str, Extractor] = {"readability": _readability, "trafilatura": _trafilatura}
+
+
+def _available(name: str) -> bool:
+    try:
+        require_extractor(name)
+    except MissingExtra:
+        return False
+    return True
 
 
 def require_extractor(name: str) -> None:

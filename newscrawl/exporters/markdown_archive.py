@@ -142,6 +142,7 @@ class MarkdownArchive:
         self.root = root
         self.entries: list[dict[str, Any]] = []
         self.unsynced = 0
+        self.stats: Any = None  # the crawler's stats collector, set by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):

@@ -53,7 +53,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         attempt = request.meta.get("retry_times", 0) + 1
         return min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
 
-    async def process_response(self, request: Request, response: Response) -> Request | Response:
+    # Coroutine methods (Scrapy takes them) over the base class's synchronous ones.
+    async def process_response(  # type: ignore[override]
+            self, request: Request, response: Response) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         stats = self.crawler.stats
@@ -75,8 +77,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
         await sleep(wait)
         return retry
 
-    async def process_exception(self, request: Request,
-                                exception: Exception) -> Request | Response | None:
+    async def process_exception(  # type: ignore[override]
+            self, request: Request, exception: Exception) -> Request | Response | None:
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             wait = self.backoff(request)

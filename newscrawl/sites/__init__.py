@@ -82,7 +82,7 @@ def load_profile(name: str, directory: Path | None = None) -> SiteProfile:
     try:
         _check_keys(data)
         return SiteProfile(
-            name=_text(data.get("name", name), "name"),
+            name=_text(data.get("name"), "name") or name,
             domains=_texts(data, "domains", required=True),
             start_urls=_texts(data, "start_urls", required=True),
             article_urls=tuple(_pattern(p, "article_urls") for p in _texts(data, "article_urls")),
