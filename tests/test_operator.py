@@ -7,6 +7,7 @@ from __future__ import annotations
 import fcntl
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
@@ -207,6 +208,21 @@ def test_crawl_user_errors_are_one_line_with_exit_status_2(tmp_path) -> None:
         assert says in _one_line_error(done.stderr, "scrapy crawl"), args
     assert not (tmp_path / "output" / "runs").exists() or not any(
         p.name.endswith(".part") for p in (tmp_path / "output" / "runs").iterdir())
+
+
+@pytest.mark.slow
+def test_newscrawl_crawl_runs_scrapy_crawl_with_the_project_settings_anywhere(tmp_path) -> None:
+    """Outside the checkout and without SCRAPY_SETTINGS_MODULE, `newscrawl crawl` still finds
+    the project (its spider, its settings check)."""
+    env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    done = subprocess.run([sys.executable, "-m", "newscrawl.cli", "crawl", "-a",
+                           "site=seoulpots"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=180, check=False)
+    assert done.returncode == 2
+    assert "did you mean seoulpost?" in _one_line_error(done.stderr, "scrapy crawl")
+    plain = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "article"], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert plain.returncode != 0 and "no active project" in plain.stdout + plain.stderr
 
 
 @pytest.mark.slow

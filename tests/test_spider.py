@@ -11,6 +11,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
+from newscrawl.errors import UserError
 from newscrawl.items import ArticleItem
 from newscrawl.spiders.article import ArticleSpider
 
@@ -30,7 +31,7 @@ def spider(**kw):
 
 
 def test_needs_start_points():
-    with pytest.raises(ValueError):
+    with pytest.raises(UserError, match="give start points"):  # one line, exit status 2
         spider()
 
 
