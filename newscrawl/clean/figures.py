@@ -135,9 +135,13 @@ def _tiny(img: HtmlElement) -> bool:
 
 def _links_away(a: HtmlElement, page_path: str) -> bool:
     href = a.get("href") or ""
-    return bool(href) and not _IMAGE_LINK.search(href) and (
-        urlsplit(href).path not in ("", page_path)
-    )
+    if not href or _IMAGE_LINK.search(href):
+        return False
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # "http://[oops/": no page of this site either
+        return True
+    return path not in ("", page_path)
 
 
 def _is_card(block: HtmlElement, page_path: str) -> bool:
