@@ -53,7 +53,7 @@ def _project(**extra) -> dict:
 # -- single-machine mode stays Redis-free ------------------------------------------------
 
 
-def test_single_machine_mode_imports_no_redis():
+def test_single_machine_mode_imports_no_redis(tmp_path):
     code = (
         "import sys\n"
         "from scrapy.utils.test import get_crawler\n"
@@ -64,7 +64,7 @@ def test_single_machine_mode_imports_no_redis():
         "import newscrawl.cli\n"
         "print(c.settings['SCHEDULER'], 'redis' in sys.modules, 'scrapy_redis' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                          text=True, check=True).stdout.split()
     assert out == ["scrapy.core.scheduler.Scheduler", "False", "False"]
 
