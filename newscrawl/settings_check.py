@@ -26,8 +26,9 @@ from .errors import UserError, did_you_mean
 
 logger = logging.getLogger(__name__)
 
-# Set by components at run time, never by hand (the distributed add-on's run id).
-RUNTIME_SETTINGS = frozenset({"NEWSCRAWL_REDIS_RUN"})
+# Set by components at run time, never by hand (the distributed add-on's run id, and the
+# cluster-wide per-host delay it takes from DOWNLOAD_DELAY).
+RUNTIME_SETTINGS = frozenset({"NEWSCRAWL_REDIS_RUN", "NEWSCRAWL_REDIS_DOWNLOAD_DELAY"})
 # Settings of the optional packages newscrawl uses (scrapy-redis reads these).
 THIRD_PARTY_SETTINGS = frozenset({
     "REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_PARAMS", "REDIS_ENCODING",

@@ -36,6 +36,7 @@ from scrapy import Request
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy_redis.queue import Base
 
+from .. import defaults
 from .keys import Keys
 
 logger = logging.getLogger(__name__)
@@ -250,7 +251,7 @@ class Policy:
             delay=delay,
             start_delay=max(delay, settings.getfloat("AUTOTHROTTLE_START_DELAY"))
             if throttle else None,
-            hold=2 * settings.getfloat("NEWSCRAWL_REDIS_LEASE", 30)
+            hold=2 * defaults.getfloat(settings, "NEWSCRAWL_REDIS_LEASE")
             + settings.getfloat("DOWNLOAD_TIMEOUT", 180),
         )
 

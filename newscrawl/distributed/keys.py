@@ -11,6 +11,8 @@ import socket
 from dataclasses import dataclass
 from typing import Any
 
+from ..defaults import default
+
 
 @dataclass(frozen=True)
 class Keys:
@@ -93,7 +95,7 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
 
 
-DEFAULT_TIMEOUT = 5.0  # seconds, NEWSCRAWL_REDIS_TIMEOUT
+DEFAULT_TIMEOUT: float = default("NEWSCRAWL_REDIS_TIMEOUT")  # seconds, for the commands
 
 
 def connect(url: str, timeout: float = DEFAULT_TIMEOUT, **params: Any):

@@ -34,7 +34,8 @@ from scrapy.crawler import Crawler
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from .keys import DEFAULT_TIMEOUT, connect
+from .. import defaults
+from .keys import connect
 
 logger = logging.getLogger(__name__)
 
@@ -163,9 +164,9 @@ def link_for(crawler: Crawler, name: str = "main") -> RedisLink:
     if name not in links:
         settings = crawler.settings
         server = connect(settings["NEWSCRAWL_REDIS_URL"],
-                         timeout=settings.getfloat("NEWSCRAWL_REDIS_TIMEOUT", DEFAULT_TIMEOUT))
+                         timeout=defaults.getfloat(settings, "NEWSCRAWL_REDIS_TIMEOUT"))
         link = links[name] = RedisLink(server, name,
-                                       settings.getfloat("NEWSCRAWL_REDIS_OUTAGE", 120.0))
+                                       defaults.getfloat(settings, "NEWSCRAWL_REDIS_OUTAGE"))
         crawler.signals.connect(lambda **kw: link.close(), signal=signals.engine_stopped,
                                 weak=False)
     return links[name]

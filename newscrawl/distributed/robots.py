@@ -32,6 +32,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from .. import defaults
 from ..faults import describe
 from ..middlewares.robotstxt import StrictRobotsTxtMiddleware
 from .gate import ROBOTS_META, SEND_MARGIN
@@ -85,7 +86,7 @@ class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
         settings = crawler.settings
         self.link = link_for(crawler)
         self.worker: str = settings["NEWSCRAWL_WORKER_ID"]
-        self.ttl = settings.getfloat("NEWSCRAWL_ROBOTS_CACHE_TTL", 86400.0)
+        self.ttl = defaults.getfloat(settings, "NEWSCRAWL_ROBOTS_CACHE_TTL")
         # The fetch, its retries and backoffs; a fetcher that dies frees the lock then.
         self.lock_ttl = (settings.getfloat("DOWNLOAD_TIMEOUT", 180)
                          * (settings.getint("RETRY_TIMES", 2) + 1) + 60)

@@ -26,6 +26,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
+from .. import defaults
 from ..state.base import ArticleState, CrawlState, RunRecord, is_due, iso, parse_iso
 from ..urls import article_key
 from .keys import connect
@@ -49,7 +50,7 @@ class RedisCrawlState(CrawlState):
         # Called from the reactor thread by the incremental pipeline and the conditional
         # requests middleware: each call gives up after NEWSCRAWL_REDIS_TIMEOUT seconds; a
         # request or article failed by it goes back to the queue (scheduler.py).
-        return cls(connect(url, timeout=settings.getfloat("NEWSCRAWL_REDIS_TIMEOUT", 5.0)),
+        return cls(connect(url, timeout=defaults.getfloat(settings, "NEWSCRAWL_REDIS_TIMEOUT")),
                    settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl")
 
     def _k(self, name: str) -> str:

@@ -23,6 +23,7 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 from twisted.python.failure import Failure
 
+from .. import defaults
 from ..pipelines.templates import SiteTemplateMemory, memory_for, merge_blocks
 from .link import link_for
 
@@ -47,12 +48,12 @@ class TemplateSync:
         settings = crawler.settings
         if not settings.get("NEWSCRAWL_REDIS_URL"):
             raise NotConfigured("NEWSCRAWL_REDIS_URL is not set")
-        if not settings.getbool("NEWSCRAWL_TEMPLATE_LEARNING", True):
+        if not defaults.getbool(settings, "NEWSCRAWL_TEMPLATE_LEARNING"):
             raise NotConfigured("NEWSCRAWL_TEMPLATE_LEARNING is off")
-        interval = settings.getfloat("NEWSCRAWL_TEMPLATE_SYNC_INTERVAL", 60.0)
+        interval = defaults.getfloat(settings, "NEWSCRAWL_TEMPLATE_SYNC_INTERVAL")
         if interval <= 0:
             raise NotConfigured("NEWSCRAWL_TEMPLATE_SYNC_INTERVAL is 0")
-        ext = cls(crawler, interval, settings.getint("NEWSCRAWL_TEMPLATE_SYNC_ITEMS", 100))
+        ext = cls(crawler, interval, defaults.getint(settings, "NEWSCRAWL_TEMPLATE_SYNC_ITEMS"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
