@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need (the package with its test extras, and redis-server for
-# the distributed-crawl tests, which start their own server), lint, then run the whole suite.
+# the distributed-crawl tests, which start their own server), lint, type-check, then run the
+# whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v redis-server >/dev/null 2>&1; then
@@ -10,4 +11,5 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 bash scripts/setup-venv.sh test
 .venv/bin/ruff check newscrawl tests
+.venv/bin/mypy --cache-dir "${TMPDIR:-/tmp}/newscrawl-mypy-cache" newscrawl
 .venv/bin/python -m pytest "$@"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import json_repair
 from extruct.w3cmicrodata import MicrodataExtractor
@@ -122,8 +122,8 @@ def _jsonld_items(text: str, url: str) -> list[Any]:
 def read_structured(root: HtmlElement, url: str) -> StructuredData:
     data = StructuredData()
     try:
-        for script in _JSONLD_SCRIPTS(root):
-            _flatten(_jsonld_items(script.xpath("string()"), url), data.objects)
+        for script in cast("list[HtmlElement]", _JSONLD_SCRIPTS(root)):
+            _flatten(_jsonld_items(str(script.xpath("string()")), url), data.objects)
     except Exception as exc:  # a broken page goes on without its JSON-LD
         logger.debug("JSON-LD unreadable on %s: %s", url, exc)
     if root.xpath("boolean(//*[@itemscope])"):

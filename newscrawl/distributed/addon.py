@@ -99,7 +99,7 @@ def _cluster_politeness(settings: Settings) -> None:
 def _default(settings: Settings, name: str, value: Any) -> None:
     """Override a project default (settings.py), never a command-line or spider setting.
     At "project" priority: the "addon" priority is below it and would not take."""
-    if settings.getpriority(name) <= _PROJECT:
+    if (settings.getpriority(name) or 0) <= _PROJECT:  # None: not set at all
         settings.set(name, value, "project")
 
 

@@ -157,14 +157,14 @@ def status(server: Any, keys: Any) -> dict[str, Any]:
     from .frontier import host_status
 
     workers = {}
-    for w in sorted(_text(x) for x in server.smembers(keys.workers)):
+    for w in sorted(x.decode() for x in server.smembers(keys.workers)):
         alive = server.get(keys.alive(w))
         workers[w] = {"alive": alive is not None, "leased": server.zcard(keys.inflight(w))}
     # Workers alive but holding no lease right now (idle, waiting for work).
     for k in server.scan_iter(keys.alive("*")):
-        w = _text(k).rsplit("alive:", 1)[1]
+        w = k.decode().rsplit("alive:", 1)[1]
         workers.setdefault(w, {"alive": True, "leased": 0})
-    claims = [_text(v) for v in server.hvals(keys.claims)]
+    claims = [v.decode() for v in server.hvals(keys.claims)]
     return {
         "run": _text(server.get(keys.run)),
         "queued": int(server.get(keys.queued) or 0),

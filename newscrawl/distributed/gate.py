@@ -124,6 +124,7 @@ class PolitenessGate:
 
     def _base(self) -> str:
         if self.keys is None:
+            assert self.crawler.spider is not None  # the gate works for an open spider
             self.keys = keys_from_settings(self.crawler.settings, self.crawler.spider.name)
         return self.keys.base
 

@@ -104,6 +104,7 @@ class ClusterRobotsTxtMiddleware(StrictRobotsTxtMiddleware):
     @property
     def keys(self) -> Keys:
         if self._keys is None:
+            assert self.crawler.spider is not None  # asked while the spider crawls
             self._keys = keys_from_settings(self.crawler.settings, self.crawler.spider.name)
         return self._keys
 

@@ -196,8 +196,10 @@ class RedisScheduler(BaseScheduler):
             # Nothing may be taken now; the next host's turn comes in `wait` seconds.
             if self._wakeup is not None and self._wakeup.active():
                 self._wakeup.cancel()
-            self._wakeup = reactor.callLater(min(max(wait, 0.01), MAX_SLEEP), wake_engine,
-                                             self.crawler)
+            # (mypy reads the zope interface's method without its self: ignore arg-type)
+            self._wakeup = reactor.callLater(
+                min(max(wait, 0.01), MAX_SLEEP),  # type: ignore[arg-type]
+                wake_engine, self.crawler)
 
     def _pop_failed(self, failure: Failure) -> None:
         self.popping = False

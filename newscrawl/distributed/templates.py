@@ -15,6 +15,7 @@ happens in the reactor thread, with what was learned in between kept.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from scrapy import signals
@@ -97,8 +98,8 @@ class TemplateSync:
             if site in mine:
                 out[site] = store.update_value(
                     SiteTemplateMemory.NAMESPACE, site,
-                    lambda stored, site=site: merge_blocks(stored, mine[site], learner.min_pages,
-                                                           learner.max_blocks))
+                    partial(merge_blocks, mine=mine[site], min_pages=learner.min_pages,
+                            max_blocks=learner.max_blocks))
             else:
                 out[site] = store.get_value(SiteTemplateMemory.NAMESPACE, site) or {}
         return out

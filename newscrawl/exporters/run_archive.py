@@ -24,7 +24,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -37,6 +37,9 @@ from ..pipelines.incremental import Unchanged
 from ..state import run_context
 from ..state.base import iso, utc_now
 from .atomic import write_atomic
+
+if TYPE_CHECKING:
+    from .warc import PageWarcWriter
 
 logger = logging.getLogger(__name__)
 
@@ -132,10 +135,11 @@ class RunArchive:
             self.state.begin_run(self.run.run_id, self.run.started)
         self._items_raw = (self.work / ITEMS_FILE).open("wb")
         self._items_gz = gzip.GzipFile(fileobj=self._items_raw, mode="wb", filename="")
-        self.exporter = JsonLinesItemExporter(self._items_gz, encoding="utf-8")
+        self.exporter = JsonLinesItemExporter(self._items_gz,  # type: ignore[arg-type]
+                                              encoding="utf-8")  # any binary file will do
         self.exporter.start_exporting()
         self._warc_raw = (self.work / WARC_FILE).open("wb")
-        self._warc = None  # opened lazily: the warcinfo record names the spider
+        self._warc: PageWarcWriter | None = None  # opened lazily: the warcinfo names the spider
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):

@@ -83,8 +83,9 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
                        "(RFC 9309)", robots_url, reason, netloc)
         self._stats.inc_value("newscrawl/robotstxt/unavailable")
         parser = Unavailable(reason)
-        pending = self._parsers[netloc]  # the Deferred the parent left for waiting requests
-        self._parsers[netloc] = parser
+        parsers: dict[str, Any] = self._parsers  # Scrapy's parsers (or Deferreds), and ours
+        pending = parsers[netloc]  # the Deferred the parent left for waiting requests
+        parsers[netloc] = parser
         if hasattr(pending, "callback"):
             pending.callback(parser)
 

@@ -43,7 +43,7 @@ class StagePipeline:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def page_for(self, item: Any) -> Page | None:
+    def page_for(self, item: Any) -> Page:
         page = getattr(item, "_page", None)
         if page is None:
             page = self._build(item)

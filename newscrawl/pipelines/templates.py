@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from functools import partial
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -68,8 +69,8 @@ class SiteTemplateMemory:
             mine = self.learner.seen.get(site, {})
             merged = self.store.update_value(
                 self.NAMESPACE, site,
-                lambda stored, mine=mine: merge_blocks(stored, mine, self.learner.min_pages,
-                                                    self.learner.max_blocks))
+                partial(merge_blocks, mine=mine, min_pages=self.learner.min_pages,
+                        max_blocks=self.learner.max_blocks))
             self.learner.load(site, merged)
         self.dirty.clear()
 

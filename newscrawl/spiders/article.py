@@ -351,9 +351,9 @@ class ArticleSpider(scrapy.Spider):
                     yield from self._listing_request(url, "links", depth)
         for href in response.xpath("//link[@type='application/rss+xml' or "
                                    "@type='application/atom+xml']/@href").getall():
-            url = join_url(response.url, href)
-            if url and self._in_scope(url):
-                yield self._request(url, self.parse_xml, role="feed", route="feed",
+            feed = join_url(response.url, href)
+            if feed and self._in_scope(feed):
+                yield self._request(feed, self.parse_xml, role="feed", route="feed",
                                     priority=XML_PRIORITY)
 
     def _profile_links(self, response: Response, depth: int) -> Iterator[scrapy.Request]:

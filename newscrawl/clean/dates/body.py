@@ -223,7 +223,8 @@ class _Walk:
         text = el.text_content()
         if kind == DateKind.EITHER:
             # "Updated 19 March" written in the element or just before it
-            label = self._label(c) + " " + text.split(re.search(r"\d", text + "0").group(), 1)[0]
+            digit = re.search(r"\d", text + "0")  # always found: the "0"
+            label = self._label(c) + " " + text.split(digit.group() if digit else "0", 1)[0]
             if MODIFIED_LABEL.search(label):
                 kind = DateKind.MODIFIED
             elif PUBLISHED_LABEL.search(label):
@@ -272,7 +273,8 @@ def _classes(el: HtmlElement) -> tuple[bool, bool, bool, DateKind | bool]:
     """(strong chrome, weak chrome, date-ish, microformat) of an element's class and id."""
     cls = el.get("class")
     ident = el.get("id")
-    strong = weak = dateish = micro = False
+    strong = weak = dateish = False
+    micro: DateKind | bool = False
     if cls:
         strong, weak, dateish, micro = _class_info(cls)
     if ident and not strong:
@@ -395,7 +397,8 @@ def read_body(page: Page, ctx: Context) -> None:
                 _hit_candidates(hit, ctx, DateSource.TEXT, W.PROSE_DATE, limit=1)
             continue
         if hit.source in (DateSource.TIME, DateSource.ITEMPROP):
-            w = W.MACHINE_PUBLISHED if hit.kind == DateKind.PUBLISHED else W.MACHINE_EITHER
+            w: float = (W.MACHINE_PUBLISHED if hit.kind == DateKind.PUBLISHED
+                        else W.MACHINE_EITHER)
             if dist >= W.MACHINE_NEAR_CHARS:
                 w -= W.MACHINE_FAR_PENALTY
             _hit_candidates(hit, ctx, hit.source, w)
@@ -444,9 +447,9 @@ def _exclude(hit: _Hit, ctx: Context) -> None:
     for st, *_ in parse_text(hit.text, ctx)[: W.DATES_PER_SNIPPET]:
         ctx.excluded.add(st.day)
     if ctx.now is not None and len(hit.text) < W.RELATIVE_TEXT_MAX:
-        st = short_date(hit.text, ctx)
-        if st:
-            ctx.excluded.add(st.day)
+        inferred = short_date(hit.text, ctx)
+        if inferred:
+            ctx.excluded.add(inferred.day)
 
 
 def _labelled_published(hit: _Hit) -> bool:
@@ -549,9 +552,9 @@ def _hit_candidates(
         # A day worked out from the fetch time ("vor 4 Stunden", "Dec. 2") is weaker
         # evidence than a stated one: a cached page's relative times are stale, an inferred
         # year can be wrong. Alone it names the day; it never outweighs stated dates.
-        st = short_date(hit.text, ctx)
-        if st:
-            add(st, hit.text, source, min(weight, W.INFERRED_CAP), hit.kind)
+        inferred = short_date(hit.text, ctx)
+        if inferred:
+            add(inferred, hit.text, source, min(weight, W.INFERRED_CAP), hit.kind)
             if added:
                 added[-1].inferred = True
     return added

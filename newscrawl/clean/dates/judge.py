@@ -93,7 +93,7 @@ def _precision(c: Candidate) -> tuple[bool, bool, bool, bool, bool, bool, float]
         c.weight >= W.Strength.TRUSTED and c.source in _MACHINE_SOURCES,
         _timed(c),
         _timed(c) and c.stamp.offset is not None,
-        _timed(c) and c.stamp.clock.second != 0,
+        _timed(c) and c.stamp.clock is not None and c.stamp.clock.second != 0,
         c.stamp.clock is None,  # a plain date rather than a midnight
         c.weight,
     )

@@ -132,14 +132,16 @@ def cjk_clock(half: str | None, hour: str | None, minute: str | None) -> tuple[A
 
 
 def make_stamp(
-    y: int,
-    mo: int,
-    d: int,
+    y: int | str | None,  # a regex group's digits, or a number
+    mo: int | str | None,
+    d: int | str | None,
     hh: Any = None,
     mm: Any = None,
     ss: Any = None,
     off: timedelta | None = None,
 ) -> Stamp | None:
+    if y is None or mo is None or d is None:
+        return None
     try:
         day = date(int(y), int(mo), int(d))
     except (ValueError, TypeError):

@@ -147,19 +147,19 @@ def read_url(page: Page, ctx: Context) -> None:
         return
     # 18-03-2024, 18.03.2024, 18_03_2024 as a path segment (or its start): day first, or
     # month first where the page's locale writes it so
-    m = _URL_DMY.search(path)
-    if m:
-        a, b = int(m.group(1)), int(m.group(3))
+    dmy = _URL_DMY.search(path)
+    if dmy:
+        a, b = int(dmy.group(1)), int(dmy.group(3))
         guessed = False
-        if m.group(2) == "." or a > 12 >= b:
+        if dmy.group(2) == "." or a > 12 >= b:
             day, month = a, b
         elif b > 12 >= a:
             day, month = b, a
         else:
             day, month = (a, b) if ctx.order == "DMY" else (b, a)
             guessed = a != b and not ctx.order_known
-        st = make_stamp(m.group(4), month, day)
-        add_candidate(ctx, st, m.group(0), DateSource.URL, W.URL_DATE, guessed=guessed)
+        st = make_stamp(dmy.group(4), month, day)
+        add_candidate(ctx, st, dmy.group(0), DateSource.URL, W.URL_DATE, guessed=guessed)
 
 
 def read_sitemap(page: Page, ctx: Context) -> None:

@@ -152,7 +152,7 @@ def reday_utc(page: Page, ctx: Context) -> None:
                 local[c.stamp.day] = c
     for c in ctx.candidates:
         st = c.stamp
-        if not _is_utc(st):
+        if not _is_utc(st) or st.clock is None:  # _is_utc: timed, at offset 0
             continue
         moment = datetime.combine(st.day, st.clock, UTC)
         if zone is not None:
