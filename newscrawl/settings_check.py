@@ -146,9 +146,12 @@ def _check_value(settings: BaseSettings, name: str) -> None:
     if value is None:
         return
     expected = ""
+    kind = type(default)
+    if kind is int and not name.startswith("NEWSCRAWL_"):
+        kind = float  # Scrapy writes some float settings' defaults as 0 (DOWNLOAD_DELAY)
     try:
-        if type(default) in _TYPES:
-            getter, expected = _TYPES[type(default)]
+        if kind in _TYPES:
+            getter, expected = _TYPES[kind]
             getattr(settings, getter)(name)
         check = GRAMMARS.get(name)
         if check is not None:

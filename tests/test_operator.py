@@ -121,6 +121,7 @@ def test_bad_settings_are_user_errors(values, says) -> None:
 def test_good_settings_and_unrelated_third_party_names_pass(caplog) -> None:
     check_settings(_cmdline())  # the project's own settings
     check_settings(_cmdline(NEWSCRAWL_MAX_PAGES_PER_SITE="50", AUTOTHROTTLE_ENABLED="False",
+                            DOWNLOAD_DELAY="0.25",  # Scrapy's default is 0, its values floats
                             NEWSCRAWL_REPLAY_DIR=str(SITE), SOME_ADDON_OPTION="x"))
     assert "SOME_ADDON_OPTION is neither Scrapy's nor newscrawl's" in caplog.text
 
