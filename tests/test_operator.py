@@ -89,6 +89,14 @@ def test_extract_ends_with_a_summary_line(tmp_path, capsys) -> None:
                      r"(1 articles, 1 skipped|1 skipped, 1 articles)$", err, re.M), err
 
 
+def test_eval_shows_its_rate_and_ends_with_a_summary(capsys) -> None:
+    assert main(["eval", "disagreement", "--data", str(SITE), "--against", "readability",
+                 "--top", "1"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"^eval disagreement: \d+ pages in [\d.]+ s \([\d.]+ pages/s\)$", err,
+                     re.M), err
+
+
 # -- settings ----------------------------------------------------------------------------
 
 

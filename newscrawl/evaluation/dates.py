@@ -28,6 +28,7 @@ from ..clean.codes import Stage
 from ..clean.document import NotHTML, load_document
 from ..clean.page import Page
 from ..clean.structured import read_structured
+from ..progress import Progress
 
 
 def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
@@ -36,7 +37,8 @@ def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
     meta = json.loads((data_dir / "meta.json").read_text(encoding="utf-8"))
     out: dict[str, dict[str, Any]] = {}
     spent = 0.0
-    for page_id in sorted(meta):
+    progress = Progress("eval dates", "pages", total=len(meta))
+    for page_id in progress.track(sorted(meta)):
         url = meta[page_id].get("url") or ""
         path = data_dir / "pages" / f"{page_id}.html.gz"
         record: dict[str, Any] = {"date": None, "source": None, "raw": None}
@@ -44,6 +46,7 @@ def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
             root, encoding = load_document(gzip.decompress(path.read_bytes()), None)
         except (OSError, NotHTML, EOFError):
             out[page_id] = record
+            progress.count("unreadable")
             continue
         page = Page(url=url, root=root, encoding=encoding, structured=read_structured(root, url))
         start = time.perf_counter()
@@ -56,6 +59,8 @@ def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
             raw=page.fields.get("datePublishedRaw"),
         )
         out[page_id] = record
+        progress.count("dated" if value else "undated")
+    progress.close()
     return out, 1000 * spent / max(1, len(meta))
 
 

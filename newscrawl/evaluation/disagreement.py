@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..progress import Progress
 from .extraction import COMPARATORS, ours_text, require_extractor, uncovered_passages
 from .metric import page_counts, shingles, tokens
 
@@ -72,7 +73,8 @@ def compare(
         require_extractor(against)
     reference = COMPARATORS[against] if isinstance(against, str) else against
     out = []
-    for pid, url, raw in unlabelled_pages(Path(data_dir)):
+    progress = Progress("eval disagreement", "pages")
+    for pid, url, raw in progress.track(unlabelled_pages(Path(data_dir))):
         ours = ours_text(raw, url)
         try:
             theirs = reference(raw, url)
@@ -85,6 +87,7 @@ def compare(
         out.append(Disagreement(
             pid, url, len(ours.split()), len(theirs.split()), counts.recall, counts.precision,
             missing[0] if missing else "", extra[0] if extra else ""))
+    progress.close()
     return out
 
 

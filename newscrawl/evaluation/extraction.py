@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from lxml import html as lxml_html
 
 from ..errors import MissingExtra, require
+from ..progress import Progress
 from .metric import WORD_RE, PageCounts, aggregate, page_counts, shingles
 
 Extractor = Callable[[bytes, str], str]
@@ -178,14 +179,17 @@ def _measure(extract: Extractor, pages: Sequence[tuple[str, str, bytes, str]], n
     _warm_up(name)
     preds: dict[str, str] = {}
     errors = 0
+    progress = Progress(f"eval extraction ({name})", "pages", total=len(pages))
     t0 = time.perf_counter()
-    for pid, url, raw, _ in pages:
+    for pid, url, raw, _ in progress.track(pages):
         try:
             preds[pid] = extract(raw, url)
         except Exception:
             preds[pid] = ""
             errors += 1
     elapsed = time.perf_counter() - t0
+    progress.count("errors", errors)
+    progress.close()
     return preds, len(pages) / elapsed if elapsed > 0 else 0.0, errors
 
 
