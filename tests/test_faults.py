@@ -483,6 +483,7 @@ def _stop_mid_run(tmp_path: Path, site, signums: list[int], **settings) -> int:
         site.release()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_forced_stop_exits_non_zero_and_the_next_run_records_it_abandoned(tmp_path, signum):
     """Ctrl-C (or SIGTERM) twice: Scrapy stops at once without closing the run. The exit
@@ -505,6 +506,7 @@ def test_a_forced_stop_exits_non_zero_and_the_next_run_records_it_abandoned(tmp_
     assert done["counts"]["new"] == 6 and done["exitStatus"] == 0
 
 
+@pytest.mark.slow
 def test_a_graceful_stop_closes_the_run_and_exits_1(tmp_path):
     """One SIGTERM: the crawl finishes what is in flight and closes the run (its manifest
     says why), but the run is incomplete: exit status 1, as its manifest records."""
