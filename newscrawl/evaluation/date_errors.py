@@ -7,10 +7,14 @@ subset, before it shows in a single accuracy figure.
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
 from ..clean.codes import DateKind, DateSource
 from ..clean.dates import collect
@@ -120,3 +124,30 @@ def report(
         examples = ", ".join(ids[:3]) + (" ..." if len(ids) > 3 else "")
         lines.append(f"  {len(ids):>3}  {cls.value}{split}: {examples}")
     return lines
+
+
+def classify_set(
+    data_dir: Path, gold: dict[str, str | None], predicted: dict[str, dict[str, Any]]
+) -> dict[str, DateError]:
+    """The class of every wrong or missing date of a dates set (`pages/<id>.html.gz`,
+    `meta.json`); `predicted` is {id: {"date", "source"}}."""
+    meta = json.loads((data_dir / "meta.json").read_text(encoding="utf-8"))
+    out: dict[str, DateError] = {}
+    for page_id, truth in sorted(gold.items()):
+        rec = predicted.get(page_id) or {}
+        guess = rec.get("date")
+        if (guess[:10] if guess else None) == truth:
+            continue
+        html = gzip.decompress((data_dir / "pages" / f"{page_id}.html.gz").read_bytes())
+        url = (meta.get(page_id) or {}).get("url") or ""
+        cls = classify(truth, guess, rec.get("source"), evidence(html, url))
+        if cls is not None:
+            out[page_id] = cls
+    return out
+
+
+def report_set(data_dir: Path, errors: dict[str, DateError], by: str = "subset") -> list[str]:
+    """The report's lines, grouped by a meta.json field when the set has it."""
+    meta = json.loads((data_dir / "meta.json").read_text(encoding="utf-8"))
+    groups = {k: str(v.get(by)) for k, v in meta.items() if isinstance(v, dict) and by in v}
+    return report(errors, groups or None)

@@ -29,6 +29,7 @@ from ..clean.document import NotHTML, load_document
 from ..clean.page import Page
 from ..clean.structured import read_structured
 from ..progress import Progress
+from .date_errors import classify_set, report_set
 
 
 def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
@@ -126,6 +127,10 @@ def run(
             print(
                 f"  {page_id}: {truth} -> {rec['date']}  [{rec['source']}] {rec['raw']!r}", file=out
             )
+    classes = classify_set(data_dir, gold, records)
+    metrics["error_classes"] = {k: str(v.name) for k, v in classes.items()}
+    print(f"errors by class ({len(classes)}; by subset where meta.json has one):", file=out)
+    print("\n".join(report_set(data_dir, classes)), file=out)
     return metrics
 
 
