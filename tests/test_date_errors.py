@@ -38,3 +38,22 @@ def test_report_counts_each_class_by_group() -> None:
     lines = report(errors, {"a": "news", "b": "web", "c": "news"})
     assert lines[0].split()[0] == "2" and "(news 1, web 1)" in lines[0]
     assert lines[1].split()[0] == "1" and "(news 1, web 0)" in lines[1]
+
+
+def test_eval_dates_prints_the_error_classes_by_subset(tmp_path) -> None:
+    import gzip
+    import io
+    import json
+
+    from newscrawl.evaluation.dates import run
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html.gz").write_bytes(gzip.compress(PAGE))
+    (tmp_path / "pages" / "b.html.gz").write_bytes(gzip.compress(PAGE))
+    (tmp_path / "meta.json").write_text(json.dumps({
+        "a": {"url": URL, "subset": "news"}, "b": {"url": URL, "subset": "web"}}))
+    (tmp_path / "ground_truth.json").write_text(json.dumps({"a": "2024-12-02", "b": "2024-12-05"}))
+    out = io.StringIO()
+    metrics = run(tmp_path, out, errors=5)
+    assert metrics["correct"] == 1 and metrics["error_classes"] == {"b": "LABEL_IS_UPDATE"}
+    assert "1  labelled with the update" in out.getvalue() and "(news 0, web 1)" in out.getvalue()
