@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
@@ -166,16 +167,27 @@ SPLIT_MIN_CHARS = 1000  # ... holding at least this much text
 SPLIT_SHARE = 2.0  # ... and this many times the text of the block readability chose
 SPLIT_LEVELS = 4  # the candidate and its wrappers searched for the repeated block
 SPLIT_CANDIDATES = 10  # top candidates looked at
+SPLIT_LOST = 0.5  # readability's story keeps less than this share of the blocks: take them
 SPLIT_BEST_MAX = 1000  # characters: a chosen block longer than this is no fact box
 _LIST_ITEMS = frozenset({"li", "dd", "dt", "tr"})  # items of a list (comments, threads), no story
 
 
-def _split_story(doc: _Scorer, candidates: dict, best: dict) -> list[HtmlElement] | None:
+@dataclass
+class _Split:
+    blocks: list[HtmlElement]  # in document order
+    chars: int  # text of the repeated blocks
+    holds_best: bool  # readability's choice is one of them
+
+
+def _split_story(doc: _Scorer, candidates: dict, best: dict) -> _Split | None:
     """The story split over sibling containers, each holding a paragraph or two (React
     pages that wrap every paragraph in a component): readability scores each alone, and a
-    fact box of a few lines outscores them all. The sibling blocks of one kind (same tag
-    and class, running text, not teasers, not list items such as comments) that hold several
-    times the chosen block's text are the story, when that block is short."""
+    fact box of a few lines, or one of them with its few neighbours, is all it keeps. The
+    sibling blocks of one kind (same tag and class, running text, not teasers, not list
+    items such as comments) that hold several times the chosen block's text are the story,
+    when that block is short, with the subheadings and photos between them. Where
+    readability's choice is one of the blocks, they replace its story only when it kept
+    less than half of them."""
     best_len = len(best["elem"].text_content())
     if best_len > SPLIT_BEST_MAX:
         return None  # readability found a story-sized block: its siblings are not the story
@@ -199,11 +211,16 @@ def _split_story(doc: _Scorer, candidates: dict, best: dict) -> list[HtmlElement
                     if len(group) >= SPLIT_MIN_BLOCKS and n > found_len:
                         found, found_len = group, n
             block = block.getparent()
-    if found and found_len >= SPLIT_MIN_CHARS and found_len >= SPLIT_SHARE * best_len and not (
-        any(_within(best["elem"], b) for b in found)
-    ):
-        return found
-    return None
+    if not found or found_len < SPLIT_MIN_CHARS or found_len < SPLIT_SHARE * best_len:
+        return None
+    # with what sits between the blocks: subheadings, photos (not link lists or teasers)
+    siblings = list(found[0].getparent())
+    first, last = siblings.index(found[0]), siblings.index(found[-1])
+    members = set(found)
+    blocks = [s for s in siblings[first:last + 1] if s in members or (
+        isinstance(s.tag, str) and not _is_teaser(s) and doc.get_link_density(s) < 0.5
+    )]
+    return _Split(blocks, found_len, any(_within(best["elem"], b) for b in found))
 
 
 _LINKED_HEADING = etree.XPath(
@@ -321,19 +338,21 @@ def find_main_content(page: Page) -> None:
             # which siblings join the story is readability's call, on its own scores
             cand["content_score"] = score
         framed = _headline_article(work, best["elem"])
-        split = _split_story(doc, candidates, best) if framed is None else None
-        if split:
-            article = fragment_fromstring("<div/>")
-            for block in split:
-                article.append(block)
-        elif framed is not None:
+        if framed is not None:
             # Take the headline's article alone: its siblings are the other posts.
             article = fragment_fromstring("<div/>")
             article.append(framed)
         else:
+            split = _split_story(doc, candidates, best)
             before, after = _kindred_blocks(doc, best["elem"])
             article = doc.get_article(candidates, best, html_partial=True)
             article = _with_blocks(article, before, after)
+            if split is not None and (
+                not split.holds_best or len(article.text_content()) < SPLIT_LOST * split.chars
+            ):
+                article = fragment_fromstring("<div/>")
+                for block in split.blocks:
+                    article.append(block)
         doc.sanitize(article, candidates)
         if ruthless and len(article.text_content()) < 250:
             continue

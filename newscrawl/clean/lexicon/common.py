@@ -53,7 +53,9 @@ CLASS_WORDS: tuple[ClassWord, ...] = (
     # newsletters, subscriptions, walls
     ClassWord("newsletter", T | P | C), ClassWord("newsletters", T),
     ClassWord("subscribe", T | P), ClassWord("subscription", T), ClassWord("signup", T),
-    ClassWord("paywall", T | WL), ClassWord("regwall", WL), ClassWord("subscri", WL),
+    # (not dropped by class: Condé Nast and others class the story's walled paragraphs
+    # "paywall"; the wall's own box is caught by its text)
+    ClassWord("paywall", WL), ClassWord("regwall", WL), ClassWord("subscri", WL),
     ClassWord("premium", WL), ClassWord("piano", WL), ClassWord("meter", WL),
     ClassWord("cookie", T), ClassWord("consent", T),
     # other stories: related, popular, recommended, teasers
