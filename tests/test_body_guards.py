@@ -110,3 +110,20 @@ def test_a_story_whose_names_are_all_links_is_kept() -> None:
     item = extract_article(_page(f"<main><h1>宮崎県で震度5弱</h1>{story}</main>"), URL)
     assert "気象庁は13日" in item["articleBody"]
     assert "町39" in item["articleBody"]
+
+
+def test_a_story_in_blocks_named_after_a_sidebar_layout_is_kept() -> None:
+    """'sidebar-grid__content' names a layout with a sidebar, not a sidebar: blocks holding
+    several paragraphs of running text with few links are the story."""
+    blocks = "".join(
+        "<div class='sidebar-grid__container'><div class='sidebar-grid__content'>"
+        + "".join(f"<p>{p}</p>" for p in STORY[i:i + 3]) + "</div></div>"
+        for i in range(0, 6, 3)
+    )
+    item = extract_article(
+        _page(f"<article><div class='sidebar-grid'><h1>Budget talks end</h1>{blocks}</div>"
+              "</article>"),
+        URL,
+    )
+    for p in STORY[:6]:
+        assert p in item["articleBody"]

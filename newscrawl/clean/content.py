@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -51,14 +53,43 @@ def _shield_article_root(work: HtmlElement) -> None:
     """Readability drops or down-weights elements by class name ("sidebar", "widget",
     "related"); a site that puts its story in such an element would lose the whole story.
     The elements holding most of the paragraph text, and body/main/article, lose those
-    class names on the working copy."""
+    class names on the working copy; blocks holding a part of the story
+    (_holds_story_part) get a neutral name instead, one per original name (blocks of one
+    kind must keep one name, see _kindred_blocks)."""
     shielded = paragraph_holders(work)
     shielded.update(el for el in work.iter("body", "main", "article"))
+    for el in work.iter("div", "section"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and any(r.search(names) for r in _UNLIKELY) and (
+            not _DISCUSSION.search(names) and _holds_story_part(el)
+        ):
+            for attr in ("class", "id"):
+                value = el.get(attr)
+                if value:  # a neutral name, one per original name: blocks of one kind stay so
+                    el.set(attr, f"nc{zlib.crc32(value.encode()):x}")
     for el in shielded:
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if names.strip() and any(r.search(names) for r in _UNLIKELY):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
+
+
+STORY_PART_PARAGRAPHS = 3  # paragraphs of running text that make a block part of the story
+STORY_PART_PARAGRAPH = 100  # characters
+STORY_PART_LINKS = 0.2  # at most this share of its text in links
+# Readers' comments hold paragraphs too: never shielded.
+_DISCUSSION = re.compile(r"comment|disqus|remark|shoutbox|community|forum|reply|review", re.I)
+
+
+def _holds_story_part(el: HtmlElement) -> bool:
+    """A block with several paragraphs of running text and few links: a part of the story
+    (stories split over "sidebar-grid__content" blocks), not a sidebar, whatever its class."""
+    paragraphs = [len(p.text_content()) for p in el.iter("p")]
+    if sum(1 for n in paragraphs if n >= STORY_PART_PARAGRAPH) < STORY_PART_PARAGRAPHS:
+        return False
+    text = len(el.text_content())
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return links <= STORY_PART_LINKS * text
 
 
 def _work_copy(page: Page) -> HtmlElement:
