@@ -127,3 +127,24 @@ def test_a_story_in_blocks_named_after_a_sidebar_layout_is_kept() -> None:
     )
     for p in STORY[:6]:
         assert p in item["articleBody"]
+
+
+def test_a_long_comment_thread_does_not_outscore_a_short_story() -> None:
+    story = "".join(f"<p class='bodytext'>{p}</p>" for p in PARAGRAPHS[:3])
+    comment = (
+        "I do not agree with the minister at all, and I have said so for years: the rail "
+        "line was a mistake from the start, and postponing its cost changes nothing, since "
+        "our children will pay it with interest, as they always do with such schemes."
+    )
+    thread = "".join(
+        f"<li class='member column'><div class='columns'><div class='text'><p>{comment} "
+        f"({n})</p><p>{comment}</p></div></div></li>" for n in range(12)
+    )
+    item = extract_article(
+        _page("<main><section><article><h1>Budget talks end</h1><div class='corpus'>"
+              f"{story}</div></article><div class='mini news community'>"
+              f"<ul class='comments-list columns'>{thread}</ul></div></section></main>"),
+        URL,
+    )
+    assert PARAGRAPHS[0] in item["articleBody"]
+    assert "I do not agree" not in item["articleBody"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import re
 import zlib
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from readability.readability import REGEXES
 
 from .boilerplate import paragraph_holders, prune_chrome
 from .codes import WarningCode
-from .lexicon.patterns import INTERSTITIAL
+from .lexicon.patterns import DISCUSSION_CLASS_RE, INTERSTITIAL
 from .page import Page
 from .render import SLIDE_MARK, is_slide
 
@@ -44,7 +43,7 @@ class _Scorer(Document):
 
 STORY_HOLDER_SHARE = 0.5  # a block with more of the chosen body's paragraph text holds the story
 MAX_WALL_CHARS = 1500  # a candidate this short that asks for a login or consent is a wall
-WALL_RETRIES = 3  # walls skipped before the choice stands
+WALL_RETRIES = 3  # walls and comment threads skipped before the choice stands
 
 _UNLIKELY = (REGEXES["unlikelyCandidatesRe"], REGEXES["negativeRe"])
 
@@ -69,6 +68,8 @@ def _shield_article_root(work: HtmlElement) -> None:
                     el.set(attr, f"nc{zlib.crc32(value.encode()):x}")
     for el in shielded:
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _DISCUSSION.search(names):
+            continue  # a long comment thread holds much text and is still no story
         if names.strip() and any(r.search(names) for r in _UNLIKELY):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
@@ -77,8 +78,8 @@ def _shield_article_root(work: HtmlElement) -> None:
 STORY_PART_PARAGRAPHS = 3  # paragraphs of running text that make a block part of the story
 STORY_PART_PARAGRAPH = 100  # characters
 STORY_PART_LINKS = 0.2  # at most this share of its text in links
-# Readers' comments hold paragraphs too: never shielded.
-_DISCUSSION = re.compile(r"comment|disqus|remark|shoutbox|community|forum|reply|review", re.I)
+# Readers' comments hold paragraphs too: never shielded, never chosen.
+_DISCUSSION = DISCUSSION_CLASS_RE
 
 
 def _holds_story_part(el: HtmlElement) -> bool:
@@ -327,14 +328,30 @@ def _is_wall(elem: HtmlElement) -> bool:
     return len(text) < MAX_WALL_CHARS and INTERSTITIAL.search(text) is not None
 
 
+def _in_discussion(elem: HtmlElement) -> HtmlElement | None:
+    """The readers' comments (or forum thread) the element sits in, if any: the
+    outermost such container below <main>/<article>/<body>."""
+    found = None
+    for el in (elem, *elem.iterancestors()):
+        if el.tag in ("body", "html", "main", "article"):
+            break
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and _DISCUSSION.search(names):
+            found = el
+    return found
+
+
 def _select_past_walls(doc: _Scorer, candidates: dict) -> dict | None:
-    """readability's best candidate, skipping walls (and what they hold)."""
+    """readability's best candidate, skipping walls and readers' comments (and what they
+    hold): a long comment thread outscores a short story."""
     for _ in range(WALL_RETRIES):
         best = doc.select_best_candidate(candidates)
-        if not best or not _is_wall(best["elem"]):
+        if not best:
             return best
-        wall = best["elem"]
-        for key in [k for k, c in candidates.items() if _within(c["elem"], wall)]:
+        skip = best["elem"] if _is_wall(best["elem"]) else _in_discussion(best["elem"])
+        if skip is None:
+            return best
+        for key in [k for k, c in candidates.items() if _within(c["elem"], skip)]:
             del candidates[key]
     return doc.select_best_candidate(candidates)
 

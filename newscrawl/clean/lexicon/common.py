@@ -157,6 +157,8 @@ FOREIGN_FIGURE_CLASS = (
     r"outbrain|taboola|more[-_]?stories|most[-_]?read|trending|nav\w*|menu|footer)(?:$|[\s_-])"
     r"|(?:^|\s)ads?(?:$|\s)"
 )
+# Readers' comments and forum threads (never the story, however much text they hold).
+DISCUSSION_CLASS = r"(?<![a-z])(?:comments?|disqus|shoutbox|community|forums?)(?![a-z])"
 # A block holding an image and its caption ("image-widget", "absatzbild", "photo-box").
 IMAGE_BLOCK_CLASS = r"image|img|photo|foto|picture|bild|figure"
 

@@ -15,6 +15,7 @@ from .common import (
     CAPTION_CLASS,
     CLASS_WORDS,
     COPYRIGHT_MARKS,
+    DISCUSSION_CLASS,
     EMBED_WORDS,
     FIGURE_CAPTION_CLASS,
     FIGURE_CREDIT_CLASS,
@@ -92,6 +93,7 @@ FIGURE_CAPTION_CLASS_RE = re.compile(FIGURE_CAPTION_CLASS, re.I)
 FIGURE_CREDIT_CLASS_RE = re.compile(FIGURE_CREDIT_CLASS, re.I)
 FOREIGN_FIGURE_CLASS_RE = re.compile(FOREIGN_FIGURE_CLASS, re.I)
 IMAGE_BLOCK_CLASS_RE = re.compile(IMAGE_BLOCK_CLASS, re.I)
+DISCUSSION_CLASS_RE = re.compile(DISCUSSION_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 
 # --- boilerplate: rails and promos --------------------------------------------------------
