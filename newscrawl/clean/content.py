@@ -34,11 +34,17 @@ class _Scorer(Document):
 
     def get_preserved_elements(self, node):  # type: ignore[override]
         """readability's cleanup drops a block by its counts (links, list items, commas);
-        the block holding most of the story's paragraph text stays, whatever they say (a
-        story whose place names are all links)."""
+        the block holding most of the story's paragraph text, and the blocks of a split
+        story, stay whatever they say (a story whose place names are all links)."""
         allowed = super().get_preserved_elements(node)
         allowed.update(dict.fromkeys(paragraph_holders(node, STORY_HOLDER_SHARE), True))
+        for block in self.story_blocks:  # with the wrappers of their paragraphs
+            allowed.update((el, True) for el in block.iter("div", "section")
+                           if el.find(".//p") is not None)
         return allowed
+
+    # Blocks judged to be the story's (a split story's blocks): kept by the cleanup too.
+    story_blocks: tuple[HtmlElement, ...] = ()
 
 
 STORY_HOLDER_SHARE = 0.5  # a block with more of the chosen body's paragraph text holds the story
@@ -392,15 +398,20 @@ def find_main_content(page: Page) -> None:
             article.append(framed)
         else:
             split = _split_story(doc, candidates, best)
+            home = best["elem"].getparent()
+            placed = list(home) if home is not None else []
             before, after = _kindred_blocks(doc, best["elem"])
             article = doc.get_article(candidates, best, html_partial=True)
             article = _with_blocks(article, before, after)
             if split is not None and (
                 not split.holds_best or len(article.text_content()) < SPLIT_LOST * split.chars
             ):
+                for el in placed:  # readability moved these into its story: back in place
+                    home.append(el)
                 article = fragment_fromstring("<div/>")
                 for block in split.blocks:
                     article.append(block)
+                doc.story_blocks = tuple(split.blocks)
         doc.sanitize(article, candidates)
         if ruthless and len(article.text_content()) < 250:
             continue
