@@ -164,7 +164,8 @@ class _Walk:
             return
         if el is self.container:
             self.inside = True
-        if tag in QUOTED_TAGS or CAPTION_CLASS_RE.search(el.get("class") or ""):
+        cls = el.get("class")
+        if tag in QUOTED_TAGS or cls and _is_caption_class(cls):
             self.quotes.append(el)
         strong, weak, dateish, micro = _classes(el)
         c = self._chrome(el, self._parent_chrome(el), strong, weak)
@@ -177,7 +178,7 @@ class _Walk:
             or itemprop in DATE_ITEMPROPS
             or el.get("pubdate") is not None
             or (micro and el.get("title"))
-            or any(el.get(a) is not None for a in DATE_MARKER_ATTRIBUTES)
+            or not _DATE_MARKERS.isdisjoint(el.keys())
         ):
             self._machine_hit(el, c, itemprop, micro)
         elif dateish:
@@ -267,6 +268,14 @@ class _Walk:
                     quoted=bool(self.quotes),
                 )
             )
+
+
+_DATE_MARKERS = frozenset(DATE_MARKER_ATTRIBUTES)
+
+
+@lru_cache(maxsize=16384)
+def _is_caption_class(words: str) -> bool:
+    return bool(CAPTION_CLASS_RE.search(words))
 
 
 def _classes(el: HtmlElement) -> tuple[bool, bool, bool, DateKind | bool]:

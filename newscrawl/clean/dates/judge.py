@@ -8,6 +8,7 @@ precisely as its sources agree (seconds, offset)."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
@@ -17,12 +18,13 @@ from ..lexicon.common import UNDATED_TAGS
 from ..page import Page
 from . import weights as W
 from .model import Candidate, Context, Stamp
-from .parse import parse_text, parse_value
+from .parse import YEAR_HINT, parse_text, parse_value
 
 logger = logging.getLogger(__name__)
 
 # Attributes (besides data-*) that state a date for the reader or a script.
 _DATED_ATTRIBUTES = frozenset({"title", "datetime", "content"})
+_EPOCH = re.compile(r"\d{10}|\d{13}")  # Unix time in seconds or milliseconds
 # Sources that copy one CMS value count once, whatever number of tags repeat it.
 _STRUCTURED = frozenset({DateSource.JSONLD, DateSource.META, DateSource.ITEMPROP})
 # Sources that state the publisher's local day (not a UTC timestamp of a CMS).
@@ -274,11 +276,11 @@ def stated_days(page: Page, ctx: Context) -> set[date]:
         for name, value in el.attrib.items():
             if name not in _DATED_ATTRIBUTES and not name.startswith("data-"):
                 continue
-            if len(value) <= W.RAW_SNIPPET:
+            if _EPOCH.fullmatch(value):
                 parsed = parse_value(value, ctx)
                 if parsed:
                     days.add(parsed[0].day)
-            elif "{" in value:  # a JSON record
+            elif YEAR_HINT.search(value):  # a written date, or a JSON record holding one
                 found = parse_text(value[: W.TEXT_NODE_MAX], ctx)[: W.DATES_PER_SNIPPET]
                 days.update(st.day for st, *_ in found)
     return days
