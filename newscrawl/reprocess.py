@@ -22,14 +22,13 @@ from warcio.archiveiterator import ArchiveIterator
 
 from .clean.article import extract_article
 from .clean.document import NotHTML
-from .exporters.markdown_archive import article_id
 from .exporters.warc import METADATA_TYPE
 from .progress import Progress
 from .sites import ProfileError, load_profile
 from .state import new_run_id
 from .state.base import CrawlState, utc_now
 from .state.versions import judge
-from .urls import article_key
+from .urls import article_id, article_key
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,12 @@
 """URL normalization: one key per article across its URL variants (tracking parameters, AMP,
-www, trailing slash, fragments, scheme)."""
+www, trailing slash, fragments, scheme), and the article id made from it."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -36,3 +39,10 @@ def article_key(url: str) -> str:
     if len(path) > 1:
         path = path.rstrip("/")
     return urlunsplit(("", host, path, parts.query, ""))[2:]
+
+
+def article_id(item: Mapping[str, Any]) -> str:
+    """The stable id of an article (metadata.articleId, archive file names, the crawl state):
+    16 hex digits of the sha256 of its canonical URL's article key."""
+    key = article_key(item.get("canonicalUrl") or item["url"])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -13,7 +13,6 @@ so it sees exactly the items that passed every pipeline.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import logging
@@ -27,7 +26,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from ..urls import article_key
+from ..urls import article_id
 from .atomic import sync_filesystem, write_atomic
 from .paths import confined, safe_part
 
@@ -37,11 +36,6 @@ FRONT_MATTER_FIELDS = (
     "headline", "url", "canonicalUrl", "authors", "datePublished", "dateModified",
     "inLanguage", "publisher", "section", "tags", "mainImage", "wordCount",
 )
-
-
-def article_id(item: dict[str, Any]) -> str:
-    key = article_key(item.get("canonicalUrl") or item["url"])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _yaml_scalar(value: Any) -> str:

@@ -33,9 +33,9 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import Response
 
 from ..errors import UserError
-from ..pipelines.incremental import Unchanged
 from ..state import run_context
 from ..state.base import iso, utc_now
+from ..state.versions import Unchanged
 from .atomic import write_atomic
 
 if TYPE_CHECKING:

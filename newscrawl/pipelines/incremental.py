@@ -13,21 +13,14 @@ import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 
 from ..state import run_context, spider_sites
 from ..state.base import utc_now
-from ..state.versions import judge
+from ..state.versions import Unchanged, judge
 from .stage import render_item
 
 logger = logging.getLogger(__name__)
-
-
-class Unchanged(DropItem):
-    """An article whose clean content is the archived version: not emitted, not a problem."""
-
-    def __init__(self, message: str):
-        super().__init__(message, log_level="INFO")
 
 
 class IncrementalPipeline:

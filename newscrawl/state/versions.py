@@ -14,12 +14,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from scrapy.exceptions import DropItem
+
 from ..clean.fingerprint import CONTENT_FIELDS
 from ..clean.render import normalize_space
-from ..exporters.markdown_archive import article_id
+from ..urls import article_id
 from .base import ArticleState, CrawlState, iso
 
 VERSIONED_FIELDS = (*CONTENT_FIELDS, "images")
+
+
+class Unchanged(DropItem):
+    """An article whose clean content is the archived version: not emitted, not a problem.
+    Raised by the incremental pipeline; the run archive does not keep such pages."""
+
+    def __init__(self, message: str):
+        super().__init__(message, log_level="INFO")
 
 
 def field_hashes(item: Any) -> dict[str, str]:
