@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from itemadapter import ItemAdapter, is_item
 from scrapy import logformatter
 
 
@@ -18,7 +19,7 @@ class NewscrawlLogFormatter(logformatter.LogFormatter):
         }
 
     def scraped(self, item, response, spider):
-        url = item.get("url") if hasattr(item, "get") else None
+        url = ItemAdapter(item).get("url") if is_item(item) else None
         return {
             "level": logging.DEBUG,
             "msg": "Scraped article %(url)s",

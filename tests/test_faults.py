@@ -168,7 +168,7 @@ DROPPED = {
                                         evil("api-json.html")),
     "/news/10024-zero-byte-body-page": ("newscrawl/dropped/not_html", "empty document",
                                        evil("empty.html")),
-    "/news/10025-only-scripts-page": ("newscrawl/dropped/not_article/empty_body", "empty body",
+    "/news/10025-only-scripts-page": ("newscrawl/dropped/not_article/empty_body", "empty_body",
                                       evil("scripts-only.html")),
     "/news/10026-consent-interstitial-page": ("newscrawl/dropped/not_article/interstitial",
                                               "interstitial",

@@ -12,7 +12,7 @@ from scrapy.http import HtmlResponse, Request, Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawl.errors import UserError
-from newscrawl.items import ArticleItem
+from newscrawl.items import ArticleItem, PageCarrier, source_of
 from newscrawl.spiders.article import ArticleSpider
 
 NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -62,17 +62,22 @@ def test_news_sitemap_gives_requests_in_scope_with_their_date():
     assert requests[0].meta["newscrawl_listed_date"] == "2024-12-02T09:15:00+09:00"
 
 
-def test_article_response_becomes_an_item_with_its_source():
+def test_article_response_becomes_a_carrier_with_its_source():
     s = spider(start_urls="https://news.example/")
     url = "https://news.example/2024/12/02/first-story-about-things"
     s.listed_dates["news.example/2024/12/02/first-story-about-things"] = "2024-12-02"
     response = HtmlResponse(url, body=b"<html><body><p>x</p></body></html>",
-                            headers={"Content-Type": "text/html; charset=utf-8"},
+                            headers={"Content-Type": "text/html; charset=utf-8",
+                                     "ETag": '"v1"'},
                             request=Request(url))
-    (item,) = list(s.parse_article(response))
-    assert isinstance(item, ArticleItem) and item["url"] == url
-    assert item._source.sitemap_date == "2024-12-02"
-    assert item._source.headers["Content-Type"] == "text/html; charset=utf-8"
+    (carrier,) = list(s.parse_article(response))
+    assert isinstance(carrier, PageCarrier) and carrier.page is None
+    assert isinstance(carrier.article, ArticleItem) and dict(carrier.article) == {"url": url}
+    source = carrier.source
+    assert source.sitemap_date == "2024-12-02" and source.site == "news.example"
+    assert source.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert (source.etag, source.last_modified) == ('"v1"', None)
+    assert source_of(response) is source  # for the run archive's WARC
 
 
 def test_listing_page_links_to_articles_only_in_scope():

@@ -26,6 +26,7 @@ import shutil
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -33,6 +34,7 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import Response
 
 from ..errors import UserError
+from ..items import PageSource, source_of
 from ..state import run_context
 from ..state.base import iso, utc_now
 from ..state.versions import Unchanged
@@ -93,9 +95,9 @@ def file_entry(path: Path) -> dict[str, Any]:
     return {"name": path.name, "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
 
 
-def source_context(source: Any) -> dict[str, Any]:
-    """The cleaning context of a fetched page (newscrawl.items.PageSource), as JSON."""
-    founded = getattr(source, "founded", None)
+def source_context(source: PageSource) -> dict[str, Any]:
+    """The cleaning context of a fetched page, as JSON."""
+    founded = source.founded
     return {"site": source.site, "publisher": source.publisher, "timezone": source.timezone,
             "selectors": dict(source.selectors or {}), "sitemapDate": source.sitemap_date,
             "founded": founded.isoformat() if founded else None}
@@ -103,6 +105,7 @@ def source_context(source: Any) -> dict[str, Any]:
 
 def item_link(item: Any) -> dict[str, Any]:
     """What a WARC metadata record says of the item made from a page."""
+    item = ItemAdapter(item)
     meta = item.get("metadata") or {}
     return {"kind": "item", "url": item.get("url"), "canonicalUrl": item.get("canonicalUrl"),
             **{k: meta.get(k) for k in ("articleId", "fingerprint", "version",
@@ -112,7 +115,7 @@ def item_link(item: Any) -> dict[str, Any]:
 def archive_page(warc: Any, response: Any, link: dict[str, Any]) -> str:
     """A page's request, response and metadata records (warc.PageWarcWriter), with the fetch
     time and cleaning context `newscrawl reprocess` needs; returns the response record id."""
-    source = response.meta.get("newscrawl_source")
+    source = source_of(response)
     fetched = source.fetched_at if source is not None else utc_now()
     link = {**link, "fetchedAt": iso(fetched),
             "context": source_context(source) if source is not None else {}}
@@ -216,8 +219,8 @@ class RunArchive:
         # duplicate) are kept as evidence, so a better cleaner can reconsider them.
         if isinstance(exception, Unchanged) or not isinstance(response, Response):
             return
-        if response.meta.get("newscrawl_source") is None:
-            return
+        if source_of(response) is None:
+            return  # not an article page (a sitemap, a listing)
         self._archive_page(response, {"kind": "dropped", "url": response.url,
                                       "dropped": str(exception)})
 

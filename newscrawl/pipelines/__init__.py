@@ -2,6 +2,7 @@
 extract -> boilerplate -> templates -> captions -> dates -> validation -> dedup ->
 incremental.
 
-The first five are thin adapters around the cleaning library (newscrawl.clean): they share
-one parsed page per item, and the last enabled one renders the item's fields.
+Each receives the spider's PageCarrier (newscrawl/items.py) and returns it. The first five
+are thin adapters around the cleaning library (newscrawl.clean): they share one parsed page
+per carrier, and the last enabled one renders it into the article (stage.py).
 """

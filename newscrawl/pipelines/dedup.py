@@ -8,8 +8,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from ..items import PageCarrier, carrier_of
 from ..urls import article_key
-from .stage import render_item
 
 
 class DedupPipeline:
@@ -22,8 +22,9 @@ class DedupPipeline:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        render_item(item)
+    def process_item(self, item: Any) -> PageCarrier:
+        carrier = carrier_of(item, self)
+        item = carrier.clean_article
         url = item.get("url")
         keys = {"url:" + article_key(url)}
         if item.get("canonicalUrl"):
@@ -37,4 +38,4 @@ class DedupPipeline:
                 raise DropItem(f"{url}: duplicate of {self.seen[key]} ({key.split(':')[0]})")
         for key in keys:
             self.seen[key] = url
-        return item
+        return carrier

@@ -4,7 +4,7 @@
 With NEWSCRAWL_CLEANING_PROCESSES = N > 0, this pipeline instead sends the whole cleaning
 (every enabled stage and the rendering) to a pool of N worker processes, so that cleaning,
 the CPU-heavy part of a crawl, runs in parallel with the crawl and on every core. The later
-stage pipelines then find the item already cleaned and pass it on.
+stage pipelines then find the carrier already rendered and pass it on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from scrapy.exceptions import DropItem
 from .. import defaults
 from ..clean.article import warm_up
 from ..clean.document import NotHTML
-from .stage import StagePipeline, _enabled_stages, clean_source, note_charset
+from ..items import PageCarrier, carrier_of
+from .stage import StagePipeline, clean_source, enabled_stages, note_charset
 
 logger = logging.getLogger(__name__)
 
@@ -39,35 +40,30 @@ class ExtractPipeline(StagePipeline):
             self.pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=warm_up)  # first-call costs at worker start, not on a page
-            self.stages = _enabled_stages(crawler)
+            self.stages = enabled_stages(crawler)
             crawler.signals.connect(self.close_pool, signal=signals.engine_stopped)
 
     def process_item(self, item: Any) -> Any:
         if self.pool is None:
             return super().process_item(item)
-        return self._clean_in_pool(item)
+        return self._clean_in_pool(carrier_of(item, self))
 
-    async def _clean_in_pool(self, item: Any) -> Any:
-        source = getattr(item, "_source", None)
-        url = item.get("url")
-        if source is None:
-            raise DropItem(f"{url}: item has no fetched page to clean")
+    async def _clean_in_pool(self, carrier: PageCarrier) -> PageCarrier:
+        source = carrier.source
         if "templates" in self.stages:
             from .templates import memory_for
 
             source.known_templates = memory_for(self.crawler).known(source.site or "")
         loop = asyncio.get_running_loop()
         try:
-            data = await loop.run_in_executor(self.pool, clean_source, source, url, self.stages)
+            rendered = await loop.run_in_executor(self.pool, clean_source, source, carrier.url,
+                                                  self.stages)
         except NotHTML as exc:
             self.stats.inc_value("newscrawl/dropped/not_html")
-            raise DropItem(f"{url}: not an HTML page: {exc}") from exc
-        note_charset(self.stats, url, data["metadata"].get("encoding"))
-        for key, value in data.items():
-            item[key] = value
-        item._source = None
-        item._cleaned = True
-        return item
+            raise DropItem(f"{carrier.url}: not an HTML page: {exc}") from exc
+        note_charset(self.stats, carrier.url, rendered.fields["metadata"].get("encoding"))
+        carrier.accept(rendered)
+        return carrier
 
     def close_pool(self) -> None:
         if self.pool is not None:

@@ -15,10 +15,10 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from ..items import PageCarrier, carrier_of
 from ..state import run_context, spider_sites
 from ..state.base import utc_now
 from ..state.versions import Unchanged, judge
-from .stage import render_item
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +50,10 @@ class IncrementalPipeline:
             self.state.commit_run(self.run.run_id, {"runId": self.run.run_id,
                                                     "note": "no run archive"})
 
-    def process_item(self, item: Any) -> Any:
-        render_item(item)
-        etag, last_modified = getattr(item, "_validators", None) or (None, None)
+    def process_item(self, item: Any) -> PageCarrier:
+        carrier = carrier_of(item, self)
+        item = carrier.clean_article
+        etag, last_modified = carrier.source.etag, carrier.source.last_modified
         verdict = judge(self.state, item, utc_now(), self.run.run_id, etag=etag,
                         last_modified=last_modified)
         url = item["url"]
@@ -69,4 +70,4 @@ class IncrementalPipeline:
         if verdict.kind == "updated":
             logger.info("Updated: %s is version %d (changed: %s)", url, verdict.record.version,
                         ", ".join(item["metadata"]["changedFields"]) or "none")
-        return item
+        return carrier

@@ -1,5 +1,6 @@
-"""Shared machinery of the cleaning pipelines: one parsed Page per item, passed from stage to
-stage, rendered into the item's fields once, by the last enabled cleaning stage."""
+"""Shared machinery of the cleaning pipelines: the page is parsed once per item, by the first
+cleaning stage that runs, and carried from stage to stage on the item's PageCarrier
+(newscrawl/items.py); the last enabled cleaning stage renders it into the article, once."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from scrapy.utils.misc import load_object
 from ..clean.article import build_page, finish, run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
+from ..items import PageCarrier, PageSource, Rejection, Rendered, carrier_of
 
 logger = logging.getLogger(__name__)
 
 
-def _enabled_stages(crawler: Crawler) -> list[str]:
+def enabled_stages(crawler: Crawler) -> list[str]:
+    """The cleaning stages ITEM_PIPELINES enables, in pipeline order."""
     names = []
     for path in build_component_list(crawler.settings.getwithbase("ITEM_PIPELINES")):
         cls = load_object(path) if isinstance(path, str) else path
@@ -29,49 +32,41 @@ def _enabled_stages(crawler: Crawler) -> list[str]:
 
 
 class StagePipeline:
-    """Runs one cleaning stage on the item's page. Subclasses set `stage`."""
+    """Runs one cleaning stage on the carrier's page. Subclasses set `stage`."""
 
     stage: str = ""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.stats = crawler.stats
-        enabled = _enabled_stages(crawler)
+        enabled = enabled_stages(crawler)
         self.renders = bool(enabled) and enabled[-1] == self.stage
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def page_for(self, item: Any) -> Page:
-        page = getattr(item, "_page", None)
-        if page is None:
-            page = self._build(item)
-        return page
+    def page_for(self, carrier: PageCarrier) -> Page:
+        """The carrier's parsed page, parsed now if this is the first stage (NotHTML: dropped)."""
+        if carrier.page is None:
+            try:
+                carrier.page = page_from_source(carrier.source, carrier.url)
+            except NotHTML as exc:
+                self.stats.inc_value("newscrawl/dropped/not_html")
+                raise DropItem(f"{carrier.url}: not an HTML page: {exc}") from exc
+            note_charset(self.stats, carrier.url, carrier.page.encoding)
+        return carrier.page
 
-    def _build(self, item: Any) -> Page:
-        source = getattr(item, "_source", None)
-        url = item.get("url")
-        if source is None:
-            raise DropItem(f"{url}: item has no fetched page to clean")
-        try:
-            page = page_from_source(source, url)
-        except NotHTML as exc:
-            self.stats.inc_value("newscrawl/dropped/not_html")
-            raise DropItem(f"{url}: not an HTML page: {exc}") from exc
-        item._page = page
-        note_charset(self.stats, url, page.encoding)
-        return page
-
-    def process_item(self, item: Any) -> Any:
-        if getattr(item, "_cleaned", False):
-            return item  # cleaned whole in a worker process (NEWSCRAWL_CLEANING_PROCESSES)
-        page = self.page_for(item)
+    def process_item(self, item: Any) -> PageCarrier:
+        carrier = carrier_of(item, self)
+        if carrier.rendered:
+            return carrier  # cleaned whole in a worker process (NEWSCRAWL_CLEANING_PROCESSES)
+        page = self.page_for(carrier)
         if not run_stage(page, self.stage):
             self.stats.inc_value(f"newscrawl/stage_error/{self.stage}")
         if self.renders:
-            render_item(item)
-        return item
+            carrier.accept(render(page, carrier.source))
+        return carrier
 
 
 def note_charset(stats: Any, url: str, encoding: Any) -> None:
@@ -85,39 +80,52 @@ def note_charset(stats: Any, url: str, encoding: Any) -> None:
     stats.inc_value(f"newscrawl/charset/{reason}")
 
 
-def page_from_source(source: Any, url: str) -> Page:
+def page_from_source(source: PageSource, url: str) -> Page:
     """Decode and parse the fetched page once (raises NotHTML)."""
     page = build_page(
         source.body, url, headers=source.headers, fetched_at=source.fetched_at,
         timezone=source.timezone, selectors=source.selectors, sitemap_date=source.sitemap_date,
-        known_templates=source.known_templates, founded=getattr(source, "founded", None),
+        known_templates=source.known_templates, founded=source.founded,
     )
     if source.publisher and "publisher" not in page.fields:
         page.set("publisher", source.publisher, "site_profile")
     return page
 
 
-def clean_source(source: Any, url: str, stages: list[str]) -> dict[str, Any]:
+def render(page: Page, source: PageSource) -> Rendered:
+    """The one rendering of a cleaned page into the article's fields, inline (the last
+    cleaning stage) and in cleaning workers alike. `metadata.notArticle`, part of
+    `extract_article`'s output, becomes the carrier's typed rejection instead."""
+    fields = finish(page)
+    metadata = fields["metadata"]
+    rejection = rejection_of(metadata.pop("notArticle", None))
+    metadata["site"] = source.site
+    return Rendered(fields, rejection, tuple(warning_code(w) for w in metadata["warnings"]))
+
+
+# The codes' source. Until the cleaning library states its verdict and warnings as typed codes,
+# they are read off its text here, and nowhere else: counters and log lines use only these.
+def rejection_of(reason: str | None) -> Rejection | None:
+    """'interstitial: 'to continue reading'' -> interstitial, 'to continue reading';
+    'too little text for an article (123 characters)' -> too_little_text_for_an_article."""
+    if not reason:
+        return None
+    head, _, detail = reason.partition(":")
+    if not detail and "(" in head:
+        head, _, detail = head.partition("(")
+        detail = detail.removesuffix(")")
+    return Rejection(head.strip().replace(" ", "_"), detail.strip())
+
+
+def warning_code(warning: str) -> str:
+    """metadata.warnings entries are `code` or `code:detail`."""
+    return warning.split(":", 1)[0]
+
+
+def clean_source(source: PageSource, url: str, stages: list[str]) -> Rendered:
     """All enabled stages and the rendering in one call: what a worker process runs. The
     same functions as the inline path, so results are identical."""
     page = page_from_source(source, url)
     for name in stages:
         run_stage(page, name)
-    data = finish(page)
-    data["metadata"]["site"] = source.site
-    return data
-
-
-def render_item(item: Any) -> None:
-    """Fill the item's fields from its page, then let the page and raw body go."""
-    page: Page | None = getattr(item, "_page", None)
-    if page is None:
-        return
-    data = finish(page)
-    source = getattr(item, "_source", None)
-    if source is not None:
-        data["metadata"]["site"] = source.site
-    for key, value in data.items():
-        item[key] = value
-    item._page = None
-    item._source = None
+    return render(page, source)

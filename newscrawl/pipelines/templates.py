@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 
 from .. import defaults
 from ..clean.templates import TemplateLearner, body_block_keys
+from ..items import PageCarrier, carrier_of
 from ..state import CrawlState, open_store, run_context
 from ..urls import article_key
 from .stage import StagePipeline
@@ -128,13 +129,11 @@ class TemplatesPipeline(StagePipeline):
             raise NotConfigured("NEWSCRAWL_TEMPLATE_LEARNING is off")
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        if not getattr(item, "_cleaned", False):
-            page = self.page_for(item)
-            source = getattr(item, "_source", None)
-            if page is not None and source is not None:
-                page.known_templates = self.memory.known(source.site or "")
-        return super().process_item(item)
+    def process_item(self, item: Any) -> PageCarrier:
+        carrier = carrier_of(item, self)
+        if not carrier.rendered:
+            self.page_for(carrier).known_templates = self.memory.known(carrier.source.site or "")
+        return super().process_item(carrier)
 
     def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
         data = ItemAdapter(item)

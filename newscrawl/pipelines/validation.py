@@ -1,4 +1,6 @@
-"""Pipeline: drop what is not an article, with the reason logged and counted."""
+"""Pipeline: drop what is not an article, with the reason logged and counted; count the
+articles' warnings. Counters and log lines are built from codes (newscrawl.items.Rejection,
+the warning codes), never from the wording of a message."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from .stage import render_item
+from ..items import PageCarrier, carrier_of
 
 
 class ValidationPipeline:
@@ -18,16 +20,14 @@ class ValidationPipeline:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        render_item(item)  # no-op when a cleaning stage already rendered it
-        metadata = item.get("metadata") or {}
-        for code in metadata.get("warnings", []):
-            self.stats.inc_value(f"newscrawl/warning/{code.split(':')[0]}")
-        reason = metadata.pop("notArticle", None)
-        if reason:
-            kind = reason.split(":")[0].split("(")[0].strip().replace(" ", "_")
+    def process_item(self, item: Any) -> PageCarrier:
+        carrier = carrier_of(item, self)
+        for code in carrier.warnings:
+            self.stats.inc_value(f"newscrawl/warning/{code}")
+        rejection = carrier.rejection
+        if rejection is not None:
             self.stats.inc_value("newscrawl/dropped/not_article")
-            self.stats.inc_value(f"newscrawl/dropped/not_article/{kind}")
-            raise DropItem(f"{item.get('url')}: not an article: {reason}")
+            self.stats.inc_value(f"newscrawl/dropped/not_article/{rejection.code}")
+            raise DropItem(f"{carrier.url}: not an article: {rejection}")
         self.stats.inc_value("newscrawl/articles")
-        return item
+        return carrier

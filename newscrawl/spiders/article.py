@@ -47,7 +47,7 @@ from ..discovery.reasons import Note, Skip, noted, skipped_entry
 from ..discovery.start import read_start_urls_file, split_start_urls
 from ..errors import UserError
 from ..faults import FetchFault, describe_failure, report
-from ..items import ArticleItem, PageSource
+from ..items import SOURCE_META_KEY, ArticleItem, PageCarrier, PageSource
 from ..middlewares.conditional import StateSkip
 from ..sites import SiteProfile, load_profile
 from ..urls import article_key, strip_tracking
@@ -370,11 +370,13 @@ class ArticleSpider(scrapy.Spider):
             elif self.is_listing_url(url):
                 yield from self._listing_request(url, "links", depth)
 
-    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
-        item = ArticleItem(url=response.url)
+    def parse_article(self, response: Response) -> Iterator[PageCarrier]:
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
                    for k, v in response.headers.items()}
-        item._source = PageSource(  # type: ignore[attr-defined]
+        etag, last_modified = (  # HTTP validators, for conditional revisits
+            (response.headers.get(h) or b"").decode("latin-1") or None
+            for h in ("ETag", "Last-Modified"))
+        source = PageSource(
             body=response.body,
             headers=headers,
             fetched_at=response.meta.get("newscrawl_fetched_at") or datetime.now(UTC),
@@ -385,15 +387,13 @@ class ArticleSpider(scrapy.Spider):
             founded=self.profile.founded if self.profile else None,
             sitemap_date=response.meta.get("newscrawl_listed_date")
             or self.listed_dates.get(article_key(response.url)),
+            etag=etag,
+            last_modified=last_modified,
         )
-        # For incremental runs: the HTTP validators to store, and the page as fetched for
-        # the run's WARC (the item lets its _source go once it is cleaned).
-        item._validators = tuple(  # type: ignore[attr-defined]
-            (response.headers.get(h) or b"").decode("latin-1") or None
-            for h in ("ETag", "Last-Modified"))
-        response.meta["newscrawl_source"] = item._source  # type: ignore[attr-defined]
+        # For the run's WARC, which archives the response with its fetch context.
+        response.meta[SOURCE_META_KEY] = source
         self.crawler.stats.inc_value("newscrawl/pages/article")
-        yield item
+        yield PageCarrier(ArticleItem(url=response.url), source)
 
     def on_error(self, failure) -> None:
         if isinstance(failure.value, FetchFault):
