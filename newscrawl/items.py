@@ -116,6 +116,26 @@ class Rejection:
         return f"{self.code} ({self.detail})" if self.detail else self.code
 
 
+# The codes' source. Until the cleaning library states its verdict and warnings as typed codes,
+# they are read off its output here, and nowhere else: the crawl's counters and log lines and the
+# evaluation commands use only these two functions.
+def rejection_of(reason: str | None) -> Rejection | None:
+    """'interstitial: 'to continue reading'' -> interstitial, 'to continue reading';
+    'too little text for an article (123 characters)' -> too_little_text_for_an_article."""
+    if not reason:
+        return None
+    head, _, detail = reason.partition(":")
+    if not detail and "(" in head:
+        head, _, detail = head.partition("(")
+        detail = detail.removesuffix(")")
+    return Rejection(head.strip().replace(" ", "_"), detail.strip())
+
+
+def warning_code(warning: str) -> str:
+    """metadata.warnings entries are `code` or `code:detail`."""
+    return warning.split(":", 1)[0]
+
+
 @dataclass
 class Rendered:
     """What rendering a cleaned page gives (picklable: a cleaning worker returns it): the

@@ -15,7 +15,7 @@ from scrapy.utils.misc import load_object
 from ..clean.article import build_page, finish, run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
-from ..items import PageCarrier, PageSource, Rejection, Rendered, carrier_of
+from ..items import PageCarrier, PageSource, Rendered, carrier_of, rejection_of, warning_code
 
 logger = logging.getLogger(__name__)
 
@@ -101,25 +101,6 @@ def render(page: Page, source: PageSource) -> Rendered:
     rejection = rejection_of(metadata.pop("notArticle", None))
     metadata["site"] = source.site
     return Rendered(fields, rejection, tuple(warning_code(w) for w in metadata["warnings"]))
-
-
-# The codes' source. Until the cleaning library states its verdict and warnings as typed codes,
-# they are read off its text here, and nowhere else: counters and log lines use only these.
-def rejection_of(reason: str | None) -> Rejection | None:
-    """'interstitial: 'to continue reading'' -> interstitial, 'to continue reading';
-    'too little text for an article (123 characters)' -> too_little_text_for_an_article."""
-    if not reason:
-        return None
-    head, _, detail = reason.partition(":")
-    if not detail and "(" in head:
-        head, _, detail = head.partition("(")
-        detail = detail.removesuffix(")")
-    return Rejection(head.strip().replace(" ", "_"), detail.strip())
-
-
-def warning_code(warning: str) -> str:
-    """metadata.warnings entries are `code` or `code:detail`."""
-    return warning.split(":", 1)[0]
 
 
 def clean_source(source: PageSource, url: str, stages: list[str]) -> Rendered:
