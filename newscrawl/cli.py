@@ -5,8 +5,11 @@
     newscrawl fixture save URL --dir DIR --name NAME
     newscrawl fixture regen [DIR...]             rewrite golden *.expected.json files
     newscrawl eval extraction --data DIR [--compare readability] [--compare trafilatura]
-    newscrawl eval dates --data DIR [--errors N]
+    newscrawl eval dates --data DIR [--by subset] [--errors N]
+    newscrawl eval metadata --data DIR [--compare trafilatura] [--worst N]
+    newscrawl eval pagetypes --data DIR [--data DIR...]
     newscrawl eval disagreement --data DIR [--against trafilatura] [--top N]
+    newscrawl eval gate [--shared ../shared]      the CI quality gate (floors.toml)
     newscrawl redis seed|status|stop|merge       distributed crawling (see README)
     newscrawl reprocess WARC... [--out FILE] [--state PATH]   clean archived responses again
     newscrawl state show|reset --site NAME [--state PATH]     inspect or reset the crawl state
@@ -140,10 +143,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evaluation import disagreement
 
         disagreement.run(Path(args.data), sys.stdout, against=args.against, top=args.top)
-    else:
+    elif args.what == "dates":
         from .evaluation import dates
 
-        dates.run(Path(args.data), sys.stdout, errors=args.errors)
+        dates.run(Path(args.data), sys.stdout, errors=args.errors, by=args.by)
+    elif args.what == "metadata":
+        from .evaluation import metadata
+
+        metadata.run(Path(args.data), sys.stdout, compare=args.compare or [],
+                     worst=args.worst)
+    elif args.what == "pagetypes":
+        from .evaluation import pagetypes
+
+        pagetypes.run([Path(d) for d in args.data], sys.stdout)
+    else:
+        from .evaluation import gate
+
+        return gate.run(Path(args.shared), sys.stdout, floors=Path(args.floors),
+                        json_out=Path(args.json_out) if args.json_out else None)
     return 0
 
 
@@ -231,14 +248,36 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_fixture_regen)
 
     p = sub.add_parser("eval", help="score against a benchmark folder")
-    p.add_argument("what", choices=["extraction", "dates", "disagreement"])
-    p.add_argument("--data", required=True, help="folder in the layout of the dev split")
-    p.add_argument("--compare", action="append", choices=["readability", "trafilatura"],
-                   help="also run another extractor in the same process (extraction only)")
-    p.add_argument("--errors", type=int, default=20, help="wrong dates to list (dates only)")
-    p.add_argument("--against", choices=["trafilatura", "readability"], default="trafilatura",
-                   help="reference extractor (disagreement only)")
-    p.add_argument("--top", type=int, default=20, help="pages to list (disagreement only)")
+    esub = p.add_subparsers(dest="what", required=True)
+    e = esub.add_parser("extraction", help="article-body F1 on the extraction benchmark")
+    e.add_argument("--data", required=True, help="folder in the layout of the dev split")
+    e.add_argument("--compare", action="append", choices=["readability", "trafilatura"],
+                   help="also run another extractor in the same process")
+    e = esub.add_parser("dates", help="publication-date accuracy on the dates benchmark")
+    e.add_argument("--data", required=True, help="folder in the layout of the dev split")
+    e.add_argument("--errors", type=int, default=20, help="wrong dates to list")
+    e.add_argument("--by", help="also per value of this meta.json field, e.g. subset")
+    e = esub.add_parser("metadata", help="per-field metadata scores on the Fundus set")
+    e.add_argument("--data", required=True, help="folder in the layout of the dev split")
+    e.add_argument("--compare", action="append", choices=["trafilatura"],
+                   help="also score another extractor on the same pages")
+    e.add_argument("--worst", type=int, default=0, metavar="N",
+                   help="list the N worst pages per field")
+    e = esub.add_parser("pagetypes", help="pages judged not an article, and whether rightly")
+    e.add_argument("--data", required=True, action="append",
+                   help="a set of real articles, a labelled folder (pagetypes.json) or "
+                        "any folder of pages; repeatable")
+    e = esub.add_parser("disagreement", help="ours beside a reference on unlabelled pages")
+    e.add_argument("--data", required=True, help="folder of pages (either split's layout)")
+    e.add_argument("--against", choices=["trafilatura", "readability"], default="trafilatura",
+                   help="reference extractor")
+    e.add_argument("--top", type=int, default=20, help="pages to list")
+    e = esub.add_parser("gate", help="every dev set against its pinned floor (CI)")
+    e.add_argument("--shared", default="../shared",
+                   help="the shared folder holding data/ (default: ../shared)")
+    e.add_argument("--floors", default=str(Path(__file__).parent / "evaluation" / "floors.toml"),
+                   help="the bounds file (default: newscrawl/evaluation/floors.toml)")
+    e.add_argument("--json-out", help="also write the checks as JSON here")
     p.set_defaults(func=cmd_eval)
 
     # Handled in main() before parsing: its options belong to newscrawl.bench.suite.

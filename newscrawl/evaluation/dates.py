@@ -1,73 +1,56 @@
-"""Publication-date evaluation: run the date stage over a labelled page set and score it.
+"""Publication-date evaluation: `extract_article` over a labelled page set, scored by day.
+
+    newscrawl eval dates --data DIR [--by subset] [--errors N] [--pred-out FILE]
 
 Data layout (one directory): ``pages/<id>.html.gz``, ``ground_truth.json``
 (``{id: "YYYY-MM-DD" | null}``, null = the page has no identifiable date) and ``meta.json``
-(``{id: {"url": ...}}``). Metrics (strict: abstaining is allowed but never rewarded on a
-dated page; a predicted date-time counts by its first 10 characters, the publisher's day):
+(``{id: {"url": ..., "subset": ..., "site": ...}}``). Metrics (strict: abstaining is allowed
+but never rewarded on a dated page; a predicted date-time counts by its first 10 characters,
+the publisher's day), as ../shared/tools/score_dates.py computes them:
 
     accuracy  = (correct + undated_ok) / N
     precision = correct / answered
     recall    = correct / dated
     coverage  = answered / N
 
-Usage: ``python -m newscrawl.evaluation.dates --data DIR [--pred-out FILE] [--errors N]``
+``--by FIELD`` adds the figures per value of a meta.json field (``subset``: bbaw, the
+German and English web pages, and mediacloud, news from around the world).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
-import time
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..clean.article import run_stage
-from ..clean.codes import Stage
-from ..clean.document import NotHTML, load_document
-from ..clean.page import Page
-from ..clean.structured import read_structured
-from ..progress import Progress
+from .datasets import load, predict
 from .date_errors import classify_set, report_set
 
 
-def predict(data_dir: Path) -> tuple[dict[str, dict[str, Any]], float]:
-    """Run the date stage on every page: {id: {date, source, raw}} and ms per page spent
-    in find_dates (parsing excluded)."""
-    meta = json.loads((data_dir / "meta.json").read_text(encoding="utf-8"))
-    out: dict[str, dict[str, Any]] = {}
-    spent = 0.0
-    progress = Progress("eval dates", "pages", total=len(meta))
-    for page_id in progress.track(sorted(meta)):
-        url = meta[page_id].get("url") or ""
-        path = data_dir / "pages" / f"{page_id}.html.gz"
-        record: dict[str, Any] = {"date": None, "source": None, "raw": None}
-        try:
-            root, encoding = load_document(gzip.decompress(path.read_bytes()), None)
-        except (OSError, NotHTML, EOFError):
-            out[page_id] = record
-            progress.count("unreadable")
-            continue
-        page = Page(url=url, root=root, encoding=encoding, structured=read_structured(root, url))
-        start = time.perf_counter()
-        run_stage(page, Stage.DATES)  # a failure is logged and leaves the page undated
-        spent += time.perf_counter() - start
-        value = page.fields.get("datePublished")
-        record.update(
-            date=value,
-            source=page.sources.get("datePublished"),
-            raw=page.fields.get("datePublishedRaw"),
-        )
-        out[page_id] = record
-        progress.count("dated" if value else "undated")
-    progress.close()
-    return out, 1000 * spent / max(1, len(meta))
+def records(data_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any], float]:
+    """extract_article on every page: {id: {date, source, raw}}, meta.json, pages/s."""
+    pages = load(data_dir)
+    if pages.layout != "dates":
+        raise SystemExit(f"{data_dir}: not a dates set (meta.json, ground_truth.json, pages/)")
+    predictions, speed = predict(pages.pages)
+    out = {}
+    for page_id, prediction in predictions.items():
+        item = prediction.item
+        out[page_id] = {"date": item.get("datePublished"),
+                        "source": (item.get("metadata") or {}).get("sources", {})
+                        .get("datePublished"),
+                        "raw": item.get("datePublishedRaw")}
+    return out, pages.meta, speed
 
 
-def score(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str, Any]:
+def score(gold: dict[str, str | None], pred: dict[str, str | None],
+          ids: list[str] | None = None) -> dict[str, Any]:
     counts = dict(correct=0, wrong=0, missed=0, undated_ok=0, undated_false=0)
-    for page_id, truth in gold.items():
+    for page_id in sorted(gold) if ids is None else ids:
+        truth = gold[page_id]
         guess = pred.get(page_id)
         guess = guess[:10] if isinstance(guess, str) and guess.strip() else None
         if truth is None:
@@ -76,7 +59,7 @@ def score(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str,
             counts["missed"] += 1
         else:
             counts["correct" if guess == truth else "wrong"] += 1
-    n = len(gold)
+    n = sum(counts.values())
     dated = counts["correct"] + counts["wrong"] + counts["missed"]
     answered = counts["correct"] + counts["wrong"] + counts["undated_false"]
 
@@ -95,31 +78,46 @@ def score(gold: dict[str, str | None], pred: dict[str, str | None]) -> dict[str,
     }
 
 
+def by_group(gold: dict[str, str | None], pred: dict[str, str | None],
+             meta: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
+    """The metrics per value of meta.json's `key` (pages without it: "?")."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for page_id in sorted(gold):
+        groups[str((meta.get(page_id) or {}).get(key, "?"))].append(page_id)
+    return {name: score(gold, pred, ids) for name, ids in sorted(groups.items())}
+
+
+def _line(label: str, m: dict[str, Any]) -> str:
+    return (f"{label:<17} pages {m['n']:>4}  accuracy {m['accuracy']:.3f}"
+            f"  precision {m['precision']:.3f}  recall {m['recall']:.3f}"
+            f"  coverage {m['coverage']:.3f}  (correct {m['correct']}, wrong {m['wrong']},"
+            f" missed {m['missed']}, undated_ok {m['undated_ok']},"
+            f" undated_false {m['undated_false']})")
+
+
 def run(
-    data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = None
+    data_dir: Path, out: TextIO, errors: int = 20, pred_out: Path | None = None,
+    by: str | None = None,
 ) -> dict[str, Any]:
-    """Predict, score, print a summary and the wrong answers; return the metrics."""
+    """Predict, score, print a summary (per group with `by`) and the wrong answers; return
+    the metrics ({"groups": {...}} added with `by`)."""
     data_dir = Path(data_dir)
     gold = json.loads((data_dir / "ground_truth.json").read_text(encoding="utf-8"))
-    records, ms = predict(data_dir)
-    pred = {k: v["date"] for k, v in records.items()}
+    recs, meta, speed = records(data_dir)
+    pred = {k: v["date"] for k, v in recs.items()}
     if pred_out is not None:
         Path(pred_out).write_text(json.dumps(pred, indent=1, sort_keys=True), encoding="utf-8")
     metrics = score(gold, pred)
-    metrics["ms_per_page"] = ms
-    print(
-        f"pages {metrics['n']}  accuracy {metrics['accuracy']:.3f}"
-        f"  precision {metrics['precision']:.3f}"
-        f"  recall {metrics['recall']:.3f}  coverage {metrics['coverage']:.3f}"
-        f"  (correct {metrics['correct']}, wrong {metrics['wrong']}, missed {metrics['missed']},"
-        f" undated_ok {metrics['undated_ok']}, undated_false {metrics['undated_false']})"
-        f"  {ms:.2f} ms/page",
-        file=out,
-    )
+    metrics["pages_per_s"] = speed
+    print(_line("all", metrics) + f"  {speed:.1f} pages/s", file=out)
+    if by:
+        metrics["groups"] = by_group(gold, pred, meta, by)
+        for name, m in metrics["groups"].items():
+            print(_line(f"{by}={name}", m), file=out)
     wrong = [
-        (k, gold[k], records[k])
+        (k, gold[k], recs[k])
         for k in sorted(gold)
-        if records.get(k, {}).get("date") and (records[k]["date"][:10] != gold[k])
+        if recs.get(k, {}).get("date") and (recs[k]["date"][:10] != gold[k])
     ]
     if errors and wrong:
         print(f"wrong answers ({len(wrong)}), first {errors}:", file=out)
@@ -127,7 +125,7 @@ def run(
             print(
                 f"  {page_id}: {truth} -> {rec['date']}  [{rec['source']}] {rec['raw']!r}", file=out
             )
-    classes = classify_set(data_dir, gold, records)
+    classes = classify_set(data_dir, gold, recs)
     metrics["error_classes"] = {k: str(v.name) for k, v in classes.items()}
     print(f"errors by class ({len(classes)}; by subset where meta.json has one):", file=out)
     print("\n".join(report_set(data_dir, classes)), file=out)
@@ -146,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--pred-out", type=Path, help="write predictions {id: date|null} as JSON")
     ap.add_argument("--errors", type=int, default=20, help="list up to N wrong answers")
+    ap.add_argument("--by", help="also score per value of this meta.json field (subset)")
     args = ap.parse_args(argv)
-    run(args.data, sys.stdout, errors=args.errors, pred_out=args.pred_out)
+    run(args.data, sys.stdout, errors=args.errors, pred_out=args.pred_out, by=args.by)
     return 0
 
 
