@@ -37,6 +37,8 @@ import scrapy
 from itemadapter import ItemAdapter
 from itemadapter.adapter import ScrapyItemAdapter
 
+from .clean.codes import Rejection, WarningCode
+
 if TYPE_CHECKING:
     from scrapy.http import Response
 
@@ -104,46 +106,15 @@ def source_of(response: Response) -> PageSource | None:
     return response.meta.get(SOURCE_META_KEY)
 
 
-@dataclass(frozen=True)
-class Rejection:
-    """Why a page is not an article: a code, which names the stats counter and is what a log
-    line is built from, and the details for a person reading the log."""
-
-    code: str
-    detail: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.code} ({self.detail})" if self.detail else self.code
-
-
-# The codes' source. Until the cleaning library states its verdict and warnings as typed codes,
-# they are read off its output here, and nowhere else: the crawl's counters and log lines and the
-# evaluation commands use only these two functions.
-def rejection_of(reason: str | None) -> Rejection | None:
-    """'interstitial: 'to continue reading'' -> interstitial, 'to continue reading';
-    'too little text for an article (123 characters)' -> too_little_text_for_an_article."""
-    if not reason:
-        return None
-    head, _, detail = reason.partition(":")
-    if not detail and "(" in head:
-        head, _, detail = head.partition("(")
-        detail = detail.removesuffix(")")
-    return Rejection(head.strip().replace(" ", "_"), detail.strip())
-
-
-def warning_code(warning: str) -> str:
-    """metadata.warnings entries are `code` or `code:detail`."""
-    return warning.split(":", 1)[0]
-
-
 @dataclass
 class Rendered:
     """What rendering a cleaned page gives (picklable: a cleaning worker returns it): the
-    article's fields, the verdict, and the codes of the warnings in `metadata.warnings`."""
+    article's fields, the page's verdict and the codes of its warnings (newscrawl.clean.codes;
+    `metadata.warnings` holds them as text, with their details)."""
 
     fields: dict[str, Any]
     rejection: Rejection | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[WarningCode, ...] = ()
 
 
 class NotRendered(RuntimeError):
@@ -203,7 +174,7 @@ class PageCarrier:
         return self._done().rejection
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[WarningCode, ...]:
         """The codes of the article's warnings (metadata.warnings without their details)."""
         return self._done().warnings
 

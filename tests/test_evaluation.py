@@ -109,9 +109,12 @@ def test_pagetypes_on_a_labelled_folder(tmp_path):
 
 
 def _fixture_code(name: str) -> str:
-    from newscrawl.items import rejection_of
+    """The reason code the fixture page gets (its expected JSON has the detail only)."""
+    from newscrawl.evaluation.datasets import extract
+    from newscrawl.fixtures import load_fixture
 
-    return rejection_of(_fixture_item(name)["metadata"]["notArticle"]).code
+    fx = load_fixture(SITE / f"{name}.meta.json")
+    return str(extract(fx.body, fx.url, **fx.context())[1].reason)
 
 
 def test_pagetypes_lists_real_articles_rejected(tmp_path, capsys):
@@ -221,3 +224,20 @@ def test_the_pinned_floors_file_is_read_and_names_only_measured_figures():
                 *(f"metadata.{name}" for name in gate.METADATA_FIGURES)}
     assert set(bounds) == measured
     assert all(0 < v <= 1 for k, v in bounds.items() if not k.endswith("_max"))
+
+
+def test_the_evaluations_extract_is_extract_article():
+    """The evaluations run extract_article's steps to keep the typed verdict: the same items,
+    on every fixture page (articles and listings)."""
+    from newscrawl.clean.article import extract_article
+    from newscrawl.evaluation.datasets import extract
+    from newscrawl.fixtures import load_fixtures
+
+    pages = [fx for fx in load_fixtures(SITE) if fx.is_html]
+    verdicts = set()
+    for fx in pages:
+        item, rejection = extract(fx.body, fx.url, **fx.context())
+        assert item == extract_article(fx.body, fx.url, **fx.context())
+        assert (rejection.detail if rejection else None) == item["metadata"]["notArticle"]
+        verdicts.add(rejection is None)
+    assert len(pages) > 20 and verdicts == {True, False}

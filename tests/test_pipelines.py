@@ -233,8 +233,8 @@ def test_not_an_article_is_counted_and_logged_by_its_code():
     stats = crawler.stats.get_stats()
     codes = [k.rsplit("/", 1)[1] for k in stats if k.startswith("newscrawl/dropped/not_article/")]
     assert codes == ["too_little_text_for_an_article"]
-    assert str(exc.value) == (f"{url}: not an article: too_little_text_for_an_article "
-                              "(6 characters)")
+    assert str(exc.value) == (f"{url}: not an article (too_little_text_for_an_article): "
+                              "too little text for an article (6 characters)")
     assert stats["newscrawl/warning/short_body"] == 1
 
 

@@ -12,7 +12,8 @@ Layouts (a folder each; the dev splits in ../shared/data follow the first three)
   would
 - any other folder: every ``*.html`` / ``*.html.gz`` in it, unlabelled
 
-Every evaluation runs `extract_article`, the code path of the crawl's pipelines.
+Every evaluation runs `extract_article`'s steps, the code path of the crawl's pipelines:
+`extract()` below, which keeps the page's typed verdict that the item gives as text only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..clean.article import extract_article
+from ..clean.article import STAGES, build_page, finish, run_stage
+from ..clean.codes import Rejection
 from ..clean.document import NotHTML
 from ..fixtures import SIDECAR_SUFFIX, load_fixture
 
@@ -106,10 +108,27 @@ def load(folder: Path | str) -> PageSet:
     return PageSet(folder, "folder", pages)
 
 
+def extract(html: bytes, url: str, **context: Any) -> tuple[dict[str, Any], Rejection | None]:
+    """extract_article's item and the page's verdict: the same three steps as
+    newscrawl.clean.article.extract_article (tests/test_evaluation.py holds them equal)."""
+    page = build_page(html, url, **context)
+    for name in STAGES:
+        run_stage(page, name)
+    return finish(page), page.rejection
+
+
 @dataclass
 class Prediction:
     item: dict[str, Any]  # extract_article's output; {} for a page that is not HTML
-    not_html: str | None = None  # why, when it is not
+    rejection: Rejection | None = None  # why the page is not an article
+    not_html: str | None = None  # why, when it is not HTML
+
+    @property
+    def verdict(self) -> str:
+        """"article", the not-article reason code, or "not_html"."""
+        if self.not_html is not None:
+            return "not_html"
+        return "article" if self.rejection is None else str(self.rejection.reason)
 
 
 def predict(pages: list[DevPage]) -> tuple[dict[str, Prediction], float]:
@@ -123,8 +142,8 @@ def predict(pages: list[DevPage]) -> tuple[dict[str, Prediction], float]:
         html = page.html()
         start = time.perf_counter()
         try:
-            out[page.id] = Prediction(extract_article(html, page.url, **page.context))
+            out[page.id] = Prediction(*extract(html, page.url, **page.context))
         except NotHTML as exc:
-            out[page.id] = Prediction({}, str(exc))
+            out[page.id] = Prediction({}, None, str(exc))
         spent += time.perf_counter() - start
     return out, len(pages) / spent if spent else 0.0

@@ -94,7 +94,7 @@ def measure(shared: Path, out: TextIO | None = None) -> tuple[dict[str, float], 
             print(f"{name}: {len(pages.pages)} pages in {time.perf_counter() - start:.1f} s",
                   file=out)
         for page_id, p in predictions.items():
-            if pages.real_articles and (p.not_html or p.item["metadata"].get("notArticle")):
+            if pages.real_articles and p.verdict != "article":
                 rejected.append(f"{pages.layout}/{page_id}")
         return pages, {i: p.item for i, p in predictions.items()}
 

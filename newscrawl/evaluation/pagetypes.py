@@ -21,16 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..items import rejection_of
 from .datasets import ARTICLE, PageSet, Prediction, load, predict
-
-
-def verdict(prediction: Prediction) -> str:
-    """"article", the not-article reason code, or "not_html"."""
-    if prediction.not_html is not None:
-        return "not_html"
-    rejection = rejection_of(prediction.item["metadata"].get("notArticle"))
-    return ARTICLE if rejection is None else rejection.code
 
 
 def agrees(label: str, found: str) -> bool:
@@ -71,13 +62,9 @@ class PageTypeReport:
 
 
 def evaluate(pages: PageSet, predictions: dict[str, Prediction]) -> PageTypeReport:
-    verdicts = {i: verdict(p) for i, p in predictions.items()}
-    details = {}
-    for i, p in predictions.items():
-        if p.not_html is not None:
-            details[i] = p.not_html
-        elif (rejection := rejection_of(p.item["metadata"].get("notArticle"))) is not None:
-            details[i] = rejection.detail
+    verdicts = {i: p.verdict for i, p in predictions.items()}
+    details = {i: p.not_html or (p.rejection.detail if p.rejection else "")
+               for i, p in predictions.items() if p.verdict != ARTICLE}
     return PageTypeReport(pages.folder, pages.layout, len(pages.pages), verdicts, details,
                           {p.id: p.url for p in pages.pages}, dict(pages.labels))
 

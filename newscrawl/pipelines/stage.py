@@ -15,7 +15,7 @@ from scrapy.utils.misc import load_object
 from ..clean.article import build_page, finish, run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
-from ..items import PageCarrier, PageSource, Rendered, carrier_of, rejection_of, warning_code
+from ..items import PageCarrier, PageSource, Rendered, carrier_of
 
 logger = logging.getLogger(__name__)
 
@@ -95,12 +95,12 @@ def page_from_source(source: PageSource, url: str) -> Page:
 def render(page: Page, source: PageSource) -> Rendered:
     """The one rendering of a cleaned page into the article's fields, inline (the last
     cleaning stage) and in cleaning workers alike. `metadata.notArticle`, part of
-    `extract_article`'s output, becomes the carrier's typed rejection instead."""
+    `extract_article`'s output, is the carrier's typed rejection instead."""
     fields = finish(page)
     metadata = fields["metadata"]
-    rejection = rejection_of(metadata.pop("notArticle", None))
+    del metadata["notArticle"]
     metadata["site"] = source.site
-    return Rendered(fields, rejection, tuple(warning_code(w) for w in metadata["warnings"]))
+    return Rendered(fields, page.rejection, tuple(page.warning_codes))
 
 
 def clean_source(source: PageSource, url: str, stages: list[str]) -> Rendered:

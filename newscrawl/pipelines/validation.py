@@ -1,6 +1,6 @@
 """Pipeline: drop what is not an article, with the reason logged and counted; count the
-articles' warnings. Counters and log lines are built from codes (newscrawl.items.Rejection,
-the warning codes), never from the wording of a message."""
+articles' warnings. Counters and log lines are built from the codes of newscrawl.clean.codes
+(NotArticleReason, WarningCode), never from the wording of a message."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ class ValidationPipeline:
         rejection = carrier.rejection
         if rejection is not None:
             self.stats.inc_value("newscrawl/dropped/not_article")
-            self.stats.inc_value(f"newscrawl/dropped/not_article/{rejection.code}")
-            raise DropItem(f"{carrier.url}: not an article: {rejection}")
+            self.stats.inc_value(f"newscrawl/dropped/not_article/{rejection.reason}")
+            raise DropItem(f"{carrier.url}: not an article ({rejection.reason}): "
+                           f"{rejection.detail}")
         self.stats.inc_value("newscrawl/articles")
         return carrier
