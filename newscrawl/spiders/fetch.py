@@ -8,7 +8,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from ..items import ArticleItem
+from ..items import PageCarrier
 from .article import ArticleSpider
 
 
@@ -19,6 +19,6 @@ class FetchSpider(ArticleSpider):
         super().__init__(*args, **kwargs)
         self._robots_origins = set()  # a home page given here is a page to extract, no site
 
-    def parse_start(self, response: Response) -> Iterator[ArticleItem]:
+    def parse_start(self, response: Response) -> Iterator[PageCarrier]:
         # Judged by the page-type verdict in the pipelines like every article candidate.
         yield from self.parse_article(response)
