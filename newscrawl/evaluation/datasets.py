@@ -29,6 +29,7 @@ from ..clean.article import STAGES, build_page, finish, run_stage
 from ..clean.codes import Rejection
 from ..clean.document import NotHTML
 from ..fixtures import SIDECAR_SUFFIX, load_fixture
+from ..progress import Progress
 
 LABELS_FILE = "pagetypes.json"
 ARTICLE = "article"  # the page-type label of an article; any other label is a reason code
@@ -131,14 +132,16 @@ class Prediction:
         return "article" if self.rejection is None else str(self.rejection.reason)
 
 
-def predict(pages: list[DevPage]) -> tuple[dict[str, Prediction], float]:
-    """extract_article on every page: {id: Prediction} and the pages per second."""
+def predict(pages: list[DevPage], command: str = "eval") -> tuple[dict[str, Prediction], float]:
+    """extract_article on every page: {id: Prediction} and the pages per second (a progress
+    bar on a terminal and a closing line on stderr, named `command`)."""
     from ..clean.article import warm_up
 
     warm_up()  # imports and first-call costs are not the pages' time
     out: dict[str, Prediction] = {}
     spent = 0.0
-    for page in pages:
+    progress = Progress(command, "pages", total=len(pages))
+    for page in progress.track(pages):
         html = page.html()
         start = time.perf_counter()
         try:
@@ -146,4 +149,7 @@ def predict(pages: list[DevPage]) -> tuple[dict[str, Prediction], float]:
         except NotHTML as exc:
             out[page.id] = Prediction({}, None, str(exc))
         spent += time.perf_counter() - start
+        progress.count({"article": "articles", "not_html": "not HTML"}.get(
+            out[page.id].verdict, "not articles"))
+    progress.close()
     return out, len(pages) / spent if spent else 0.0

@@ -35,7 +35,7 @@ def records(data_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any], 
     pages = load(data_dir)
     if pages.layout != "dates":
         raise SystemExit(f"{data_dir}: not a dates set (meta.json, ground_truth.json, pages/)")
-    predictions, speed = predict(pages.pages)
+    predictions, speed = predict(pages.pages, "eval dates")
     out = {}
     for page_id, prediction in predictions.items():
         item = prediction.item

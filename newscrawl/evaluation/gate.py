@@ -89,7 +89,7 @@ def measure(shared: Path, out: TextIO | None = None) -> tuple[dict[str, float], 
     def predicted(name: str) -> tuple[Any, dict[str, dict[str, Any]]]:
         start = time.perf_counter()
         pages = load(folders[name])
-        predictions, _ = predict(pages.pages)
+        predictions, _ = predict(pages.pages, f"eval gate ({name})")
         if out is not None:
             print(f"{name}: {len(pages.pages)} pages in {time.perf_counter() - start:.1f} s",
                   file=out)

@@ -375,7 +375,7 @@ def run(data_dir: Path, out: TextIO, compare: Sequence[str] = (), worst: int = 0
     pages = load(data_dir)
     if pages.layout != "fundus":
         raise SystemExit(f"{data_dir}: not a metadata set (ground-truth.json with body_blocks)")
-    predictions, speed = predict(pages.pages)
+    predictions, speed = predict(pages.pages, "eval metadata")
     items = {i: p.item for i, p in predictions.items()}
     reports = {"newscrawl": evaluate(pages.truth, items)}
     for name in compare:

@@ -106,7 +106,7 @@ def run(folders: list[Path], out: TextIO) -> list[PageTypeReport]:
     reports = []
     for folder in folders:
         pages = load(folder)
-        predictions, _ = predict(pages.pages)
+        predictions, _ = predict(pages.pages, "eval pagetypes")
         report = evaluate(pages, predictions)
         print_report(report, out)
         reports.append(report)
