@@ -331,16 +331,17 @@ def crawl(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     command = "newscrawl" + (f" {argv[0]}" if argv and not argv[0].startswith("-") else "")
     try:
+        if argv[:1] == ["crawl"]:  # Scrapy configures its logging (LOG_LEVEL, LOG_FILE...)
+            return crawl(argv[1:])
+        logging.basicConfig(level=logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s")
         if argv[:1] == ["bench"]:
             from .bench.suite import main as bench
 
             return bench(argv[1:])
-        if argv[:1] == ["crawl"]:
-            return crawl(argv[1:])
         args = build_parser().parse_args(argv)
         return args.func(args)
     except UserError as exc:
