@@ -79,6 +79,19 @@ def test_a_missing_optional_extra_is_named(monkeypatch, capsys) -> None:
     assert "trafilatura" in line and "pip install 'newscrawl[compare]'" in line
 
 
+def test_a_missing_redis_extra_is_named(monkeypatch, capsys) -> None:
+    from newscrawl.distributed.addon import DistributedAddon
+    from newscrawl.errors import MissingExtra
+
+    monkeypatch.setitem(sys.modules, "redis", None)
+    assert main(["redis", "--redis", "redis://127.0.0.1:1/0", "status"]) == 2
+    line = _one_line_error(capsys.readouterr().err, "newscrawl redis")
+    assert "pip install 'newscrawl[redis]'" in line
+    with pytest.raises(MissingExtra, match=r"NEWSCRAWL_REDIS_URL.*newscrawl\[redis\]"):
+        DistributedAddon.__new__(DistributedAddon).update_settings(
+            _cmdline(NEWSCRAWL_REDIS_URL="redis://127.0.0.1:1/0"))
+
+
 def test_extract_ends_with_a_summary_line(tmp_path, capsys) -> None:
     (tmp_path / "broken.html.gz").write_bytes(b"not gzip")
     page = SITE / "de-eu-date-exporte.html"

@@ -61,7 +61,12 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             raise UsageError("give exactly one spider")
         assert self.crawler_process
-        crawler = self._create_crawler(args[0])
+        try:  # add-ons read the settings here (the distributed one needs the redis extra)
+            crawler = self._create_crawler(args[0])
+        except UserError as exc:
+            sys.stderr.write(f"scrapy crawl: error: {exc}\n")
+            self.exitcode = USAGE_EXIT
+            return
         stopped: list[bool] = []
         crawler.signals.connect(lambda: stopped.append(True), signal=signals.engine_stopped,
                                 weak=False)

@@ -14,6 +14,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 
+from ..errors import require
 from .keys import default_worker_id
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ class DistributedAddon:
         url = settings.get("NEWSCRAWL_REDIS_URL")
         if not url:
             return
+        for module in ("redis", "scrapy_redis"):  # else one line naming the extra
+            require(module, "redis", "a distributed crawl (NEWSCRAWL_REDIS_URL)")
         if not settings.get("NEWSCRAWL_WORKER_ID"):
             _default(settings, "NEWSCRAWL_WORKER_ID", default_worker_id())
         settings.set("SCHEDULER", f"{_PKG}.scheduler.RedisScheduler", "addon")

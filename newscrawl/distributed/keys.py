@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..defaults import default
+from ..errors import require
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def connect(url: str, timeout: float = DEFAULT_TIMEOUT, **params: Any):
     """A redis-py client whose every call gives up after `timeout` seconds (a worker's
     calls run in a thread, link.py, which retries them while Redis is away). Imported here,
     not at module level: single-machine runs never import redis."""
-    import redis
+    redis = require("redis", "redis", "distributed crawling")
 
     # Bytes in and out: serialized requests are binary (pickle).
     return redis.Redis.from_url(url, socket_timeout=timeout,
