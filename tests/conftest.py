@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Folders of the checkout that tools write into on their own (not the tests' outputs).
 _TOOL_FOLDERS = {".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
-                 ".hypothesis", "build", "dist"}
+                 "build", "dist"}
 
 
 def _checkout_files() -> dict[str, float]:
@@ -31,6 +33,19 @@ def _checkout_files() -> dict[str, float]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config._newscrawl_checkout = _checkout_files()  # type: ignore[attr-defined]
+    try:  # hypothesis keeps its example database and caches here, not in the checkout
+        from hypothesis.configuration import set_hypothesis_home_dir
+    except ImportError:
+        return
+    home = tempfile.mkdtemp(prefix="newscrawl-hypothesis-")
+    set_hypothesis_home_dir(home)
+    config._newscrawl_hypothesis_home = home  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    home = getattr(config, "_newscrawl_hypothesis_home", None)
+    if home:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
