@@ -132,6 +132,8 @@ def _cmdline(**values: str) -> Settings:
     ({"NEWSCRAWL_REPLAY_DIR": "no/such/folder"}, "expected a folder that exists"),
     ({"NEWSCRAWL_REDIS_URL": "localhost:6379"}, "a URL such as redis://host:6379/0"),
     ({"LOG_LEVEL": "LOUD"}, "one of CRITICAL, ERROR, WARNING, INFO, DEBUG"),
+    ({"NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": "127.0.0.0/8,10.0.0.0/33"},
+     "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: '10.0.0.0/33' is neither a network"),
 ])
 def test_bad_settings_are_user_errors(values, says) -> None:
     with pytest.raises(UserError) as raised:
