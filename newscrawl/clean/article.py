@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .authors import read_body_byline
 from .boilerplate import remove_boilerplate
 from .captions import collect_images
 from .codes import Stage, WarningCode
@@ -130,6 +131,7 @@ def build_page(
 def extract_stage(page: Page) -> None:
     read_metadata(page)
     find_main_content(page)
+    read_body_byline(page)  # a byline written as a paragraph of the story
 
 
 def dates_stage(page: Page) -> None:

@@ -41,9 +41,15 @@ _BYLINE_PREFIX = re.compile(
 # "Juan y Ana" two).
 _JOINERS = words_of("author_joiners")
 _SPLIT = re.compile(
-    r"\s*(?:,|;|/|\||&|·|•|\b(?i:" + alternation(w for w in _JOINERS if len(w) > 2) + r")\b"
+    r"\s*(?:,|;|/|／|\||&|·|•|\b(?i:" + alternation(w for w in _JOINERS if len(w) > 2) + r")\b"
     r"|\b(?:" + alternation(w for w in _JOINERS if len(w) <= 2) + r")\b(?!\.)|、|・)\s*"
 )
+# Words never in a person's name (function words, job titles, interface text).
+_NOT_NAMES = frozenset(words_of("not_names"))
+# A one-word label before a name ("Redaktion: Jane Doe", "Text: John Roe").
+_LABEL = re.compile(r"^[^\W\d]+\s*[:：]\s+(?=\S)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+MAX_CJK_NAME_CHARS = 10  # CJK names are a few characters (with a title: "선수민 기자")
 # What follows a name in a byline: "Jane Doe For The Mail On Sunday", "… am 21. April".
 _BYLINE_TAIL = re.compile(r"\s+(?:for|für|pour|para|per|am|le|on|le)\s+.*$|\s+\d.*$", re.I)
 # A photo credit in an author-classed element is no byline.
@@ -112,13 +118,29 @@ def split_names(text: str) -> list[str]:
         return []
     text = _BYLINE_PREFIX.sub("", text)
     out = []
-    for part in _SPLIT.split(text):
+    for i, part in enumerate(_SPLIT.split(text)):
         part = _BYLINE_TAIL.sub("", _BYLINE_PREFIX.sub("", part.strip(" .:-–—[]")))
         if part.count("(") != part.count(")"):
             part = part.strip("()")
-        if part and not _BYLINE_PREFIX.fullmatch(part + " "):
-            out.append(part.strip())
+        part = _without_role(_LABEL.sub("", part).strip(" .:-–—~"), after_name=i > 0)
+        if part and part.lower() not in _PREFIXES and not _BYLINE_PREFIX.fullmatch(part + " "):
+            out.append(part)
     return out
+
+
+def _without_role(name: str, after_name: bool = False) -> str:
+    """'Christoph Hein Chefredakteur' -> 'Christoph Hein'; a title alone ('Kolumnist'), or
+    after a name ('Gary Graves, AP Sports Writer'), is no name: ''. A credit that is no
+    person's name stays as written ('Guardian staff reporter')."""
+    tokens = name.split()
+    while tokens and tokens[-1].lower().strip(".,:") in _NOT_NAMES:
+        tokens.pop()
+    if not tokens or (after_name and len(tokens) < len(name.split())):
+        return ""
+    rest = " ".join(tokens)
+    if rest == name or (len(tokens) >= FALLBACK_NAME_WORDS and looks_like_name(rest)):
+        return rest
+    return name
 
 
 def looks_like_name(text: str) -> bool:
@@ -128,6 +150,10 @@ def looks_like_name(text: str) -> bool:
         return False
     tokens = text.split()
     if not tokens or len(tokens) > MAX_NAME_WORDS:
+        return False
+    if any(t.lower().strip(".,") in _NOT_NAMES or t.endswith((":", "：")) for t in tokens):
+        return False
+    if _CJK.search(text) and len(text.replace(" ", "")) > MAX_CJK_NAME_CHARS:
         return False
     if len(tokens) == 1:  # a mononym or a blogger's handle ("gizzmo")
         return len(text) >= 2 and all(c.isalpha() or c in "-'._" for c in text)
@@ -157,13 +183,16 @@ NEAR_ANCESTORS = 4  # levels above a byline candidate whose class can disqualify
 
 
 def _skipped(el: HtmlElement) -> bool:
-    """Inside the comments, the footer, navigation or an aside, or close under a block that
-    is an image, a bio or a teaser (a whole-page wrapper's class does not count)."""
+    """Inside the comments, the footer, navigation or an aside, a photo's caption (its
+    "byline" is the photographer), or close under a block that is an image, a bio or a
+    teaser (a whole-page wrapper's class does not count)."""
     ancestors = list(el.iterancestors())
     in_article = any(a.tag == "article" for a in ancestors)
     for depth, a in enumerate(ancestors):
         if a.tag in _SKIP_ANCESTORS or (a.tag == "footer" and not in_article):
             return True  # an article's own <footer> holds its byline (WordPress entry-meta)
+        if a.tag in ("figure", "figcaption"):
+            return True
         cls = f"{a.get('class') or ''} {a.get('id') or ''}"
         if _COMMENTS.search(cls):
             return True
@@ -172,6 +201,35 @@ def _skipped(el: HtmlElement) -> bool:
         ):
             return True
     return False
+
+
+_TEXT_BYLINE_TAGS = frozenset({"p", "div", "span", "li"})
+MAX_TEXT_BYLINE_CHARS = 150  # a byline without markup is a line, not a paragraph
+MAX_TEXT_BYLINE_NAMES = 4
+
+
+def _prefixed_byline(el: HtmlElement) -> bool:
+    """A short line opening with a byline word ("Von: Bill McCarthy, Marisha Goldhamer")
+    whose every part is a name of at least two words: a byline without an author marker."""
+    text = normalize_space(el.text_content())
+    if len(text) > MAX_TEXT_BYLINE_CHARS or not _BYLINE_PREFIX.match(text):
+        return False
+    names = split_names(text)
+    return 0 < len(names) <= MAX_TEXT_BYLINE_NAMES and all(
+        looks_like_name(n) and len(n.split()) >= FALLBACK_NAME_WORDS for n in names
+    )
+
+
+def _text_without_dates(el: HtmlElement) -> str:
+    """The byline's text without its <time> ("By Jane Doe <time>Nov. 18, 2019</time>")."""
+    if next(el.iter("time"), None) is None:
+        return normalize_space(el.text_content())
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag != "time":
+            parts.append(_text_without_dates(child))
+        parts.append(child.tail or "")
+    return normalize_space(" ".join(parts))
 
 
 def _byline_texts(root: HtmlElement) -> list[list[str]]:
@@ -190,9 +248,11 @@ def _byline_texts(root: HtmlElement) -> list[list[str]]:
         else:
             cls = f"{el.get('class') or ''} {el.get('id') or ''}"
             hit = bool(_AUTHOR_CLASS.search(cls)) and not _NOT_BYLINE_CLASS.search(cls)
+        if not hit and el.tag in _TEXT_BYLINE_TAGS:
+            hit = _prefixed_byline(el)
         if not hit or _skipped(el):
             continue
-        text = normalize_space(el.text_content())
+        text = _text_without_dates(el)
         if not text or len(text) > 200:
             continue
         kids = [normalize_space(c.text_content()) for c in el if isinstance(c.tag, str)]
@@ -258,3 +318,42 @@ def read_authors(page: Page) -> None:
     for source, names in credited:
         page.set("authors", names, source)
         return
+
+
+BODY_BYLINE_OPENING = 3  # paragraphs at the start of the body where a bold byline may stand
+BODY_BYLINE_CLOSING = 2  # ... and at its end (Vietnamese and Indonesian sites sign there)
+
+
+def read_body_byline(page: Page) -> None:
+    """A byline written as a bold paragraph of the story ("<p><strong>Jane Doe/John
+    Roe</strong></p>" under the lead, or the signature at the end): taken when no other
+    source named a person, and removed from the body."""
+    if page.body is None or _has_person(page.fields.get("authors") or [], site_names(page)):
+        return
+    paragraphs = [p for p in page.body.iter("p") if normalize_space(p.text_content())]
+    ends = paragraphs[:BODY_BYLINE_OPENING] + paragraphs[-BODY_BYLINE_CLOSING:]
+    for p in dict.fromkeys(ends):
+        names = _bold_names(p)
+        # one name alone is a signature only at the end (a bold line under the lead is
+        # more often a subheading: "Blaue Plakette")
+        if names and (len(names) > 1 or p is paragraphs[-1]):
+            page.set("authors", names, "byline:body")
+            p.drop_tree()
+            return
+
+
+def _bold_names(p: HtmlElement) -> list[str]:
+    """The names a paragraph holds when all its text is bold and every part is a name of
+    two words or more."""
+    text = normalize_space(p.text_content())
+    bold = "".join(normalize_space(b.text_content()) for b in p.iter("strong", "b"))
+    if not text or len(text) > MAX_TEXT_BYLINE_CHARS or bold.replace(" ", "") != (
+        text.replace(" ", "")
+    ) or text.isupper():  # a bold line in capitals is a heading
+        return []
+    names = split_names(text)
+    if not 0 < len(names) <= MAX_TEXT_BYLINE_NAMES or not all(
+        looks_like_name(n) and len(n.split()) >= FALLBACK_NAME_WORDS for n in names
+    ):
+        return []
+    return names

@@ -245,6 +245,8 @@ UNFILED = {
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
     "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),
     "author_joiners": ("och", "og", "dan", "ve", "và"),
+    # Russian "authors", Turkish "click" (interface text read as a byline)
+    "not_names": ("авторы", "tıklayınız", "tiklayiniz"),
     # Zulu, Turkish, Russian, Vietnamese, Indonesian "photo" before a credit
     "credit_words": ("isithombe", "fotoğraf", "фото", "ảnh"),
     # Russian, Ukrainian, Polish, Czech, Turkish, Swedish, Danish, Norwegian, Indonesian,

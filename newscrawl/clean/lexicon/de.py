@@ -48,6 +48,13 @@ LANGUAGE = Language(
     day_words={"heute": 0, "gestern": 1, "vorgestern": 2},
     months_on_every_page=True,
     author_joiners=("und",),
+    not_names=(
+        "die", "das", "des", "dem", "im", "für", "mit", "zur", "zum", "alle", "alles", "beiträge",
+        "artikel", "artikelübersicht", "übersicht", "weitere", "informationen", "mehr",
+        "nachricht", "nachrichten", "quelle", "pressemitteilung", "redakteur", "redakteurin",
+        "chefredakteur", "chefredakteurin", "kolumnist", "kolumnistin", "korrespondent",
+        "korrespondentin", "autoren", "fotograf", "eingestellt",
+    ),
     clock_words=("uhr", "h"),
     gaps={
         **not_collected(

@@ -54,6 +54,13 @@ LANGUAGE = Language(
     credit_by=("by",),
     byline_prefixes=("by", "author", "written by", "reported by",),
     author_joiners=("and",),
+    not_names=(
+        "the", "of", "for", "from", "with", "our", "your", "all", "more", "read",
+        "click", "here", "home", "posts", "articles", "news", "editor", "writer",
+        "reporter", "correspondent", "columnist", "contributor", "photographer", "ceo",
+        "founder", "president", "director", "manager", "advertising", "marketing",
+        "developed", "year",
+    ),
     published_labels=("published", "posted"),
     modified_labels=(
         "updated", "update", "last modified", "modified", "last edited", "last changed",

@@ -45,6 +45,10 @@ LANGUAGE = Language(
     day_words={"hoy": 0, "ayer": 1, "anteayer": 2},
     months_on_every_page=True,
     author_joiners=("y",),
+    not_names=(
+        "los", "las", "para", "con", "todos", "artículos", "publicado", "periodista",
+        "redactor", "redactora", "corresponsal", "columnista",
+    ),
     clock_words=("h",),
     ordinal_suffixes=("º", "ª", "°"),
     day_month_joiners=("de",),

@@ -41,6 +41,11 @@ LANGUAGE = Language(
     own_language_day_words=("hier", "avant-hier"),
     months_on_every_page=True,
     author_joiners=("et",),
+    not_names=(
+        "les", "pour", "avec", "tous", "articles", "journaliste", "rédacteur",
+        "rédactrice", "correspondant", "correspondante", "chroniqueur", "chroniqueuse",
+        "suis",
+    ),
     clock_words=("h",),
     ordinal_suffixes=("er", "e"),
     gaps={

@@ -35,6 +35,10 @@ LANGUAGE = Language(
     months_on_every_page=True,
     byline_prefixes=("di", "autore",),
     author_joiners=("e",),
+    not_names=(
+        "il", "gli", "per", "con", "tutti", "articoli", "giornalista", "redattore",
+        "redattrice", "corrispondente", "editorialista",
+    ),
     ordinal_suffixes=("º", "°"),
     gaps={
         "published_after": "the label stands before the date",

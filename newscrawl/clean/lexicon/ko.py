@@ -37,7 +37,7 @@ LANGUAGE = Language(
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "comment_words", "moderation_words",
             "slide_of", "byline_verbs", "published_by", "consent_phrases", "credit_by",
-            "byline_prefixes", "author_joiners",
+            "byline_prefixes", "author_joiners", "not_names",
         ),
         "one_words": "amounts are written in digits (\"3시간 전\")",
         "time_connectors": "the time follows the date directly (\"2024년 12월 2일 오후 3시\")",

@@ -77,6 +77,9 @@ class Language:
     byline_prefixes: tuple[str, ...] = ()
     # The word joining two author names ("Jane Doe and John Roe").
     author_joiners: tuple[str, ...] = ()
+    # Words never part of a person's name in a byline: function words, job titles written
+    # after the name ("Jane Doe, Columnist"), interface text read as a byline ("All posts").
+    not_names: tuple[str, ...] = ()
 
     # --- dates: labels in front of a date ---
     published_labels: tuple[str, ...] = ()  # "Published", "Veröffentlicht"

@@ -28,6 +28,10 @@ LANGUAGE = Language(
     months_on_every_page=True,
     byline_prefixes=("door", "auteur",),
     author_joiners=("en",),
+    not_names=(
+        "het", "voor", "met", "alle", "artikelen", "redacteur", "verslaggever",
+        "correspondent", "columnist",
+    ),
     ordinal_suffixes=("e",),
     gaps={
         **not_collected(

@@ -37,6 +37,10 @@ LANGUAGE = Language(
     day_words={"hoje": 0, "ontem": 1},
     months_on_every_page=True,
     author_joiners=("e",),
+    not_names=(
+        "os", "para", "com", "todos", "artigos", "publicado", "jornalista", "redator",
+        "redatora", "correspondente", "colunista",
+    ),
     clock_words=("h",),
     ordinal_suffixes=("º", "ª", "°"),
     day_month_joiners=("de",),

@@ -34,7 +34,7 @@ LANGUAGE = Language(
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
             "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
-            "author_joiners",
+            "author_joiners", "not_names",
         ),
         "one_words": "amounts are written in digits (\"3小时前\")",
         "time_connectors": "the time follows the date directly (\"2024年12月2日 下午3点\")",
