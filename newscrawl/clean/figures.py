@@ -57,6 +57,8 @@ CARD_PEEK = 80  # elements: a block with more is no teaser card
 MAX_UNMARKED_CHARS = 300  # a caption without markup is a line or two...
 MAX_UNMARKED_PARTS = 3  # ... in at most this many blocks (caption, credit)
 MIN_UNMARKED_WORDS = 3  # ... saying more than a label ("Anzeige", "Legal", a price)
+MIN_UNMARKED_UNSPACED = 8  # characters, in scripts written without spaces
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _LINK = re.compile(r"https?://|www\.")
 MIN_PHOTO_SIZE = 200  # px: an image declared or named smaller is a thumbnail
 # "-150x150.png", "?w=100&h=100", "width=120"
@@ -282,7 +284,10 @@ def _text_after(
 
 def _reads_as_caption(text: str) -> bool:
     """A phrase about a photo, not a label, a price, a byline or a date line."""
-    return len(text.split()) >= MIN_UNMARKED_WORDS and not (
+    long_enough = len(text.split()) >= MIN_UNMARKED_WORDS or (
+        _UNSPACED.search(text) is not None and len(text) >= MIN_UNMARKED_UNSPACED
+    )
+    return long_enough and not (
         BYLINE_PREFIX.match(text) or PUBLISHED_LABEL.search(text) or _LINK.search(text)
     )
 
