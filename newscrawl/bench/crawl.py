@@ -3,9 +3,13 @@ and exporter on, in a fresh process per run (one Twisted reactor, and a clean pe
 
     python -m newscrawl.bench.crawl serve --pages 5000          # prints its URL, serves
     python -m newscrawl.bench.crawl run --url URL --pages 5000 [--processes 2] --out DIR
+        [--variant newscrawl|scrapy|scrapy+readability]
 
 `run` prints one JSON object: articles, seconds, CPU seconds (crawler and cleaning workers),
-peak RSS. newscrawl.bench.suite drives both (see README, "Benchmarks").
+peak RSS. The variants: newscrawl with every pipeline and exporter on (feed, Markdown
+archive, run archive with WARC, crawl state), and the plain Scrapy yardsticks of
+newscrawl.bench.plain. All start from the sitemap index. newscrawl.bench.suite drives both
+(see README, "Benchmarks").
 
 The site builds on newscrawl.bench.site (sitemap index, sitemaps of 1,000 URLs, keep-alive
 HTTP/1.1), with pages closer to a real news site's than its load-test pages: a home page and
@@ -128,11 +132,6 @@ class NewsSite(GeneratedSite):
         return answer
 
 
-def start_urls(base_url: str) -> str:
-    return " ".join([f"{base_url}/sitemap.xml", f"{base_url}/",
-                     *(f"{base_url}/section/{s}" for s in SECTIONS)])
-
-
 def _serve(pages: int) -> None:
     site = NewsSite(pages, fail_share=0.0)
 
@@ -144,20 +143,43 @@ def _serve(pages: int) -> None:
     asyncio.run(run())
 
 
-def _run(url: str, pages: int, processes: int, out: Path) -> dict[str, object]:
+VARIANTS = ("scrapy", "scrapy+readability", "newscrawl")
+
+
+def _run(url: str, pages: int, processes: int, out: Path,
+         variant: str = "newscrawl") -> dict[str, object]:
+    """Crawl the site at `url` in this (fresh) process: newscrawl with everything on, or one
+    of the plain Scrapy yardsticks (newscrawl.bench.plain)."""
+    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from ..spiders.article import ArticleSpider
     from .load import MemorySampler, _rss_mib, bench_settings
 
     out.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(bench_settings(out, NEWSCRAWL_CLEANING_PROCESSES=processes))
-    crawler = process.create_crawler(ArticleSpider)
+    if variant == "newscrawl":
+        from ..spiders.article import ArticleSpider
+
+        settings = bench_settings(out, NEWSCRAWL_CLEANING_PROCESSES=processes)
+        spider, kwargs = ArticleSpider, {"start_urls": f"{url}/sitemap.xml"}
+    else:
+        from .plain import PlainSpider, plain_settings
+
+        settings = plain_settings(out, readability=variant == "scrapy+readability")
+        spider, kwargs = PlainSpider, {"sitemap_url": f"{url}/sitemap.xml"}
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spider)
+    first: list[float] = []
+
+    def scraped(*_args: object, **_kwargs: object) -> None:
+        if not first:  # start-up (imports, warm-up, robots.txt, sitemaps) ends here
+            first.extend((time.monotonic(), time.process_time()))
+
+    crawler.signals.connect(scraped, signal=signals.item_scraped)
     sampler = MemorySampler()
     sampler.start()
     cpu0 = time.process_time()
     started = time.monotonic()
-    process.crawl(crawler, start_urls=start_urls(url))
+    process.crawl(crawler, **kwargs)
     process.start()
     seconds = time.monotonic() - started
     sampler.stopped.set()
@@ -167,10 +189,12 @@ def _run(url: str, pages: int, processes: int, out: Path) -> dict[str, object]:
     articles = sum(1 for _ in feed.open("rb")) if feed.exists() else 0
     samples = sampler.samples or [_rss_mib()]
     return {
-        "pages": pages, "processes": processes, "articles": articles,
+        "variant": variant, "pages": pages, "processes": processes, "articles": articles,
         "seconds": round(seconds, 2),
         "cpu_seconds_crawler": round(time.process_time() - cpu0, 2),
         "cpu_seconds_workers": round(workers.ru_utime + workers.ru_stime, 2),
+        "seconds_to_first_item": round(first[0] - started, 2) if first else None,
+        "cpu_seconds_to_first_item": round(first[1] - cpu0, 2) if first else None,
         "rss_mib_peak": round(own.ru_maxrss / 1024, 1),
         "rss_mib_peak_worker": round(workers.ru_maxrss / 1024, 1),
         # RSS at 25%, 50%, 75%, 100% of the run: flat or growing?
@@ -189,12 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--url", required=True)
     r.add_argument("--pages", type=int, default=5000)
     r.add_argument("--processes", type=int, default=0)
+    r.add_argument("--variant", choices=VARIANTS, default="newscrawl")
     r.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "serve":
         _serve(args.pages)
         return 0
-    print(json.dumps(_run(args.url, args.pages, args.processes, args.out)), flush=True)
+    print(json.dumps(_run(args.url, args.pages, args.processes, args.out, args.variant)),
+          flush=True)
     return 0
 
 

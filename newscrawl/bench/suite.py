@@ -1,18 +1,25 @@
 """The speed benchmark suite (see README, "Benchmarks"):
 
-    newscrawl bench --data DIR [--only extraction,crawl,scaling] [--passes 5]
-                    [--pages 5000] [--sizes 1000,5000,20000] [--out bench.json]
+    newscrawl bench --data DIR [--data DIR ...] [--only extraction,crawl,scaling] [--rounds 5]
+                    [--input str|bytes] [--pages 3000] [--crawl-rounds 3] [--cleaning 0,2]
+                    [--sizes 1000,20000] [--out bench.json]
 
-extraction  newscrawl.extract_article beside readability-lxml alone and trafilatura on the
-            pages of DIR (ground-truth.json + html/), in the same process, passes
-            interleaved: pages/s and per-page p50/p90 ms, medians over the passes; body F1.
-crawl       a generated 5,000-article site on 127.0.0.1 crawled with every pipeline and
-            exporter on, cleaning inline (one core) and in NEWSCRAWL_CLEANING_PROCESSES=2
-            worker processes: articles/s, CPU seconds per article, peak RSS; both runs'
-            items compared; the extraction-only rate on the same generated pages.
-scaling     the one-core crawl at each size: time per article and peak RSS.
+extraction  newscrawl.extract_article beside readability-lxml alone and trafilatura, in one
+            process, on the same decoded text (or all on bytes), interleaved page by page:
+            pages/s and CPU ms per page, median and spread over rounds, per-page p50/p90,
+            body F1, the ratios per round (newscrawl.bench.extraction).
+crawl       a generated news site on 127.0.0.1 crawled, each run in a fresh process, rounds
+            interleaved, by plain Scrapy yielding raw HTML, plain Scrapy + readability-lxml
+            in a pipeline (newscrawl.bench.plain), and newscrawl with every pipeline and
+            exporter on (feed, Markdown archive, run archive with WARC, crawl state), with
+            each NEWSCRAWL_CLEANING_PROCESSES value of --cleaning: articles/s, CPU ms per
+            article (crawler and cleaning workers), peak RSS; extract_article alone on the
+            same pages; the newscrawl runs' items compared.
+scaling     cleaning alone in a pool of 1 and of 2 processes (the same pages), and the
+            newscrawl crawl at each of --sizes: CPU per article and peak RSS.
 
-Not a test: speed targets are read off its table, on a quiet machine.
+Not a test: speed targets are read off its table. On a shared machine read the CPU columns
+and the spreads; the table names the load average when it started and ended.
 """
 
 from __future__ import annotations
@@ -22,22 +29,27 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .extraction import _spread, bench_extraction, print_extraction
+
 PARTS = ("extraction", "crawl", "scaling")
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+def _load() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
 
 
 def _machine() -> dict[str, Any]:
@@ -49,108 +61,103 @@ def _machine() -> dict[str, Any]:
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "load_start": _load()}
 
 
-# -- extraction ----------------------------------------------------------------------------
+# -- generated pages -----------------------------------------------------------------------
 
-def _extractors() -> dict[str, Callable[[bytes, str], str]]:
-    from ..clean.article import extract_article, warm_up
-    from ..evaluation.extraction import COMPARATORS, _available
-
-    warm_up()  # first-call costs (lazy imports, dateparser's tables) are not per page
-
-    def ours(html: bytes, url: str) -> str:
-        return extract_article(html, url)["articleBody"] or ""
-
-    found: dict[str, Callable[[bytes, str], str]] = {"newscrawl": ours}
-    for name in ("readability", "trafilatura"):
-        if _available(name):
-            found[name] = COMPARATORS[name]
-        else:
-            print(f"{name} not installed (pip install -e '.[bench]'): skipped", file=sys.stderr)
-    return found
-
-
-def bench_extraction(data: Path, passes: int) -> dict[str, Any]:
-    from ..evaluation.extraction import load_dataset
-    from ..evaluation.metric import aggregate, page_counts
-
-    pages = load_dataset(data)
-    extractors = _extractors()
-    for extract in extractors.values():  # warm-up pass, not measured
-        for _pid, url, raw, _truth in pages[:10]:
-            extract(raw, url)
-    rates: dict[str, list[float]] = {name: [] for name in extractors}
-    per_page: dict[str, list[list[float]]] = {name: [[] for _ in pages] for name in extractors}
-    bodies: dict[str, list[str]] = {}
-    for _ in range(passes):
-        for name, extract in extractors.items():  # interleaved: machine noise hits all alike
-            out: list[str] = []
-            started = time.perf_counter()
-            for i, (_pid, url, raw, _truth) in enumerate(pages):
-                t = time.perf_counter()
-                try:
-                    out.append(extract(raw, url))
-                except Exception:
-                    out.append("")
-                per_page[name][i].append(time.perf_counter() - t)
-            rates[name].append(len(pages) / (time.perf_counter() - started))
-            bodies[name] = out
-    result: dict[str, Any] = {"pages": len(pages), "passes": passes, "extractors": {}}
-    for name in extractors:
-        ms = [1000 * statistics.median(times) for times in per_page[name]]
-        f1 = aggregate(page_counts(truth, body) for (_p, _u, _r, truth), body
-                       in zip(pages, bodies[name], strict=True)).f1
-        result["extractors"][name] = {
-            "pages_per_s": round(statistics.median(rates[name]), 1),
-            "pages_per_s_passes": [round(r, 1) for r in rates[name]],
-            "p50_ms": round(_percentile(ms, 0.5), 2), "p90_ms": round(_percentile(ms, 0.9), 2),
-            "f1": round(f1, 3),
-        }
-    ours = result["extractors"]["newscrawl"]["pages_per_s"]
-    result["ratios"] = {f"newscrawl/{name}": round(ours / r["pages_per_s"], 2)
-                        for name, r in result["extractors"].items() if name != "newscrawl"}
-    return result
-
-
-def generated_extraction_rate(pages: int = 500) -> float:
-    """extract_article alone on the generated site's article pages: the crawl's yardstick."""
-    from ..clean.article import extract_article, warm_up
+def generated_pages(count: int, site_pages: int) -> list[tuple[str, bytes]]:
     from .crawl import article_page
     from .site import article_path
 
+    return [(f"http://127.0.0.1{article_path(n)}", article_page(n, site_pages))
+            for n in range(count)]
+
+
+def generated_extraction_cpu(count: int = 300, rounds: int = 3) -> dict[str, Any]:
+    """CPU ms per page of extract_article and of readability alone on the generated site's
+    article pages, given the bytes as the crawl does: the crawl's yardsticks."""
+    from ..clean.article import extract_article, warm_up
+    from ..evaluation.extraction import COMPARATORS
+
     warm_up()
-    docs = [(f"http://127.0.0.1/{article_path(n)}", article_page(n, 5000)) for n in range(pages)]
-    rates = []
-    for _ in range(3):
-        started = time.process_time()
-        for url, html in docs:
-            extract_article(html, url)
-        rates.append(len(docs) / (time.process_time() - started))
-    return round(statistics.median(rates), 1)
+    docs = generated_pages(count, 5000)
+    runs = {"extract_article": lambda html, url: extract_article(html, url),
+            "readability": COMPARATORS["readability"]}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            started = time.process_time()
+            for url, html in docs:
+                run(html, url)
+            cpu[name].append(1000 * (time.process_time() - started) / len(docs))
+    return {name: _spread(values) for name, values in cpu.items()}
+
+
+# -- cleaning in 1 and 2 processes ---------------------------------------------------------
+
+def _clean(doc: tuple[str, bytes]) -> int:
+    from ..clean.article import extract_article
+
+    return len(extract_article(doc[1], doc[0])["articleBody"])
+
+
+def cleaning_scaling(count: int = 600, rounds: int = 3, most: int = 2) -> dict[str, Any]:
+    """Wall time to clean the same generated pages in a pool of 1 and of `most` worker
+    processes (spawned and warmed up before timing), rounds interleaved."""
+    import multiprocessing
+
+    from ..clean.article import warm_up
+
+    docs = generated_pages(count, 5000)
+    ctx = multiprocessing.get_context("spawn")
+    rates: dict[int, list[float]] = {1: [], most: []}
+    pools = {k: ProcessPoolExecutor(k, mp_context=ctx, initializer=warm_up) for k in rates}
+    try:
+        for k, pool in pools.items():  # start and warm every worker
+            list(pool.map(_clean, docs[: 4 * k], chunksize=1))
+        for r in range(rounds):
+            for k in (list(rates) if r % 2 == 0 else list(rates)[::-1]):
+                started = time.perf_counter()
+                list(pools[k].map(_clean, docs, chunksize=8))
+                rates[k].append(count / (time.perf_counter() - started))
+    finally:
+        for pool in pools.values():
+            pool.shutdown()
+    speedups = [b / a for a, b in zip(rates[1], rates[most], strict=True)]
+    return {"pages": count, "rounds": rounds, "processes": most,
+            "pages_per_s": {str(k): _spread(v, 1) for k, v in rates.items()},
+            "speedup": _spread(speedups)}
 
 
 # -- crawls --------------------------------------------------------------------------------
 
-def crawl_once(pages: int, processes: int, out: Path) -> dict[str, Any]:
-    """Serve a generated site of `pages` articles and crawl it, each in its own process."""
-    server = subprocess.Popen([sys.executable, "-m", "newscrawl.bench.crawl", "serve",
-                               "--pages", str(pages)], stdout=subprocess.PIPE, text=True)
-    try:
-        url = (server.stdout.readline() if server.stdout else "").strip()
-        if not url:
+class Site:
+    """The generated site (newscrawl.bench.crawl serve) in its own process."""
+
+    def __init__(self, pages: int):
+        self.server = subprocess.Popen(
+            [sys.executable, "-m", "newscrawl.bench.crawl", "serve", "--pages", str(pages)],
+            stdout=subprocess.PIPE, text=True)
+        self.url = (self.server.stdout.readline() if self.server.stdout else "").strip()
+        if not self.url:
+            self.close()
             raise RuntimeError("the generated site did not start")
-        run = subprocess.run(
-            [sys.executable, "-m", "newscrawl.bench.crawl", "run", "--url", url, "--pages",
-             str(pages), "--processes", str(processes), "--out", str(out)],
-            capture_output=True, text=True, check=False)
-    finally:
-        server.terminate()
-        server.wait(10)
+
+    def close(self) -> None:
+        self.server.terminate()
+        self.server.wait(10)
+
+
+def crawl_once(url: str, pages: int, variant: str, processes: int, out: Path) -> dict[str, Any]:
+    """One crawl of the generated site in a fresh process."""
+    run = subprocess.run(
+        [sys.executable, "-m", "newscrawl.bench.crawl", "run", "--url", url, "--pages",
+         str(pages), "--variant", variant, "--processes", str(processes), "--out", str(out)],
+        capture_output=True, text=True, check=False)
     lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
     if run.returncode or not lines:
-        raise RuntimeError(f"crawl failed ({run.returncode}): {run.stderr[-2000:]}")
+        raise RuntimeError(f"{variant} crawl failed ({run.returncode}): {run.stderr[-2000:]}")
     result = json.loads(lines[-1])
     cpu = result["cpu_seconds_crawler"] + result["cpu_seconds_workers"]
     n = max(1, result["articles"])
@@ -178,84 +185,132 @@ def same_items(a: Path, b: Path) -> dict[str, int]:
             "differing": sum(left[u] != right[u] for u in common)}
 
 
-def bench_crawls(parts: set[str], pages: int, sizes: list[int], work: Path,
-                 processes: int) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    runs: dict[tuple[int, int], dict[str, Any]] = {}
+def _label(variant: str, processes: int) -> str:
+    if variant != "newscrawl":
+        return variant
+    return "newscrawl" if processes == 0 else f"newscrawl {processes} proc"
 
-    def run(n: int, k: int) -> dict[str, Any]:
-        if (n, k) not in runs:
-            print(f"  crawling {n} pages, cleaning processes {k} ...", file=sys.stderr)
-            runs[n, k] = crawl_once(n, k, work / f"crawl-{n}-{k}")
-        return runs[n, k]
 
-    if "crawl" in parts:
-        one, many = run(pages, 0), run(pages, processes)
-        rate = generated_extraction_rate()
-        result["crawl"] = {
-            "one_core": one, f"processes_{processes}": many,
-            "extraction_only_pages_per_s_cpu": rate,
-            "one_core_vs_extraction_only": round(one["articles_per_s"] / rate, 2),
-            "speedup_with_processes": round(many["articles_per_s"] / one["articles_per_s"], 2),
-            "same_items": same_items(work / f"crawl-{pages}-0",
-                                     work / f"crawl-{pages}-{processes}"),
+def bench_crawl(pages: int, rounds: int, cleaning: list[int], work: Path) -> dict[str, Any]:
+    runs = [("scrapy", 0), ("scrapy+readability", 0), *(("newscrawl", k) for k in cleaning)]
+    got: dict[str, list[dict[str, Any]]] = {_label(*run): [] for run in runs}
+    site = Site(pages)
+    try:
+        for r in range(rounds):
+            k = r % len(runs)
+            for variant, processes in runs[k:] + runs[:k]:  # rotating order
+                label = _label(variant, processes)
+                out = work / label.replace(" ", "-").replace("+", "-")
+                shutil.rmtree(out, ignore_errors=True)  # fresh state, archive and WARC
+                print(f"  round {r + 1}/{rounds}: {label}, {pages} pages ...", file=sys.stderr)
+                got[label].append(crawl_once(site.url, pages, variant, processes, out))
+    finally:
+        site.close()
+    rows = {}
+    for label, results in got.items():
+        rows[label] = {
+            "articles": min(x["articles"] for x in results),
+            "articles_per_s": _spread([x["articles_per_s"] for x in results], 1),
+            "cpu_ms_per_article": _spread([x["cpu_ms_per_article"] for x in results]),
+            "rss_mib_peak": _spread([x["rss_mib_peak"] for x in results], 0),
+            "rss_mib_peak_worker": max(x["rss_mib_peak_worker"] for x in results),
+            "errors": max(x["errors"] for x in results),
+            "runs": results,
         }
-    if "scaling" in parts:
-        rows = [run(n, 0) for n in sizes]
-        result["scaling"] = {
-            "rows": [{k: r[k] for k in ("pages", "articles", "seconds", "articles_per_s",
-                                         "wall_ms_per_article", "cpu_ms_per_article",
-                                         "rss_mib_peak", "rss_mib_over_time")} for r in rows],
-            "rss_largest_vs_smallest": round(rows[-1]["rss_mib_peak"] / rows[0]["rss_mib_peak"],
-                                             2),
-            "cpu_per_article_largest_vs_smallest": round(
-                rows[-1]["cpu_ms_per_article"] / rows[0]["cpu_ms_per_article"], 2),
-        }
+    yard = generated_extraction_cpu()
+    plain, naive = got["scrapy"], got["scrapy+readability"]
+    result: dict[str, Any] = {"pages": pages, "rounds": rounds, "rows": rows,
+                              "extraction_only_cpu_ms": yard, "targets": {}}
+    for k in cleaning:
+        label = _label("newscrawl", k)
+        ours = got[label]
+        # throughput against the naive project, per round (same load)
+        vs = [o["articles_per_s"] / n["articles_per_s"] for o, n in zip(ours, naive, strict=True)]
+        machinery = statistics.median(o["cpu_ms_per_article"] for o in ours) - (
+            statistics.median(p["cpu_ms_per_article"] for p in plain)
+            + yard["extract_article"]["median"])
+        result["targets"][label] = {"vs_scrapy_readability": _spread(vs),
+                                    "cpu_ms_beyond_scrapy_and_extraction": round(machinery, 2)}
+    if len(cleaning) > 1:
+        first, *others = (work / _label("newscrawl", k).replace(" ", "-") for k in cleaning)
+        result["same_items"] = {str(o.name): same_items(first, o) for o in others}
     return result
+
+
+def bench_sizes(sizes: list[int], processes: int, work: Path) -> dict[str, Any]:
+    rows = []
+    for n in sizes:
+        site = Site(n)
+        try:
+            out = work / f"size-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            print(f"  newscrawl, {n} pages ...", file=sys.stderr)
+            rows.append(crawl_once(site.url, n, "newscrawl", processes, out))
+        finally:
+            site.close()
+        shutil.rmtree(work / f"size-{n}", ignore_errors=True)
+    return {
+        "processes": processes,
+        "rows": [{k: r[k] for k in ("pages", "articles", "seconds", "articles_per_s",
+                                     "cpu_ms_per_article", "rss_mib_peak", "rss_mib_over_time")}
+                 for r in rows],
+        "rss_largest_vs_smallest": round(rows[-1]["rss_mib_peak"] / rows[0]["rss_mib_peak"], 2),
+        "cpu_per_article_largest_vs_smallest": round(
+            rows[-1]["cpu_ms_per_article"] / rows[0]["cpu_ms_per_article"], 2),
+    }
 
 
 # -- report --------------------------------------------------------------------------------
 
+def _s(spread: dict[str, Any], fmt: str = ".1f") -> str:
+    return f"{spread['median']:{fmt}} [{spread['min']:{fmt}}-{spread['max']:{fmt}}]"
+
+
 def print_table(report: dict[str, Any]) -> None:
     m = report["machine"]
-    print(f"newscrawl bench, {m['date']}, {m['nproc']} x {m['cpu']}, Python {m['python']}")
-    ex = report.get("extraction")
-    if ex:
-        print(f"\nextraction: {ex['pages']} pages, median of {ex['passes']} passes")
-        print(f"{'extractor':<12} {'pages/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'F1':>6}")
-        for name, r in ex["extractors"].items():
-            print(f"{name:<12} {r['pages_per_s']:8.1f} {r['p50_ms']:7.2f} {r['p90_ms']:7.2f} "
-                  f"{r['f1']:6.3f}")
-        print("ratios: " + ", ".join(f"{k} {v:.2f}x" for k, v in ex["ratios"].items()))
+    print(f"newscrawl bench, {m['date']}, {m['nproc']} x {m['cpu']}, Python {m['python']}; "
+          f"load average {m['load_start']} at start, {m.get('load_end')} at end")
+    if "extraction" in report:
+        print_extraction(report["extraction"])
     cr = report.get("crawl")
     if cr:
-        print(f"\ncrawl: {cr['one_core']['pages']} generated pages on 127.0.0.1, all "
-              "pipelines and exporters")
-        print(f"{'cleaning':<14} {'articles':>8} {'s':>7} {'art/s':>7} {'CPU ms/art':>10} "
-              f"{'peak RSS MiB':>13}")
-        for r in cr.values():
-            if not isinstance(r, dict) or "processes" not in r:
-                continue
-            label = "inline" if r["processes"] == 0 else f"{r['processes']} processes"
-            rss = f"{r['rss_mib_peak']:.0f}" + (
-                f" + {r['processes']}x{r['rss_mib_peak_worker']:.0f}" if r["processes"] else "")
-            print(f"{label:<14} {r['articles']:8d} {r['seconds']:7.1f} "
-                  f"{r['articles_per_s']:7.1f} {r['cpu_ms_per_article']:10.2f} {rss:>13}")
-        print(f"extraction only on the same pages: {cr['extraction_only_pages_per_s_cpu']} "
-              f"pages/s (CPU); crawl/extraction {cr['one_core_vs_extraction_only']:.2f}x; "
-              f"speed-up with processes {cr['speedup_with_processes']:.2f}x; "
-              f"items: {cr['same_items']}")
+        print(f"\ncrawl: {cr['pages']} generated pages on 127.0.0.1, {cr['rounds']} rounds "
+              "interleaved, fresh processes; median [min-max]")
+        print(f"{'crawler':<22} {'articles':>8} {'articles/s':>20} {'CPU ms/article':>22} "
+              f"{'peak RSS MiB':>16}")
+        for label, r in cr["rows"].items():
+            rss = _s(r["rss_mib_peak"], ".0f")
+            if r["runs"][0]["processes"]:
+                rss += f" + {r['runs'][0]['processes']}x{r['rss_mib_peak_worker']:.0f}"
+            print(f"{label:<22} {r['articles']:8d} {_s(r['articles_per_s']):>20} "
+                  f"{_s(r['cpu_ms_per_article'], '.2f'):>22} {rss:>16}")
+        y = cr["extraction_only_cpu_ms"]
+        print(f"alone on the same pages (CPU ms/page): extract_article "
+              f"{_s(y['extract_article'], '.2f')}, readability {_s(y['readability'], '.2f')}")
+        for label, t in cr["targets"].items():
+            print(f"{label}: {_s(t['vs_scrapy_readability'], '.2f')}x the articles/s of "
+                  f"scrapy+readability (target >= 0.8); CPU per article beyond scrapy's + "
+                  f"extract_article's: {t['cpu_ms_beyond_scrapy_and_extraction']:+.2f} ms "
+                  f"(target <= 1.5)")
+        if cr.get("same_items"):
+            print(f"items: {cr['same_items']}")
     sc = report.get("scaling")
     if sc:
-        print("\nscaling (cleaning inline)")
-        print(f"{'pages':>6} {'s':>7} {'art/s':>7} {'wall ms/art':>11} {'CPU ms/art':>10} "
-              f"{'peak RSS MiB':>13}")
-        for r in sc["rows"]:
+        cl = sc["cleaning"]
+        print(f"\ncleaning alone, {cl['pages']} generated pages, pools of 1 and "
+              f"{cl['processes']} processes, {cl['rounds']} rounds: "
+              + ", ".join(f"{k} proc {_s(v)} pages/s" for k, v in cl["pages_per_s"].items())
+              + f"; speed-up {_s(cl['speedup'], '.2f')}x (target >= 1.6)")
+        sz = sc["sizes"]
+        print(f"newscrawl crawl by size (NEWSCRAWL_CLEANING_PROCESSES={sz['processes']})")
+        print(f"{'pages':>6} {'s':>7} {'art/s':>7} {'CPU ms/art':>10} {'peak RSS MiB':>13} "
+              "RSS over time")
+        for r in sz["rows"]:
             print(f"{r['pages']:6d} {r['seconds']:7.1f} {r['articles_per_s']:7.1f} "
-                  f"{r['wall_ms_per_article']:11.2f} {r['cpu_ms_per_article']:10.2f} "
-                  f"{r['rss_mib_peak']:13.0f}")
-        print(f"peak RSS largest/smallest {sc['rss_largest_vs_smallest']:.2f}x, CPU per article "
-              f"{sc['cpu_per_article_largest_vs_smallest']:.2f}x")
+                  f"{r['cpu_ms_per_article']:10.2f} {r['rss_mib_peak']:13.0f} "
+                  f"{r['rss_mib_over_time']}")
+        print(f"peak RSS largest/smallest {sz['rss_largest_vs_smallest']:.2f}x (target <= 1.2), "
+              f"CPU per article {sz['cpu_per_article_largest_vs_smallest']:.2f}x")
     print(f"\ntotal {report['seconds']:.0f} s")
 
 
@@ -263,33 +318,48 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="newscrawl bench", description=__doc__.split("\n\n")[0],
         epilog=__doc__.split("\n\n", 2)[2], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path,
-                        help="extraction benchmark split (ground-truth.json + html/)")
+    parser.add_argument("--data", type=Path, action="append",
+                        help="benchmark folder for the extraction part (repeatable): the "
+                             "article-extraction benchmark, Fundus or dates layout")
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: {','.join(PARTS)})")
-    parser.add_argument("--passes", type=int, default=5, help="extraction passes (median)")
-    parser.add_argument("--pages", type=int, default=5000, help="crawl size")
-    parser.add_argument("--sizes", default="1000,5000,20000", help="scaling sizes")
-    parser.add_argument("--processes", type=int, default=2,
-                        help="NEWSCRAWL_CLEANING_PROCESSES for the parallel crawl")
+    parser.add_argument("--rounds", type=int, default=5, help="extraction rounds")
+    parser.add_argument("--input", choices=("str", "bytes"), default="str",
+                        help="what every extractor is given (default: the decoded str)")
+    parser.add_argument("--pages", type=int, default=3000, help="crawl size")
+    parser.add_argument("--crawl-rounds", type=int, default=3, help="crawl rounds")
+    parser.add_argument("--cleaning", default="0,2",
+                        help="NEWSCRAWL_CLEANING_PROCESSES values crawled (default: 0,2)")
+    parser.add_argument("--sizes", default="1000,20000", help="scaling crawl sizes")
+    parser.add_argument("--size-processes", type=int, default=0,
+                        help="NEWSCRAWL_CLEANING_PROCESSES of the scaling crawls")
     parser.add_argument("--work", type=Path, help="folder for crawl outputs (default: temp)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if unknown := parts - set(PARTS):
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
-    if "extraction" in parts and not args.data:
+    data = args.data or []
+    if "extraction" in parts and not data:
         parser.error("--data is needed for the extraction part")
+    if missing := [str(d) for d in data if not d.is_dir()]:
+        parser.error(f"not a folder: {', '.join(missing)}")
     started = time.monotonic()
     report: dict[str, Any] = {"machine": _machine()}
+    work = args.work or Path(tempfile.mkdtemp(prefix="newscrawl-bench-"))
     if "extraction" in parts:
         print("extraction ...", file=sys.stderr)
-        report["extraction"] = bench_extraction(args.data, args.passes)
-    if parts & {"crawl", "scaling"}:
-        work = args.work or Path(tempfile.mkdtemp(prefix="newscrawl-bench-"))
+        report["extraction"] = bench_extraction(data, args.rounds, args.input == "bytes")
+    if "crawl" in parts:
+        cleaning = [int(k) for k in args.cleaning.split(",") if k.strip()]
+        report["crawl"] = bench_crawl(args.pages, args.crawl_rounds, cleaning, work)
+    if "scaling" in parts:
+        print("cleaning in 1 and 2 processes ...", file=sys.stderr)
         sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
-        report.update(bench_crawls(parts, args.pages, sizes, work, args.processes))
+        report["scaling"] = {"cleaning": cleaning_scaling(),
+                             "sizes": bench_sizes(sizes, args.size_processes, work)}
     report["seconds"] = round(time.monotonic() - started, 1)
+    report["machine"]["load_end"] = _load()
     print_table(report)
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
