@@ -1,11 +1,13 @@
-"""Locate the main content: readability-lxml's scoring on a copy of the page, pre-pruned of
-obvious site chrome, without serializing or re-parsing anything."""
+"""Locate the main content: readability-lxml's scoring rules (scoring.py, readability's own
+steps as the fallback) on a copy of the page, pre-pruned of obvious site chrome, without
+serializing or re-parsing anything."""
 
 from __future__ import annotations
 
 import copy
 import logging
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -18,6 +20,7 @@ from .codes import WarningCode
 from .lexicon.patterns import DISCUSSION_CLASS_RE, INTERSTITIAL
 from .page import Page
 from .render import SLIDE_MARK, is_slide
+from .scoring import Scorer
 
 logger = logging.getLogger(__name__)
 
@@ -33,18 +36,33 @@ class _Scorer(Document):
         return None
 
     def get_preserved_elements(self, node):  # type: ignore[override]
-        """readability's cleanup drops a block by its counts (links, list items, commas);
-        the block holding most of the story's paragraph text, and the blocks of a split
-        story, stay whatever they say (a story whose place names are all links)."""
         allowed = super().get_preserved_elements(node)
-        allowed.update(dict.fromkeys(paragraph_holders(node, STORY_HOLDER_SHARE), True))
-        for block in self.story_blocks:  # with the wrappers of their paragraphs
-            allowed.update((el, True) for el in block.iter("div", "section")
-                           if el.find(".//p") is not None)
+        allowed.update(dict.fromkeys(_kept_blocks(node, self.story_blocks), True))
         return allowed
 
     # Blocks judged to be the story's (a split story's blocks): kept by the cleanup too.
     story_blocks: tuple[HtmlElement, ...] = ()
+
+
+class _FastScorer(Scorer):
+    """Our implementation of readability's rules (scoring.py), with the same additions."""
+
+    def get_preserved_elements(self, node: HtmlElement) -> set[HtmlElement]:
+        allowed = super().get_preserved_elements(node)
+        allowed.update(_kept_blocks(node, self.story_blocks))
+        return allowed
+
+    story_blocks: tuple[HtmlElement, ...] = ()
+
+
+def _kept_blocks(node: HtmlElement, story_blocks: tuple[HtmlElement, ...]) -> set[HtmlElement]:
+    """readability's cleanup drops a block by its counts (links, list items, commas);
+    the block holding most of the story's paragraph text, and the blocks of a split
+    story, stay whatever they say (a story whose place names are all links)."""
+    kept = set(paragraph_holders(node, STORY_HOLDER_SHARE))
+    for block in story_blocks:  # with the wrappers of their paragraphs
+        kept.update(el for el in block.iter("div", "section") if el.find(".//p") is not None)
+    return kept
 
 
 STORY_HOLDER_SHARE = 0.5  # a block with more of the chosen body's paragraph text holds the story
@@ -164,7 +182,7 @@ def _damp_tiny(candidates: dict) -> list[tuple[dict, float]]:
 
 
 def _kindred_blocks(
-    doc: _Scorer, best: HtmlElement
+    doc: Scorer | _Scorer, best: HtmlElement
 ) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """Blocks of the same kind as the one holding the chosen body, beside it: CMSs that
     build a story from content elements (Drupal paragraphs, TYPO3 csc-default, Gatsby
@@ -217,7 +235,7 @@ class _Split:
     holds_best: bool  # readability's choice is one of them
 
 
-def _split_story(doc: _Scorer, candidates: dict, best: dict) -> _Split | None:
+def _split_story(doc: Scorer | _Scorer, candidates: dict, best: dict) -> _Split | None:
     """The story split over sibling containers, each holding a paragraph or two (React
     pages that wrap every paragraph in a component): readability scores each alone, and a
     fact box of a few lines, or one of them with its few neighbours, is all it keeps. The
@@ -284,7 +302,7 @@ def _opens_with_rule(el: HtmlElement) -> bool:
     return False
 
 
-def _running_text(doc: _Scorer, el: HtmlElement) -> bool:
+def _running_text(doc: Scorer | _Scorer, el: HtmlElement) -> bool:
     paras = [p for p in el.iter("p") if len(p.text_content().strip()) >= 80]
     return bool(paras) and doc.get_link_density(el) < 0.3 and el.find(".//h1") is None
 
@@ -347,7 +365,7 @@ def _in_discussion(elem: HtmlElement) -> HtmlElement | None:
     return found
 
 
-def _select_past_walls(doc: _Scorer, candidates: dict) -> dict | None:
+def _select_past_walls(doc: Scorer | _Scorer, candidates: dict) -> dict | None:
     """readability's best candidate, skipping walls and readers' comments (and what they
     hold): a long comment thread outscores a short story."""
     for _ in range(WALL_RETRIES):
@@ -362,8 +380,29 @@ def _select_past_walls(doc: _Scorer, candidates: dict) -> dict | None:
     return doc.select_best_candidate(candidates)
 
 
+def _readability_steps(work: HtmlElement, url: str) -> _Scorer:
+    doc = _Scorer(work, url=url, min_text_length=25)
+    doc.html = work
+    return doc
+
+
+def _our_steps(work: HtmlElement, url: str) -> _FastScorer:
+    return _FastScorer(work, min_text_length=25)
+
+
 def find_main_content(page: Page) -> None:
     """Set page.body to the article's main-content element (a detached, pruned copy)."""
+    try:
+        _find_main_content(page, _our_steps)
+    except Exception:
+        logger.exception("content scoring failed on %s: readability's own steps instead",
+                         page.url)
+        _find_main_content(page, _readability_steps)
+
+
+def _find_main_content(
+    page: Page, steps: Callable[[HtmlElement, str], _FastScorer | _Scorer]
+) -> None:
     work = _work_copy(page)
     chosen = _selector_body(page, work)
     if chosen is not None:
@@ -373,8 +412,7 @@ def find_main_content(page: Page) -> None:
     for ruthless in (True, False):
         if not ruthless:
             work = _work_copy(page)
-        doc = _Scorer(work, url=page.url, min_text_length=25)
-        doc.html = work
+        doc = steps(work, page.url)
         if ruthless:
             doc.remove_unlikely_candidates()
         doc.transform_misused_divs_into_paragraphs()
