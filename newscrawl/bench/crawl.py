@@ -153,7 +153,7 @@ def _run(url: str, pages: int, processes: int, out: Path,
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from .load import MemorySampler, _rss_mib, bench_settings
+    from .load import MemorySampler, _rss_mib, bench_settings, peak_rss_mib
 
     out.mkdir(parents=True, exist_ok=True)
     if variant == "newscrawl":
@@ -183,7 +183,6 @@ def _run(url: str, pages: int, processes: int, out: Path,
     process.start()
     seconds = time.monotonic() - started
     sampler.stopped.set()
-    own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the cleaning pool, joined
     feed = out / "articles.jsonl"
     articles = sum(1 for _ in feed.open("rb")) if feed.exists() else 0
@@ -195,8 +194,9 @@ def _run(url: str, pages: int, processes: int, out: Path,
         "cpu_seconds_workers": round(workers.ru_utime + workers.ru_stime, 2),
         "seconds_to_first_item": round(first[0] - started, 2) if first else None,
         "cpu_seconds_to_first_item": round(first[1] - cpu0, 2) if first else None,
-        "rss_mib_peak": round(own.ru_maxrss / 1024, 1),
-        "rss_mib_peak_worker": round(workers.ru_maxrss / 1024, 1),
+        "rss_mib_peak": round(peak_rss_mib(), 1),
+        # all cleaning workers together, the highest sample
+        "rss_mib_peak_workers": round(max(sampler.children, default=0.0), 1),
         # RSS at 25%, 50%, 75%, 100% of the run: flat or growing?
         "rss_mib_over_time": [round(samples[min(len(samples) - 1, int(len(samples) * q))], 1)
                               for q in (0.25, 0.5, 0.75, 1.0)],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,25 +28,53 @@ from ..spiders.article import ArticleSpider
 from .site import article_path
 
 
-def _rss_mib() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+def _status_mib(field: str, pid: str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # a worker that just exited
+        pass
     return 0.0
 
 
+def _rss_mib() -> float:
+    return _status_mib("VmRSS:")
+
+
+def peak_rss_mib() -> float:
+    """This process's peak RSS. Not getrusage's ru_maxrss: Linux carries that over from the
+    parent across fork and exec, so a benchmark started from a big process inherits it."""
+    return _status_mib("VmHWM:")
+
+
+def _children_rss_mib() -> float:
+    """RSS of this process's children (the cleaning workers), summed."""
+    pids: list[str] = []
+    try:
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/children", encoding="ascii") as f:
+                pids += f.read().split()
+    except OSError:
+        return 0.0
+    return sum(_status_mib("VmRSS:", pid) for pid in pids)
+
+
 class MemorySampler(threading.Thread):
-    """RSS every half second, to show whether memory grows with the crawl."""
+    """RSS every half second (own and the children's), to show whether memory grows with
+    the crawl."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.samples: list[float] = []
+        self.children: list[float] = []
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.wait(0.5):
             self.samples.append(_rss_mib())
+            self.children.append(_children_rss_mib())
 
 
 def bench_settings(out: Path, **extra: object) -> dict[str, object]:
@@ -112,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         process.start()
         elapsed = time.monotonic() - started
         # The crawl's peak, before this script reads the feed back.
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_rss_mib()
         sampler.stopped.set()
     finally:
         server.terminate()

@@ -213,7 +213,7 @@ def bench_crawl(pages: int, rounds: int, cleaning: list[int], work: Path) -> dic
             "articles_per_s": _spread([x["articles_per_s"] for x in results], 1),
             "cpu_ms_per_article": _spread([x["cpu_ms_per_article"] for x in results]),
             "rss_mib_peak": _spread([x["rss_mib_peak"] for x in results], 0),
-            "rss_mib_peak_worker": max(x["rss_mib_peak_worker"] for x in results),
+            "rss_mib_peak_workers": max(x["rss_mib_peak_workers"] for x in results),
             "errors": max(x["errors"] for x in results),
             "runs": results,
         }
@@ -281,7 +281,7 @@ def print_table(report: dict[str, Any]) -> None:
         for label, r in cr["rows"].items():
             rss = _s(r["rss_mib_peak"], ".0f")
             if r["runs"][0]["processes"]:
-                rss += f" + {r['runs'][0]['processes']}x{r['rss_mib_peak_worker']:.0f}"
+                rss += f" + {r['rss_mib_peak_workers']:.0f}"
             print(f"{label:<22} {r['articles']:8d} {_s(r['articles_per_s']):>20} "
                   f"{_s(r['cpu_ms_per_article'], '.2f'):>22} {rss:>16}")
         y = cr["extraction_only_cpu_ms"]
