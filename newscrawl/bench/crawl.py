@@ -150,12 +150,13 @@ def _run(url: str, pages: int, processes: int, out: Path,
          variant: str = "newscrawl") -> dict[str, object]:
     """Crawl the site at `url` in this (fresh) process: newscrawl with everything on, or one
     of the plain Scrapy yardsticks (newscrawl.bench.plain)."""
-    from scrapy import signals
+    from scrapy import Spider, signals
     from scrapy.crawler import CrawlerProcess
 
     from .load import MemorySampler, _rss_mib, bench_settings, peak_rss_mib
 
     out.mkdir(parents=True, exist_ok=True)
+    spider: type[Spider]
     if variant == "newscrawl":
         from ..spiders.article import ArticleSpider
 

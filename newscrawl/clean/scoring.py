@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -114,6 +114,10 @@ def _weight(feature: str) -> int:
     return (-25 if _NEGATIVE.search(feature) else 0) + (25 if _POSITIVE.search(feature) else 0)
 
 
+def _elements(path: etree.XPath, el: HtmlElement) -> list[HtmlElement]:
+    return cast(list[HtmlElement], path(el))
+
+
 def _features(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
@@ -185,7 +189,7 @@ class Scorer:
     def remove_unlikely_candidates(self) -> None:
         # Elements without a class or id never match; removed ones are still judged, as
         # readability does (it has no effect on the tree).
-        for el in _CLASSED(self.html):
+        for el in _elements(_CLASSED, self.html):
             features = _features(el)
             if (
                 _unlikely(features)
@@ -298,7 +302,7 @@ class Scorer:
                 continue
             cand = self.score_node(article)
             items = 0
-            for item in _LEAF_ITEMS(article):
+            for item in _elements(_LEAF_ITEMS, article):
                 length, commas = self._text(item)
                 if length < self.min_text_length or self.get_link_density(item) > 0.25:
                     continue
