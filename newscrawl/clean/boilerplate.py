@@ -20,25 +20,28 @@ from lxml.html import HtmlElement
 from . import boilerplate_thresholds as T
 from .lexicon.common import CHROME_ROLES, CHROME_TAGS, LABEL_TAGS, META_ITEMPROPS, PROTECTED_TAGS
 from .lexicon.patterns import (
+    AUTHOR_MORE,
     BOILER_PREFIX,
     BOILER_TOKENS,
+    COVERAGE_LINE,
     EMBED_CLASS,
     LEAD_CLASS,
     NEWSLETTER,
+    PITCH_ADDRESS,
+    PITCH_OPENING,
     PITCH_VERB,
     PROMO_LINES,
     RAIL_LABEL,
     SHARE_HREF_RE,
 )
 from .page import Page
-from .render import _ZERO_WIDTH, normalize_space
+from .render import _ZERO_WIDTH, BLOCK_TAGS, normalize_space
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # Class/id words are matched per token (split on non-letters), so "shared-story" or
 # "threaded" does not match "share" / "read"; compound names ("relatedArticles",
 # "share-buttons", "most_read") by their start (lexicon.common.CLASS_WORDS).
 _TOKEN_SPLIT = re.compile(r"[^a-z]+")
-
 
 def _tokens(el: HtmlElement) -> list[str]:
     raw = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
@@ -74,6 +77,29 @@ def _own_text_len(el: HtmlElement) -> int:
 
 def _link_len(el: HtmlElement) -> int:
     return sum(len(normalize_space(a.text_content())) for a in el.iter("a"))
+
+
+def _block_of(el: HtmlElement) -> HtmlElement | None:
+    """The nearest block element holding `el` (itself if it is one)."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in BLOCK_TAGS:
+            return node
+    return None
+
+
+def whole_block(el: HtmlElement, limit: HtmlElement | None = None) -> HtmlElement | None:
+    """What a rule may remove for `el`: the element itself when it is a block, or, for an
+    inline element (a <strong> label, a <span> with a class, a link), its block when the
+    element is all the block says. None for an inline element inside running text: a word
+    of a kept paragraph is never removed on its own ("whose <strong>share</strong> of")."""
+    if el.tag in BLOCK_TAGS:
+        return el
+    block = _block_of(el)
+    if block is None or block is limit:
+        return None
+    if _text_len(block) > _text_len(el):
+        return None
+    return block
 
 
 def _drop(el: HtmlElement) -> None:
@@ -185,9 +211,11 @@ def _is_rail_label(el: HtmlElement) -> bool:
     if len(raw) > limit and sum(map(len, raw.split())) > limit and not _ZERO_WIDTH.search(raw):
         return False
     text = normalize_space(raw)
-    if not text or len(text) > T.RAIL_LABEL_MAX:
+    if not text or len(text) > T.RAIL_LABEL_MAX or not RAIL_LABEL.match(text):
         return False
-    return bool(RAIL_LABEL.match(text))
+    # An inline label counts when it stands alone; inside a sentence it is a word of the
+    # story ("whose <strong>share</strong> of the briefings").
+    return el.tag in BLOCK_TAGS or whole_block(el) is not None
 
 
 def _inside(el: HtmlElement, root: HtmlElement) -> bool:
@@ -252,6 +280,96 @@ def _drop_rails(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     return removed
 
 
+def _in_running_text(el: HtmlElement, n: int) -> bool:
+    """An inline element whose block says more than it does (a link in a sentence)."""
+    block = _block_of(el)
+    return block is not None and el.tag not in BLOCK_TAGS and _text_len(block) > n + 30
+
+
+
+def _br_lines(block: HtmlElement) -> list[list[tuple[HtmlElement, str]]] | None:
+    """The lines of a block of inline content separated by <br> (what the renderer makes
+    paragraphs of): each line a list of parts, (block, "text"), (child, "tail"),
+    (child, "el") or its closing (br, "br"). None when the block holds other blocks."""
+    lines: list[list[tuple[HtmlElement, str]]] = [[]]
+    if block.text and block.text.strip():
+        lines[-1].append((block, "text"))
+    for child in block:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in BLOCK_TAGS:
+            return None
+        if child.tag == "br":
+            lines[-1].append((child, "br"))
+            lines.append([])
+        else:
+            lines[-1].append((child, "el"))
+        if child.tail and child.tail.strip():
+            lines[-1].append((child, "tail"))
+    return lines
+
+
+def _line_text(parts: list[tuple[HtmlElement, str]]) -> tuple[str, int]:
+    """A line's text and how much of it is link text."""
+    text, links = [], 0
+    for node, kind in parts:
+        if kind == "text":
+            text.append(node.text or "")
+        elif kind == "tail":
+            text.append(node.tail or "")
+        elif kind == "el":
+            t = node.text_content()
+            text.append(t)
+            if node.tag == "a" or node.find(".//a") is not None:
+                links += len(normalize_space(" ".join(a.text_content() for a in node.iter("a"))))
+    return normalize_space(" ".join(text)), links
+
+
+def _drop_line(parts: list[tuple[HtmlElement, str]]) -> None:
+    for node, kind in parts:
+        if kind == "text":
+            node.text = None
+        elif kind == "tail":
+            node.tail = None
+    for node, kind in parts:
+        if kind in ("el", "br") and node.getparent() is not None:
+            if kind == "el":
+                node.tail = None
+            node.drop_tree()  # a <br> hands its tail (the next line) on
+
+
+def _drop_line_rails(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """In-body rails written as lines of the story's own text block: a label line
+    ("[Hot this week]", "▶ 관련기사") and the lines of linked titles under it, separated by
+    <br>. The label and its link lines go; every other line of the block stays whole."""
+    removed = 0
+    for block in [el for el in body.iter() if el.tag in BLOCK_TAGS and el.find("br") is not None]:
+        if not _inside(block, body) and block is not body:
+            continue
+        lines = _br_lines(block)
+        if not lines or len(lines) < 2:
+            continue
+        i = 0
+        while i < len(lines):
+            text, _ = _line_text(lines[i])
+            if not text or len(text) > 60 or not RAIL_LABEL.match(text):
+                i += 1
+                continue
+            doomed = [lines[i]]
+            j = i + 1
+            while j < len(lines):
+                line_text, link_chars = _line_text(lines[j])
+                if line_text and link_chars < T.LINK_LINE_SHARE * len(line_text):
+                    break  # a line of the story
+                doomed.append(lines[j])
+                j += 1
+            for parts in doomed:
+                _drop_line(parts)
+            removed += 1
+            i = j
+    return removed
+
+
 def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
     """Drop link blocks whose text appears more than once in the page: the same teasers in two
     rails ("Hot this week" and again under "Topics")."""
@@ -268,12 +386,16 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     if not repeated:
         return 0
     removed = 0
+    inline_teasers: dict[HtmlElement | None, list[HtmlElement]] = {}
     for a in list(body.iter("a")):
         raw = a.text_content()
         if len(raw) < T.REPEATED_LINK_MIN or not _inside(a, body):
             continue
         t = normalize_space(raw)
         if t not in repeated:
+            continue
+        if _in_running_text(a, len(t)):
+            inline_teasers.setdefault(_block_of(a), []).append(a)
             continue
         # The teaser is the link's block: the nearest li/article/div holding little more
         # than the link and its summary line.
@@ -290,6 +412,37 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
             block = anc
         if block.getparent() is not None and not _protected(block, heavy):
             block.drop_tree()
+            removed += 1
+    for block, links in inline_teasers.items():
+        removed += _drop_inline_card(block, links)
+    return removed
+
+
+
+def _words(el: HtmlElement) -> int:
+    return len(normalize_space(el.text_content()).split())
+
+
+def _drop_inline_card(block: HtmlElement | None, links: list[HtmlElement]) -> int:
+    """A teaser link repeated elsewhere that sits inside a sentence, in a pop-up card
+    ("Ilhan Omar" with a hover box of her latest stories): the card is the innermost inline
+    element around it holding at least two headlines and made of links. It goes; the
+    sentence and its own link stay."""
+    removed = 0
+    for a in links:
+        if block is None or not _inside(a, block):
+            continue
+        card = a.getparent()
+        while card is not None and card is not block and card.tag not in BLOCK_TAGS:
+            headlines = sum(1 for x in card.iter("a") if _words(x) >= T.HEADLINE_MIN_WORDS)
+            if headlines >= 2:
+                break
+            card = card.getparent()
+        if card is None or card is block or card.tag in BLOCK_TAGS:
+            continue
+        n = _text_len(card)
+        if n and _link_len(card) >= T.LINK_LINE_SHARE * n:
+            card.drop_tree()
             removed += 1
     return removed
 
@@ -308,8 +461,13 @@ def _is_standfirst(el: HtmlElement) -> bool:
     )
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
 def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     removed = 0
+    # Inline chrome pieces (a classed author, date or tag list) inside a block: the block
+    # goes when they are nearly all it says (a byline line), else the sentence keeps them.
+    pieces: dict[HtmlElement, list[HtmlElement]] = {}
     for el in list(body.iter()):
         if el is body or not isinstance(el.tag, str):
             continue
@@ -320,21 +478,47 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             continue
         if _is_standfirst(el):
             continue
-        el.drop_tree()
+        unit = whole_block(el, limit=body)
+        if unit is None:
+            block = _block_of(el)
+            if block is not None and block is not body and block.tag not in _HEADING_TAGS:
+                pieces.setdefault(block, []).append(el)
+            continue  # a classed word inside a sentence: the sentence keeps it
+        if _protected(unit, heavy):
+            continue
+        unit.drop_tree()
         removed += 1
+    for block, els in pieces.items():
+        if not _inside(block, body) or _protected(block, heavy):
+            continue
+        outer = [e for e in els if not any(a in els for a in e.iterancestors())]
+        covered = sum(_text_len(e) for e in outer if _inside(e, body))
+        rest = _text_len(block) - covered
+        if covered and rest <= T.LINE_GLUE_MAX and covered >= 2 * rest:
+            block.drop_tree()
+            removed += 1
     return removed
 
 
-def _is_promo(text: str) -> bool:
+def _is_promo(text: str, links: list[str]) -> bool:
     """A short block that speaks to the reader about the site, not about the story:
-    newsletter and subscription pitches, "follow us" lines, wire credits, "posted by"
-    lines, ad labels (lexicon.patterns). A newsletter mention is a pitch only when it asks
-    for something."""
+    newsletter and subscription pitches, "follow us" lines, wire credits and footers,
+    "posted by" lines, ad labels (lexicon.patterns). `links`: the block's link texts.
+
+    A newsletter mention is a pitch only when it asks the reader for something: it opens
+    with the call ("Sign up for...") or addresses the reader ("in your inbox"), or a link
+    carries the call; "Volunteers can sign up for the ministry's newsletter, she said" is
+    a sentence of the story. A wire footer ("More AP coverage: ...") links somewhere."""
     if len(text) > T.PROMO_MAX:
         return False
-    if NEWSLETTER.search(text):
-        return bool(PITCH_VERB.search(text))
+    if NEWSLETTER.search(text) and PITCH_VERB.search(text):
+        if (PITCH_OPENING.match(text) or PITCH_ADDRESS.search(text)
+                or any(PITCH_VERB.search(t) or NEWSLETTER.search(t) for t in links)):
+            return True
+    if COVERAGE_LINE.search(text) and (links or "http" in text):
+        return True
     return any(pattern.search(text) for pattern in PROMO_LINES)
+
 
 
 def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
@@ -343,10 +527,18 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         if (
             isinstance(el.tag, str) and el.getparent() is not None
             and (el.get("itemprop") or "").lower() in META_ITEMPROPS
-            and not _protected(el, heavy) and _text_len(el) < T.META_LINE_MAX
+            and _inside(el, body) and _text_len(el) < T.META_LINE_MAX
         ):
-            el.drop_tree()
-            removed += 1
+            # The date or author line it stands in ("By <span itemprop=author>..</span> |
+            # <time>"); in a paragraph of running text it stays.
+            line = whole_block(el, limit=body)
+            if line is None:
+                block = _block_of(el)
+                if block is not None and block is not body and _text_len(block) < T.META_LINE_MAX:
+                    line = block
+            if line is not None and not _protected(line, heavy):
+                line.drop_tree()
+                removed += 1
     for el in list(body.iter("p", "div", "center", "section", "aside", "h3", "h4", "h5")):
         if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
             continue
@@ -354,9 +546,29 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table") for c in el
         ):
             continue  # containers: judge their paragraphs one by one
-        if _is_promo(normalize_space(el.text_content())):
+        links = [normalize_space(a.text_content()) for a in el.iter("a")]
+        if _is_promo(normalize_space(el.text_content()), links):
             el.drop_tree()
             removed += 1
+    return removed
+
+
+
+def _drop_author_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """The "more from this reporter" line under a story ("김민수 기자 다른기사 보기",
+    "More articles by Jane Doe"): a short block whose link says so."""
+    removed = 0
+    for a in list(body.iter("a")):
+        if a.getparent() is None or not _inside(a, body):
+            continue
+        if not AUTHOR_MORE.search(normalize_space(a.text_content())):
+            continue
+        block = _block_of(a)
+        if (block is None or block is body or _protected(block, heavy)
+                or _text_len(block) > T.AUTHOR_LINE_MAX):
+            continue
+        block.drop_tree()
+        removed += 1
     return removed
 
 
@@ -395,12 +607,25 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     return removed
 
 
-def _drop_share_links(body: HtmlElement) -> int:
-    doomed = [a for a in body.iter("a") if SHARE_HREF_RE.search(a.get("href") or "")]
-    for a in doomed:
-        if a.getparent() is not None:
-            a.drop_tree()
-    return len(doomed)
+def _drop_share_links(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Links that share the page ("Whatsapp", "Pin") and the bar that holds them; a share
+    link inside a sentence stays with the sentence."""
+    removed = 0
+    for a in [a for a in body.iter("a") if SHARE_HREF_RE.search(a.get("href") or "")]:
+        if a.getparent() is None or not _inside(a, body):
+            continue
+        block = _block_of(a)
+        if block is None or block is body or _protected(block, heavy):
+            a.drop_tree()  # loose in the body's own container: a bar of bare links
+            removed += 1
+            continue
+        shared = sum(_text_len(x) for x in block.iter("a")
+                     if SHARE_HREF_RE.search(x.get("href") or ""))
+        if _text_len(block) - shared <= T.SHARE_LABEL_MAX:
+            block.drop_tree()  # a share bar: the links and a label ("Share:", "Partager")
+            removed += 1
+    return removed
+
 
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -408,6 +633,7 @@ _PUNCT = re.compile(r"[\W_]+")
 
 def _title_key(text: str) -> str:
     return _PUNCT.sub(" ", text.casefold()).strip()
+
 
 
 def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
@@ -429,7 +655,17 @@ def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement
         if len(text) > T.HEADLINE_COPY_MAX:
             continue
         if _title_key(text) in titles:
-            el.drop_tree()
+            unit = whole_block(el, limit=body)
+            if unit is None:
+                # A headline line with a kicker ("Premiere in Eisenhüttenstadt - <span>
+                # headline</span>") goes whole; a sentence quoting the headline stays.
+                block = _block_of(el)
+                if (block is not None and block is not body and not block.tag == "p"
+                        and _text_len(block) <= _text_len(el) + T.KICKER_MAX):
+                    unit = block
+            if unit is None or _protected(unit, heavy):
+                continue
+            unit.drop_tree()
             removed += 1
     return removed
 
@@ -442,10 +678,12 @@ def remove_boilerplate(page: Page) -> None:
     heavy.add(body)
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)
+    removed += _drop_line_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_link_paragraphs(body, heavy)
     removed += _drop_promos(body, heavy)
-    removed += _drop_share_links(body)
+    removed += _drop_author_lines(body, heavy)
+    removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"

@@ -16,17 +16,23 @@ RAIL_LABEL_MAX = 60  # a heading longer than this is no rail label
 TEASER_LINK_SHARE = 0.3  # more of a block's text in links than this: teasers, not story
 RAIL_TEXT_FACTOR = 3  # a container with more text than 3 x the label ...
 RAIL_TEXT_SLACK = 200  # ... + this, and little link text, holds more than the rail
+LINK_LINE_SHARE = 0.8  # a <br>-separated line this much link text is a rail's line
 
 # --- teasers repeated within the page ---
 REPEATED_LINK_MIN = 20  # shorter link texts ("More", "Share") are not compared
 TEASER_OWN_TEXT_MAX = 30  # an ancestor with more running text of its own is a paragraph
 TEASER_TEXT_FACTOR = 3  # a teaser block holds at most 3 x the link's text ...
 TEASER_TEXT_SLACK = 300  # ... + this (its summary line)
+HEADLINE_MIN_WORDS = 4  # a teaser's link text has at least this many words (a name fewer)
 
 # --- single blocks ---
 STANDFIRST_MIN = 80  # a link-free "teaser"-classed paragraph this long is the story's lead
 PROMO_MAX = 350  # a newsletter pitch, credit or ad label is shorter than this
 META_LINE_MAX = 120  # a date or author microdata line is shorter than this
+LINE_GLUE_MAX = 15  # text beside classed pieces a byline line may have ("Posted by", " | ")
+AUTHOR_LINE_MAX = 120  # a "more from this reporter" line is shorter than this
+SHARE_LABEL_MAX = 20  # text besides the share links that a share bar may carry ("Share:")
+KICKER_MAX = 40  # the kicker a headline line may carry before the headline
 LINK_PARAGRAPH_MIN = 10  # a paragraph (and its link text) this short is not judged
 LINK_MIN_WORDS = 2  # a link of fewer words is an address or a name, not a teaser headline
 HEADLINE_KEY_MIN = 10  # headlines shorter than this are not searched for in the body

@@ -56,6 +56,19 @@ LANGUAGE = Language(
         "korrespondentin", "autoren", "fotograf", "eingestellt",
     ),
     clock_words=("uhr", "h"),
+    pitch_address=(
+        "ihr postfach", "ihren posteingang", "ihre e-mail-adresse", "dein", "deine", "deinen",
+        "dich", "unser", "unsere", "unseren", "unserem", "ihrem postfach",
+    ),
+    author_more_links=("weitere artikel von", "alle artikel von", "mehr von diesem autor",
+        "mehr artikel von", "weitere beiträge von", "alle beiträge von"),
+    consent_titles=("wir brauchen ihre zustimmung", "datenschutzeinstellungen",
+        "datenschutz-einstellungen", "ihre privatsphäre", "wir respektieren ihre privatsphäre",
+        "cookie-einstellungen", "zustimmung erforderlich", "ihre einwilligung"),
+    consent_terms=("cookies", "partner", "partnern", "einwilligung", "zustimmung",
+        "personenbezogene daten", "personenbezogenen daten", "berechtigtes interesse",
+        "berechtigten interesse", "endgerät", "gerät", "widerrufen", "widersprechen", "tracking",
+        "personalisierte werbung", "datenschutzerklärung", "einstellungen"),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",

@@ -53,6 +53,17 @@ LANGUAGE = Language(
     ordinal_suffixes=("º", "ª", "°"),
     day_month_joiners=("de",),
     month_year_joiners=("de", "del"),
+    pitch_address=(
+        "tu", "tus", "te", "tú", "usted", "nuestro", "nuestra", "nuestros", "nuestras",
+    ),
+    author_more_links=("más artículos de", "otros artículos de", "más noticias de",
+        "todas las noticias de", "ver más artículos de"),
+    consent_titles=("respetamos tu privacidad", "valoramos tu privacidad",
+        "tu privacidad es importante", "tu privacidad", "configuración de cookies",
+        "gestionar cookies", "aviso de cookies", "antes de continuar"),
+    consent_terms=("cookies", "socios", "proveedores", "consentimiento", "datos personales",
+        "interés legítimo", "dispositivo", "identificadores", "publicidad personalizada",
+        "preferencias", "política de privacidad", "rechazar todo", "aceptar todo"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

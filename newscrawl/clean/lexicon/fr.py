@@ -48,6 +48,16 @@ LANGUAGE = Language(
     ),
     clock_words=("h",),
     ordinal_suffixes=("er", "e"),
+    pitch_address=("vous", "votre", "vos", "notre", "nos"),
+    author_more_links=("du même auteur", "tous les articles de", "autres articles de",
+        "voir tous ses articles", "plus d'articles de"),
+    consent_titles=("nous respectons votre vie privée", "vos choix concernant les cookies",
+        "votre vie privée", "respect de votre vie privée", "gestion des cookies",
+        "paramétrer les cookies", "paramètres de confidentialité", "gérer mes choix"),
+    consent_terms=("cookies", "partenaires", "consentement", "votre accord",
+        "données personnelles", "intérêt légitime", "appareil", "identifiants",
+        "publicité personnalisée", "publicités personnalisées", "finalités", "traceurs",
+        "politique de confidentialité", "continuer sans accepter", "personnaliser"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

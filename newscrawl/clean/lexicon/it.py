@@ -40,6 +40,12 @@ LANGUAGE = Language(
         "redattrice", "corrispondente", "editorialista",
     ),
     ordinal_suffixes=("º", "°"),
+    author_more_links=("altri articoli di", "tutti gli articoli di"),
+    consent_titles=("rispettiamo la tua privacy", "la tua privacy", "informativa sui cookie",
+        "gestione dei cookie", "prima di continuare"),
+    consent_terms=("cookie", "partner", "consenso", "dati personali", "interesse legittimo",
+        "dispositivo", "identificatori", "pubblicità personalizzata", "preferenze",
+        "accetta tutto", "rifiuta tutto"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
@@ -49,6 +55,7 @@ LANGUAGE = Language(
             "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
             "credit_by", "provided_by", "time_connectors",
         ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "half_day_words": "the 24-hour clock is the rule",
         "day_month_joiners": 'none written ("2 dicembre 2024")',
     },

@@ -23,6 +23,9 @@ LANGUAGE = Language(
         "秒": S, "分": M, "時間": H, "日": D, "週": V, "週間": V, "か月": V, "ヶ月": V, "年": V,
     },
     day_words={"今日": 0, "昨日": 1},
+    author_more_links=("この記者の記事", "この筆者の記事", "記者の記事一覧"),
+    consent_titles=("cookieの使用について", "クッキーの使用について", "プライバシー設定"),
+    consent_terms=("cookie", "クッキー", "個人情報", "同意", "パートナー", "パーソナライズ広告"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
@@ -34,6 +37,7 @@ LANGUAGE = Language(
             "consent_phrases", "credit_by", "byline_prefixes",
             "author_joiners", "not_names",
         ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "one_words": "amounts are written in digits (\"3時間前\")",
         "time_connectors": "the time follows the date directly (\"2024年12月2日 午後3時\")",
         "ordinal_suffixes": COUNTERS,

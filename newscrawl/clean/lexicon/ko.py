@@ -12,7 +12,8 @@ LANGUAGE = Language(
     rail_labels=(
         "많이 본 뉴스", "많이 본 기사", "관련 기사", "관련기사", "관련 뉴스", "인기 기사",
         "인기기사", "추천 기사", "추천기사", "주요 뉴스", "주요뉴스", "최신 뉴스", "최신기사",
-        "이 시각 뉴스", "함께 볼만한 뉴스", "핫이슈",
+        "이 시각 뉴스", "함께 볼만한 뉴스", "핫이슈", "이번 주 인기기사", "이번주 인기기사",
+        "실시간 인기기사",
     ),
     ad_labels=("광고",),
     slide_words=("사진",),
@@ -29,6 +30,12 @@ LANGUAGE = Language(
         "초": S, "분": M, "시간": H, "일": D, "주": V, "개월": V, "달": V, "년": V,
     },
     day_words={"오늘": 0, "어제": 1, "그저께": 2},
+    author_more_links=(
+        "다른기사 보기", "다른 기사 보기", "기자의 다른기사", "기자의 다른 기사",
+        "이 기자의 다른 기사",
+    ),
+    consent_titles=("쿠키 설정", "쿠키 사용 동의", "개인정보 보호 설정"),
+    consent_terms=("쿠키", "개인정보", "동의", "파트너", "맞춤형 광고"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
@@ -39,6 +46,7 @@ LANGUAGE = Language(
             "slide_of", "byline_verbs", "published_by", "consent_phrases", "credit_by",
             "byline_prefixes", "author_joiners", "not_names",
         ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "one_words": "amounts are written in digits (\"3시간 전\")",
         "time_connectors": "the time follows the date directly (\"2024년 12월 2일 오후 3시\")",
         "ordinal_suffixes": COUNTERS,

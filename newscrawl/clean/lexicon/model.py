@@ -59,10 +59,22 @@ class Language:
     # "Published by X" lines: a publishing verb, then the word for "by".
     byline_verbs: tuple[str, ...] = ()
     published_by: tuple[str, ...] = ()
+    # How a pitch speaks: to the reader ("your inbox", "please") or as the site ("our
+    # newsletter"). A newsletter mention with a pitch verb is a pitch when it opens with
+    # the verb or speaks so; "the ministry's newsletter" is a word of the story.
+    pitch_address: tuple[str, ...] = ()
+    # Link text of the "more from this reporter" line under a story ("다른기사 보기").
+    author_more_links: tuple[str, ...] = ()
 
     # --- verdict: interstitials served instead of the article ---
     consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"
     paywall_phrases: tuple[str, ...] = ()  # "subscribe to continue reading"
+    # The title a consent wall gives itself ("We value your privacy"), in a heading or in
+    # the page <title>.
+    consent_titles: tuple[str, ...] = ()
+    # Words of a consent notice's text ("partners", "cookies", "personal data"): a body
+    # dense with them is the notice, not an article.
+    consent_terms: tuple[str, ...] = ()
 
     # --- captions ---
     # Words that introduce a photo credit ("Photo: Reuters", "사진=연합뉴스").

@@ -33,6 +33,11 @@ LANGUAGE = Language(
         "correspondent", "columnist",
     ),
     ordinal_suffixes=("e",),
+    author_more_links=("meer van deze auteur", "meer artikelen van"),
+    consent_titles=("wij respecteren je privacy", "wij respecteren uw privacy", "uw privacy",
+        "je privacy", "cookie-instellingen", "cookies op deze website"),
+    consent_terms=("cookies", "partners", "toestemming", "persoonsgegevens",
+        "gerechtvaardigd belang", "apparaat", "voorkeuren", "alles accepteren", "alles weigeren"),
     gaps={
         **not_collected(
             "clock_words",
@@ -41,6 +46,7 @@ LANGUAGE = Language(
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_of", "byline_verbs", "published_by",
             "consent_phrases", "paywall_phrases", "credit_by", "provided_by", ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "half_day_words": "the 24-hour clock is the rule",
         "day_month_joiners": 'none written ("2 december 2024")',
         "month_year_joiners": 'none written ("2 december 2024")',

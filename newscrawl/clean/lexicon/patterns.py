@@ -99,8 +99,29 @@ SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 
 # --- boilerplate: rails and promos --------------------------------------------------------
 
-# A heading that is only a rail label, with trailing punctuation.
-RAIL_LABEL = re.compile(r"^\s*(?:" + _any("rail_labels") + r")\s*[:：»›>→\-–—.…!]*\s*$", re.I)
+# A heading that is only a rail label, with trailing punctuation, or framed the way
+# in-body rails write it ("[Hot this week]", "▶ 관련기사", "【関連記事】").
+_LABEL_OPEN = r"[\[【〔〈《「(<▶►▷■□●◆◇※*#]*"
+_LABEL_CLOSE = r"[\]】〕〉》」)>]*"
+RAIL_LABEL = re.compile(
+    r"^\s*" + _LABEL_OPEN + r"\s*(?:" + _any("rail_labels") + r")\s*" + _LABEL_CLOSE
+    + r"\s*[:：»›>→\-–—.…!]*\s*$",
+    re.I,
+)
+
+
+def _bounded(items: Iterable[str]) -> str:
+    """An alternation whose words cannot start or end inside a longer word where the
+    script separates words ("partner" is not read in "partnership"; "쿠키를" still reads
+    "쿠키")."""
+    parts = []
+    for w in sorted(dict.fromkeys(items), key=len, reverse=True):
+        head = r"(?<![^\W\d_])" if w[:1].isascii() and w[:1].isalpha() else ""
+        tail = r"(?![^\W\d_])" if w[-1:].isascii() and w[-1:].isalpha() else ""
+        parts.append(head + re.escape(w) + tail)
+    return "|".join(parts)
+
+
 # A newsletter mention: a pitch only when it asks for something (PITCH_VERB).
 NEWSLETTER = re.compile(r"\b(?:" + _any("newsletter_words") + r")\b", re.I)
 PITCH_VERB = re.compile(r"\b(?:" + _any("pitch_verbs") + r")\b", re.I)
@@ -122,9 +143,6 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
     ),
     # an ad label alone
     re.compile(r"^\W*(?:" + _any("ad_labels") + r")\W*$", re.I),
-    # wire-service footers: "Follow AP's full coverage of X at https://..."
-    re.compile(r"^\W*(?:" + _any("coverage_leads") + r")\b.{0,80}\b(?:" + _any("coverage_nouns")
-               + r"|https?://)", re.I),
     # "Reach the reporters on Twitter at ..."
     re.compile(
         r"^\W*(?:" + _any("contact_verbs") + r")\b.{0,30}\b(?:" + _any("contact_roles")
@@ -141,6 +159,20 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
                + r"|/)\s*\d+\W*)+$", re.I),
 )
 
+# Wire-service footers: "Follow AP's full coverage of X at https://...". A footer links
+# somewhere; a sentence of the story ("More than 300 people followed the coverage") does not.
+COVERAGE_LINE = re.compile(
+    r"^\W*(?:" + _any("coverage_leads") + r")\b.{0,80}\b(?:" + _any("coverage_nouns")
+    + r"|https?://)",
+    re.I,
+)
+# A pitch opens with its call ("Sign up for...", "Get our newsletter") or addresses the
+# reader ("...in your inbox").
+PITCH_OPENING = re.compile(r"^\W*(?:" + _any("pitch_verbs") + r")\b", re.I)
+PITCH_ADDRESS = re.compile(_bounded(words("pitch_address")), re.I)
+# The "more from this reporter" line under a story ("김민수 기자 다른기사 보기").
+AUTHOR_MORE = re.compile(_bounded(words("author_more_links")), re.I)
+
 # --- verdict: interstitials ---------------------------------------------------------------
 
 # In the body: a paywall or a consent banner served instead of the article.
@@ -149,6 +181,12 @@ INTERSTITIAL = re.compile(
 )
 # In the article's own container: a paywall (most pages carry a consent banner somewhere).
 PAYWALL = re.compile("(?:" + _any("paywall_phrases") + ")", re.I)
+# The title of a consent wall, as the whole of a heading or the page title.
+CONSENT_TITLE = re.compile(
+    r"^\W*(?:" + _any("consent_titles") + r")\W*$", re.I
+)
+# A word of a consent notice's text (counted per thousand characters of the body).
+CONSENT_TERM = re.compile(_bounded(words("consent_terms")), re.I)
 
 # --- captions: credits ----------------------------------------------------------------------
 

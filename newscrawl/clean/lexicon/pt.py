@@ -45,6 +45,12 @@ LANGUAGE = Language(
     ordinal_suffixes=("º", "ª", "°"),
     day_month_joiners=("de",),
     month_year_joiners=("de",),
+    author_more_links=("mais artigos de", "outros artigos de"),
+    consent_titles=("respeitamos a sua privacidade", "a sua privacidade", "sua privacidade",
+        "configurações de cookies", "antes de continuar"),
+    consent_terms=("cookies", "parceiros", "consentimento", "dados pessoais",
+        "interesse legítimo", "dispositivo", "identificadores", "publicidade personalizada",
+        "preferências", "aceitar tudo", "rejeitar tudo"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
@@ -52,6 +58,7 @@ LANGUAGE = Language(
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
             "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
             "provided_by", ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "half_day_words": "the 24-hour clock is the rule",
     },
 )

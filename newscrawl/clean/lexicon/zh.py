@@ -25,6 +25,8 @@ LANGUAGE = Language(
         "周": V, "个月": V, "個月": V, "年": V,
     },
     day_words={"今天": 0, "昨天": 1},
+    consent_titles=("我们重视您的隐私", "隐私设置", "cookie设置"),
+    consent_terms=("cookie", "隐私", "同意", "合作伙伴", "个人信息", "个人数据", "个性化广告"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
@@ -34,8 +36,9 @@ LANGUAGE = Language(
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
             "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
-            "author_joiners", "not_names",
+            "author_joiners", "not_names", "author_more_links",
         ),
+        "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "one_words": "amounts are written in digits (\"3小时前\")",
         "time_connectors": "the time follows the date directly (\"2024年12月2日 下午3点\")",
         "ordinal_suffixes": COUNTERS,
