@@ -369,3 +369,105 @@ def test_a_lead_classed_teaser_is_kept_but_a_linked_teaser_is_not() -> None:
     assert_story_kept(item)
     assert item["articleBody"].startswith("Strava wertet")
     assert "im Test" not in item["articleBody"]
+
+
+# --- whole blocks only: a word of a kept paragraph is never removed ------------------------
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        "<strong>share</strong>", "<b>newsletter</b>", "<em>Read more</em>", "<span>Tags</span>",
+        "<strong>related</strong>", "<span class='tags'>tags</span>",
+        "<span class='share-count'>shares</span>", "<a href='/tag/harbour'>harbour</a>",
+        "<b>Harbour plan approved</b>", "<label>Comments</label>",
+        "<a href='https://www.facebook.com/sharer/sharer.php?u=x'>shared it</a>",
+        "<span itemprop='author'>Anna Lindqvist</span>",
+    ],
+)
+def test_a_chrome_word_inside_a_sentence_is_kept(inline: str) -> None:
+    sentence = f"The mayor, whose {inline} of the vote grew, said the harbour would reopen soon."
+    item = clean(article(f"<p>{sentence}</p>"))
+    expected = " ".join(document_fromstring(f"<p>{sentence}</p>").text_content().split())
+    assert expected in item["articleBody"]
+    assert_story_kept(item)
+
+
+def test_utility_css_variant_classes_name_no_block() -> None:
+    """Tailwind writes "print:..." variants on story paragraphs; they are no print widget."""
+    paras = "".join(f"<div class='print:max-w-small desktop:[.floated_&]:mt-0'><p class='"
+                    f"richtext print:hidden'>{p}</p></div>" for p in PARAS)
+    item = clean(f"<html><body><article><h1>Harbour plan</h1>{paras}</article></body></html>")
+    assert_story_kept(item)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 300 readers followed the coverage of the vote, which the council said "
+        "would be repeated next year.",
+        "Volunteers can sign up for the harbour authority's newsletter, the mayor said.",
+    ],
+)
+def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:
+    item = clean(article(f"<p>{sentence}</p>"))
+    assert sentence in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Sign up to our daily newsletter here.",
+        "Don't miss a thing: get the morning newsletter delivered to your inbox.",
+        "Follow AP's coverage of the harbour at <a href='https://apnews.com/hub/x'>"
+        "https://apnews.com/hub/x</a>",
+    ],
+)
+def test_a_pitch_or_a_wire_footer_is_removed(promo: str) -> None:
+    item = clean(article(f"<p>{promo}</p>"))
+    assert_story_kept(item)
+    assert "newsletter" not in item["articleBody"] and "apnews" not in item["articleBody"]
+
+
+def test_a_rail_written_as_lines_of_the_story_block_is_removed() -> None:
+    """'[Hot this week]' and linked titles appended inside the story's own text block,
+    separated by <br>: the label and its lines go, every other line stays."""
+    block = (
+        f"<div>{PARAS[0]}<br><br>{PARAS[1]}<br><br><strong>[Hot this week]</strong><br>"
+        + "".join(f"<a href='/n/{i}'>{t}</a><br>" for i, t in enumerate(TEASERS))
+        + f"{PARAS[2]}</div>"
+    )
+    item = clean(f"<html><body><article><h1>Harbour plan</h1>{block}</article></body></html>")
+    assert_story_kept(item)
+    assert "Hot this week" not in item["articleBody"]
+    for t in TEASERS:
+        assert t not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "김민수 기자 <a href='/news/articleList.html?sc_word=kimms'>다른기사 보기</a>",
+        "<a href='/authors/anna-lindqvist'>More articles by Anna Lindqvist</a>",
+        "▶ <a href='/n/9'>관련기사</a>",
+    ],
+)
+def test_more_from_this_reporter_lines_are_removed(line: str) -> None:
+    item = clean(article(f"<p>{line}</p>"))
+    assert_story_kept(item)
+    assert "다른기사" not in item["articleBody"] and "More articles" not in item["articleBody"]
+
+
+def test_a_pop_up_card_inside_a_sentence_goes_and_the_name_stays() -> None:
+    card = (
+        "<span class='rollover'><a href='/people/anna'>Anna Lindqvist</a><span class='box'>"
+        "<a href='/n/1'>Storm season forecast worse than expected</a> "
+        "<a href='/n/2'>New ferry line links the islands from June</a></span></span>"
+    )
+    para = f"<p>The plan was presented by {card} at a packed meeting in the town hall.</p>"
+    html = article(para).replace(
+        "</body>", "<div><a href='/n/1'>Storm season forecast worse than expected</a></div></body>"
+    )
+    item = clean(html)
+    kept = "presented by Anna Lindqvist at a packed meeting in the town hall."
+    assert kept in item["articleBody"]
+    assert "ferry line" not in item["articleBody"]

@@ -198,7 +198,7 @@ def finish(page: Page) -> dict[str, Any]:
         "publisher": f.get("publisher"),
         "wordCount": len(body_text.split()),
     }
-    page.rejection = assess(page, body_text, links)
+    page.rejection = assess(page, [b.text for b in blocks], links)
     fetched = page.fetched_at or page.http_date
     item["metadata"] = {
         "schemaVersion": SCHEMA_VERSION,
@@ -207,7 +207,7 @@ def finish(page: Page) -> dict[str, Any]:
         "encoding": page.encoding,
         "sources": dict(sorted(page.sources.items())),
         "warnings": [str(w) for w in page.warnings],
-        "notArticle": page.rejection.detail if page.rejection else None,
+        "notArticle": str(page.rejection) if page.rejection else None,
     }
     return item
 

@@ -521,6 +521,12 @@ def _is_promo(text: str, links: list[str]) -> bool:
 
 
 
+def _meta_text(block: HtmlElement) -> int:
+    """Characters of a block inside its date and author microdata."""
+    return sum(_text_len(x) for x in block.iter()
+               if isinstance(x.tag, str) and (x.get("itemprop") or "").lower() in META_ITEMPROPS)
+
+
 def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     removed = 0
     for el in list(body.iter()):
@@ -530,11 +536,13 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             and _inside(el, body) and _text_len(el) < T.META_LINE_MAX
         ):
             # The date or author line it stands in ("By <span itemprop=author>..</span> |
-            # <time>"); in a paragraph of running text it stays.
+            # <time>"): short and mostly such pieces. In a sentence it stays.
             line = whole_block(el, limit=body)
             if line is None:
                 block = _block_of(el)
-                if block is not None and block is not body and _text_len(block) < T.META_LINE_MAX:
+                if (block is not None and block is not body
+                        and _text_len(block) < T.META_LINE_MAX
+                        and _meta_text(block) >= T.META_LINE_SHARE * _text_len(block)):
                     line = block
             if line is not None and not _protected(line, heavy):
                 line.drop_tree()

@@ -29,6 +29,7 @@ HEADLINE_MIN_WORDS = 4  # a teaser's link text has at least this many words (a n
 STANDFIRST_MIN = 80  # a link-free "teaser"-classed paragraph this long is the story's lead
 PROMO_MAX = 350  # a newsletter pitch, credit or ad label is shorter than this
 META_LINE_MAX = 120  # a date or author microdata line is shorter than this
+META_LINE_SHARE = 0.5  # ... and at least this much of it is the date and author pieces
 LINE_GLUE_MAX = 15  # text beside classed pieces a byline line may have ("Posted by", " | ")
 AUTHOR_LINE_MAX = 120  # a "more from this reporter" line is shorter than this
 SHARE_LABEL_MAX = 20  # text besides the share links that a share bar may carry ("Share:")

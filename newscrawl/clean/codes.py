@@ -71,13 +71,25 @@ class NotArticleReason(StrEnum):
 @dataclass(frozen=True)
 class Rejection:
     """The verdict on a page that is not an article: a stable reason code and the human
-    detail (`metadata.notArticle` of the item)."""
+    detail naming the evidence; the item's `metadata.notArticle` is both."""
 
     reason: NotArticleReason
     detail: str
 
     def __str__(self) -> str:
-        return self.detail
+        """The item's `metadata.notArticle`: "<reason code>: <detail>"."""
+        return f"{self.reason}: {self.detail}"
+
+
+def rejection_reason(not_article: str | None) -> NotArticleReason | None:
+    """The reason code of an item's `metadata.notArticle` ("listing_page: ..."), None for
+    an article or a text that names no known code."""
+    if not not_article:
+        return None
+    try:
+        return NotArticleReason(not_article.split(":", 1)[0].strip())
+    except ValueError:
+        return None
 
 
 class DateSource(StrEnum):

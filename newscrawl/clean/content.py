@@ -198,7 +198,7 @@ def _kindred_blocks(
         parent = block.getparent()
         if parent is None:
             return [], []
-        kind = (block.tag, block.get("class"))
+        kind = (block.tag, _base_classes(block))
         before: list[HtmlElement] = []
         after: list[HtmlElement] = []
         side = before
@@ -206,7 +206,7 @@ def _kindred_blocks(
             if sib is block:
                 side = after
             elif (
-                (sib.tag, sib.get("class")) == kind
+                (sib.tag, _base_classes(sib)) == kind
                 and _running_text(doc, sib)
                 and not _is_teaser(sib)
             ):
@@ -302,8 +302,15 @@ def _opens_with_rule(el: HtmlElement) -> bool:
     return False
 
 
+def _base_classes(el: HtmlElement) -> frozenset[str]:
+    """The block's class names without BEM modifiers: a live blog's pinned entry
+    ("block block--pinned") is a block like the others ("block")."""
+    return frozenset(c for c in (el.get("class") or "").split() if "--" not in c)
+
+
 def _running_text(doc: Scorer | _Scorer, el: HtmlElement) -> bool:
-    paras = [p for p in el.iter("p") if len(p.text_content().strip()) >= 80]
+    # paragraphs, or list items (a live blog's summary entry is a bulleted list)
+    paras = [p for p in el.iter("p", "li") if len(p.text_content().strip()) >= 80]
     return bool(paras) and doc.get_link_density(el) < 0.3 and el.find(".//h1") is None
 
 

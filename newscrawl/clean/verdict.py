@@ -1,68 +1,149 @@
-"""Is this page an article? And signals that an extraction looks unreliable."""
+"""Is this page an article? And signals that an extraction looks unreliable.
+
+The verdict reads the page's structure (pagetype.py), never its URL. In order:
+
+1. interstitial: a consent or paywall wall served instead of the article (with 200), even
+   when the page carries the article's metadata;
+2. empty_body: nothing to read; listing_page when the page is nothing but teasers;
+3. listing_page: the body is a teaser's text (a home page's top story lead, under a
+   headline that links to the article), or the page is teasers of other pages with little
+   text of its own and nothing that says "one story" (no headline of its own, no Article
+   type; or it declares itself a collection, search results or a profile). A page with its
+   headline and an Article type is never judged a listing on its teasers;
+4. listing_page: more than half of the body is link text, on a page without article
+   metadata;
+5. too_little_text_for_an_article: a short body without article metadata, or a page with
+   no headline, Article type, og:type article or date of its own and less text than a
+   story has (a newsletter sign-up page).
+
+Each rejection is a stable reason code (codes.NotArticleReason, the crawl's stats key)
+with a human detail naming the evidence.
+"""
 
 from __future__ import annotations
 
-from .codes import NotArticleReason, Rejection, WarningCode
+from lxml.html import HtmlElement
+
+from . import verdict_thresholds as T
+from .codes import DateSource, NotArticleReason, Rejection, WarningCode
 from .lexicon.patterns import INTERSTITIAL, PAYWALL, WALL_BOX
 from .page import Page
+from .pagetype import Evidence, read_evidence
 
-MIN_BODY_CHARS = 200  # below this, a page with no article metadata is not an article
-MAX_INTERSTITIAL_CHARS = 1500  # a body this long is an article even if a wall follows it
+LISTING = NotArticleReason.LISTING_PAGE
+# Dates that say nothing about the page itself: its address, a feed's entry.
+_OUTSIDE_DATES = frozenset({DateSource.URL, DateSource.SITEMAP})
 
 
-def assess(page: Page, body_text: str, body_links_chars: int) -> Rejection | None:
-    """Return why the page is not an article (None if it is one); add warnings to the page."""
+def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejection | None:
+    """Why the page is not an article (None if it is one); add warnings to the page.
+    `body_texts`: the rendered body's paragraphs; `body_links_chars`: its link text."""
+    body_text = "\n\n".join(body_texts)
     n = len(body_text)
-    sd = page.structured
-    is_article_typed = bool(sd and sd.article() and any(
-        t.lower() not in ("webpage",) for t in _types(sd.article() or {})
-    )) or (sd is not None and sd.meta.get("og:type", "").lower() == "article")
-    if n == 0:
-        return Rejection(NotArticleReason.EMPTY_BODY, "empty body")
-    wall = _interstitial(page, body_text) if n < MAX_INTERSTITIAL_CHARS else None
+    ev = read_evidence(page, body_texts)
+    wall = _interstitial(page, body_text, ev)
     if wall:
-        # A consent or paywall interstitial served with 200: not the article, even when
-        # the page carries the article's metadata.
         page.warn(WarningCode.INTERSTITIAL)
-        return Rejection(NotArticleReason.INTERSTITIAL, f"interstitial: {wall!r}")
-    link_share = body_links_chars / max(n, 1)
-    if link_share > 0.5:
+        return Rejection(NotArticleReason.INTERSTITIAL, wall)
+    if n == 0:
+        ev.read_structure()
+        if ev.teasers >= T.LISTING_TEASERS:
+            return Rejection(LISTING, f"{ev.teasers} teasers of other pages and no text of "
+                                      "its own")
+        return Rejection(NotArticleReason.EMPTY_BODY, "the body is empty")
+    rejection = _listing(ev)
+    if rejection:
+        return rejection
+    typed = ev.article_typed or ev.og_type == "article"
+    link_share = body_links_chars / n
+    if link_share > T.LINK_DENSE_SHARE:
         page.warn(WarningCode.BODY_LINK_DENSE)
-        if not is_article_typed:
-            return Rejection(
-                NotArticleReason.LISTING_PAGE,
-                f"listing page: {link_share:.0%} of the body text is links",
-            )
-    if n < MIN_BODY_CHARS:
+        if not typed:
+            return Rejection(LISTING, f"{link_share:.0%} of the body text is links")
+    if n < T.MIN_BODY_CHARS:
         page.warn(WarningCode.SHORT_BODY)
-        if not is_article_typed:
-            return Rejection(
-                NotArticleReason.TOO_LITTLE_TEXT, f"too little text for an article ({n} characters)"
-            )
+        if not typed:
+            return Rejection(NotArticleReason.TOO_LITTLE_TEXT,
+                             f"{n} characters")
     page_text = sum(len(p.text_content()) for p in page.root.iter("p"))
     if page_text > 2000 and n < 0.2 * page_text:
         # Most of the page's paragraph text was left out: the wrong block may have won.
         page.warn(WarningCode.SHORT_BODY_FOR_PAGE)
+    if not typed and ev.headline is None and n < T.ANONYMOUS_STORY_MIN and not _own_date(page):
+        return Rejection(
+            NotArticleReason.TOO_LITTLE_TEXT,
+            f"{n} characters and nothing that says it is one: no headline of its own, no "
+            "Article type, no date",
+        )
     return None
 
 
-def _interstitial(page: Page, body_text: str) -> str | None:
-    """The interstitial phrase found in the body, or a paywall phrase in the article's own
-    container (a paywall's box is often cut away as chrome); consent-banner phrases outside
-    the body are ignored: most pages carry such a banner."""
-    found = INTERSTITIAL.search(body_text[:2000])
-    if found:
-        return found.group(0)
-    for el in page.root.iter("article", "main", "div", "section"):
-        if el.tag in ("div", "section") and not WALL_BOX.search(
-                f"{el.get('class', '')} {el.get('id', '')}"):
-            continue
-        found = PAYWALL.search(el.text_content()[:5000])
+def _listing(ev: Evidence) -> Rejection | None:
+    """A listing, judged on teasers: unless the page has its headline and an Article type."""
+    if ev.strong_identity:
+        return None
+    ev.read_structure()
+    own, teaser = ev.story_chars, ev.teaser_chars
+    if teaser > own and own < T.STORY_MIN and ev.teasers >= T.BODY_TEASER_MIN_TEASERS:
+        return Rejection(LISTING, f"the body is teaser text of other pages "
+                                  f"({teaser} characters, {own} of its own; "
+                                  f"{ev.teasers} teasers)")
+    if ev.teasers >= T.LISTING_TEASERS and own < T.ANONYMOUS_STORY_MIN:
+        if not ev.identity:
+            return Rejection(LISTING, f"{ev.teasers} teasers of other pages, "
+                                      f"{own} characters of its own, no headline of its own "
+                                      "and no Article type")
+        if ev.collection_typed and not ev.article_typed:
+            return Rejection(LISTING, f"declared a collection or a profile, "
+                                      f"{ev.teasers} teasers of other pages, {own} characters "
+                                      "of its own")
+    return None
+
+
+def _own_date(page: Page) -> bool:
+    """The page states a publication date itself (not only its URL or a feed)."""
+    source = page.sources.get("datePublished")
+    return bool(source) and source.split(":")[0] not in _OUTSIDE_DATES
+
+
+def _story_beside(page: Page, wall: HtmlElement) -> bool:
+    """The page holds the whole story outside the wall's box: a registration or paywall
+    box the site shows only to some readers (hidden in the markup), not a wall served
+    instead of the article."""
+    inside = set(wall.iter("p")) if wall.tag in ("div", "section") else set()
+    text = sum(len(p.text_content()) for p in page.root.iter("p")
+               if p not in inside and len(p.text_content()) >= T.STORY_PARAGRAPH_MIN)
+    return text >= T.MAX_INTERSTITIAL_CHARS
+
+
+def _interstitial(page: Page, body_text: str, ev: Evidence) -> str | None:
+    """What shows the page is a consent or paywall wall, or None.
+
+    A short body with a wall phrase ("subscribe to continue reading"), or a paywall phrase
+    in the article's own container (a paywall's box is often cut away as chrome); a body
+    dense with a consent notice's words, under a heading that names the wall ("We value
+    your privacy") or denser still without one. Consent banners elsewhere on the page do
+    not count: most pages carry one."""
+    n = len(body_text)
+    if n < T.MAX_INTERSTITIAL_CHARS:
+        found = INTERSTITIAL.search(body_text[:2000])
         if found:
-            return found.group(0)
+            return f"{found.group(0)!r} in the body"
+        for el in page.root.iter("article", "main", "div", "section"):
+            if el.tag in ("div", "section") and not WALL_BOX.search(
+                    f"{el.get('class', '')} {el.get('id', '')}"):
+                continue
+            found = PAYWALL.search(el.text_content()[:5000])
+            if found and not _story_beside(page, el):
+                return f"{found.group(0)!r} in a paywall box"
+    if n >= T.CONSENT_MAX_CHARS or ev.consent_terms < T.CONSENT_MIN_TERMS:
+        return None
+    density = 1000 * ev.consent_terms / n
+    if ev.consent_title and density >= T.CONSENT_TERMS_PER_1000:
+        return (f"a consent notice under {ev.consent_title!r} ({ev.consent_terms} notice "
+                f"words in {n} characters)")
+    if density >= T.CONSENT_TERMS_ALONE_PER_1000 and ev.headline is None:
+        # Without a title naming the wall, only a page with no headline of its own: an
+        # article about cookie rules is dense with the same words.
+        return f"a consent notice ({ev.consent_terms} notice words in {n} characters)"
     return None
-
-
-def _types(obj: dict) -> list[str]:
-    t = obj.get("@type") or []
-    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]

@@ -113,12 +113,15 @@ RAIL_LABEL = re.compile(
 def _bounded(items: Iterable[str]) -> str:
     """An alternation whose words cannot start or end inside a longer word where the
     script separates words ("partner" is not read in "partnership"; "쿠키를" still reads
-    "쿠키")."""
+    "쿠키"). One boundary test around all spaced words keeps the regex fast."""
+    unique = list(dict.fromkeys(items))
+    spaced = [w for w in unique if w[:1].isascii() and w[-1:].isascii()]
+    unspaced = [w for w in unique if w not in spaced]
     parts = []
-    for w in sorted(dict.fromkeys(items), key=len, reverse=True):
-        head = r"(?<![^\W\d_])" if w[:1].isascii() and w[:1].isalpha() else ""
-        tail = r"(?![^\W\d_])" if w[-1:].isascii() and w[-1:].isalpha() else ""
-        parts.append(head + re.escape(w) + tail)
+    if spaced:
+        parts.append(r"(?<![^\W\d_])(?:" + alternation(spaced) + r")(?![^\W\d_])")
+    if unspaced:
+        parts.append("(?:" + alternation(unspaced) + ")")
     return "|".join(parts)
 
 
