@@ -335,20 +335,7 @@ class ArticleSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("newscrawl/discovery/listing")
         depth = response.meta.get("newscrawl_depth", 0)
-        if self.profile and self.profile.article_urls:
-            yield from self._profile_links(response, depth)
-        else:
-            candidates, skipped = classify_links(response.selector.root, response.url,
-                                                 self._in_scope)
-            for reason, n in skipped.items():
-                stats.inc_value(f"newscrawl/links/skipped/{reason}", n)
-            for c in candidates:
-                stats.inc_value(f"newscrawl/links/{c.kind.value}")
-                url = strip_tracking(c.url)
-                if c.kind is LinkKind.ARTICLE:
-                    yield self._article_request(url, "links")
-                else:
-                    yield from self._listing_request(url, "links", depth)
+        yield from self._links_of(response.selector.root, response.url, depth)
         for href in response.xpath("//link[@type='application/rss+xml' or "
                                    "@type='application/atom+xml']/@href").getall():
             feed = join_url(response.url, href)
@@ -356,10 +343,34 @@ class ArticleSpider(scrapy.Spider):
                 yield self._request(feed, self.parse_xml, role="feed", route="feed",
                                     priority=XML_PRIORITY)
 
-    def _profile_links(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
+    def _links_of(self, root: Any, url: str, depth: int) -> Iterator[scrapy.Request]:
+        """Requests for the article and listing links of a listing page's tree."""
+        if self.profile and self.profile.article_urls:
+            yield from self._profile_links(root, url, depth)
+            return
+        stats = self.crawler.stats
+        candidates, skipped = classify_links(root, url, self._in_scope)
+        for reason, n in skipped.items():
+            stats.inc_value(f"newscrawl/links/skipped/{reason}", n)
+        for c in candidates:
+            stats.inc_value(f"newscrawl/links/{c.kind.value}")
+            link = strip_tracking(c.url)
+            if c.kind is LinkKind.ARTICLE:
+                yield self._article_request(link, "links")
+            else:
+                yield from self._listing_request(link, "links", depth)
+
+    def listing_links(self, root: Any, url: str) -> Iterator[scrapy.Request]:
+        """A page fetched as an article that the page-type verdict found to be a listing
+        (a home or section page listed in a sitemap): its links still feed discovery, one
+        hop deep, like a section found on the home page."""
+        self.crawler.stats.inc_value("newscrawl/discovery/rejected_listing")
+        yield from self._links_of(root, url, depth=1)
+
+    def _profile_links(self, root: Any, base: str, depth: int) -> Iterator[scrapy.Request]:
         """A site profile with article URL patterns: they decide."""
-        for href in response.xpath("//a/@href").getall():
-            url = join_url(response.url, href)
+        for href in root.xpath("//a/@href"):
+            url = join_url(base, href)
             if not url or split_url(url) is None:
                 continue
             url = strip_tracking(url)
