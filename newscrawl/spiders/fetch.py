@@ -22,3 +22,7 @@ class FetchSpider(ArticleSpider):
     def parse_start(self, response: Response) -> Iterator[PageCarrier]:
         # Judged by the page-type verdict in the pipelines like every article candidate.
         yield from self.parse_article(response)
+
+    def listing_links(self, root: Any, url: str) -> Iterator[Any]:
+        # A given URL that turns out to be a listing is explained, not followed.
+        return iter(())
