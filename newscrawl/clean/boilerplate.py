@@ -386,7 +386,6 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
     if not repeated:
         return 0
     removed = 0
-    inline_teasers: dict[HtmlElement | None, list[HtmlElement]] = {}
     for a in list(body.iter("a")):
         raw = a.text_content()
         if len(raw) < T.REPEATED_LINK_MIN or not _inside(a, body):
@@ -395,8 +394,7 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
         if t not in repeated:
             continue
         if _in_running_text(a, len(t)):
-            inline_teasers.setdefault(_block_of(a), []).append(a)
-            continue
+            continue  # a link inside a sentence: see _drop_inline_cards
         # The teaser is the link's block: the nearest li/article/div holding little more
         # than the link and its summary line.
         block = a
@@ -413,9 +411,19 @@ def _drop_repeated_teasers(page: Page, body: HtmlElement, heavy: set[HtmlElement
         if block.getparent() is not None and not _protected(block, heavy):
             block.drop_tree()
             removed += 1
-    for block, links in inline_teasers.items():
-        removed += _drop_inline_card(block, links)
     return removed
+
+
+def _drop_inline_cards(body: HtmlElement) -> int:
+    """Pop-up cards inside sentences: headline links that sit in running text."""
+    inline: dict[HtmlElement | None, list[HtmlElement]] = {}
+    for a in body.iter("a"):
+        raw = a.text_content()
+        if len(raw) < T.REPEATED_LINK_MIN or _words(a) < T.HEADLINE_MIN_WORDS:
+            continue
+        if _in_running_text(a, len(normalize_space(raw))):
+            inline.setdefault(_block_of(a), []).append(a)
+    return sum(_drop_inline_card(block, links) for block, links in inline.items())
 
 
 
@@ -424,13 +432,16 @@ def _words(el: HtmlElement) -> int:
 
 
 def _drop_inline_card(block: HtmlElement | None, links: list[HtmlElement]) -> int:
-    """A teaser link repeated elsewhere that sits inside a sentence, in a pop-up card
-    ("Ilhan Omar" with a hover box of her latest stories): the card is the innermost inline
-    element around it holding at least two headlines and made of links. It goes; the
-    sentence and its own link stay."""
+    """Headline links inside a sentence's block, in a pop-up card ("Ilhan Omar" with a
+    hover box of her latest stories): the card is the innermost inline element around one
+    holding at least two headlines and made of links. It goes; the sentence and its own
+    link stay (a sentence naming two stories holds them in its block, not in an inline
+    element made of links)."""
     removed = 0
     for a in links:
-        if block is None or not _inside(a, block):
+        # A headline starts the search, never a name: the sentence's own link ("Alexandria
+        # Ocasio-Cortez") repeats in its card, and its wrapper holds the card too.
+        if block is None or not _inside(a, block) or _words(a) < T.HEADLINE_MIN_WORDS:
             continue
         card = a.getparent()
         while card is not None and card is not block and card.tag not in BLOCK_TAGS:
@@ -688,6 +699,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_rails(body, heavy)
     removed += _drop_line_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
+    removed += _drop_inline_cards(body)
     removed += _drop_link_paragraphs(body, heavy)
     removed += _drop_promos(body, heavy)
     removed += _drop_author_lines(body, heavy)
