@@ -207,7 +207,7 @@ def _kindred_blocks(
                 side = after
             elif (
                 (sib.tag, _base_classes(sib)) == kind
-                and _running_text(doc, sib)
+                and _running_text(doc, sib, lists=True)
                 and not _is_teaser(sib)
             ):
                 if side is after and _opens_with_rule(sib):
@@ -308,9 +308,10 @@ def _base_classes(el: HtmlElement) -> frozenset[str]:
     return frozenset(c for c in (el.get("class") or "").split() if "--" not in c)
 
 
-def _running_text(doc: Scorer | _Scorer, el: HtmlElement) -> bool:
-    # paragraphs, or list items (a live blog's summary entry is a bulleted list)
-    paras = [p for p in el.iter("p", "li") if len(p.text_content().strip()) >= 80]
+def _running_text(doc: Scorer | _Scorer, el: HtmlElement, lists: bool = False) -> bool:
+    # paragraphs; with `lists`, list items too (a live blog's summary entry is a list)
+    tags = ("p", "li") if lists else ("p",)
+    paras = [p for p in el.iter(*tags) if len(p.text_content().strip()) >= 80]
     return bool(paras) and doc.get_link_density(el) < 0.3 and el.find(".//h1") is None
 
 

@@ -8,8 +8,9 @@ The verdict reads the page's structure (pagetype.py), never its URL. In order:
 3. listing_page: the body is a teaser's text (a home page's top story lead, under a
    headline that links to the article), or the page is teasers of other pages with little
    text of its own and nothing that says "one story" (no headline of its own, no Article
-   type; or it declares itself a collection, search results or a profile). A page with its
-   headline and an Article type is never judged a listing on its teasers;
+   type, or hardly any text at all; or it declares itself a collection, search results or
+   a profile). A page with its headline and an Article type is never judged a listing on
+   its teasers;
 4. listing_page: more than half of the body is link text, on a page without article
    metadata;
 5. too_little_text_for_an_article: a short body without article metadata, or a page with
@@ -88,6 +89,9 @@ def _listing(ev: Evidence) -> Rejection | None:
         return Rejection(LISTING, f"the body is teaser text of other pages "
                                   f"({teaser} characters, {own} of its own; "
                                   f"{ev.teasers} teasers)")
+    if ev.teasers >= T.LISTING_TEASERS and own < T.MIN_BODY_CHARS:
+        return Rejection(LISTING, f"{ev.teasers} teasers of other pages and {own} characters "
+                                  "of its own")
     if ev.teasers >= T.LISTING_TEASERS and own < T.ANONYMOUS_STORY_MIN:
         if not ev.identity:
             return Rejection(LISTING, f"{ev.teasers} teasers of other pages, "
