@@ -135,8 +135,11 @@ def read_evidence(page: Page, body_texts: list[str]) -> Evidence:
     furniture = _Furniture()
     headings = [h for h in page.root.iter(*HEADINGS) if h not in furniture]
     ev.headline = _headline(page, target, headings)
-    ev.consent_title = _consent_title(page)
-    if sum(len(t) for t in body_texts) < T.CONSENT_MAX_CHARS:
+    ev.consent_title = _consent_title(page, headings)
+    # The notice's words are counted where the verdict reads them: a short body under a
+    # wall's title, or with no headline of its own.
+    if (ev.consent_title or ev.headline is None) and sum(
+            len(t) for t in body_texts) < T.CONSENT_MAX_CHARS:
         ev.consent_terms = sum(len(CONSENT_TERM.findall(t)) for t in body_texts)
     ev._context = (page, body_texts, target, headings, furniture)
     return ev
@@ -304,8 +307,10 @@ def _headline(page: Page, target: _Targets, headings: list[HtmlElement]) -> str 
     return None
 
 
-def _consent_title(page: Page) -> str | None:
-    for el in (*page.root.iter(*HEADINGS), page.root.find(".//title")):
+def _consent_title(page: Page, headings: list[HtmlElement]) -> str | None:
+    """The page's title or a top heading naming a consent wall."""
+    tops = [h for h in headings if h.tag in ("h1", "h2", "h3")]
+    for el in (*tops, page.root.find(".//title")):
         if el is None:
             continue
         text = normalize_space(el.text_content())
