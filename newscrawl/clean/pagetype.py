@@ -333,10 +333,9 @@ class _Targets:
     def __call__(self, href: str | None) -> str | None:
         if not href:
             return None
-        found = self.cache.get(href, _MISSING)
-        if found is _MISSING:
-            found = self.cache[href] = self._resolve(href.strip())
-        return found
+        if href not in self.cache:
+            self.cache[href] = self._resolve(href.strip())
+        return self.cache[href]
 
     def _resolve(self, href: str) -> str | None:
         if not href or href.lower().startswith(_NOT_PAGES):
@@ -360,8 +359,6 @@ class _Targets:
         except ValueError:
             return None
 
-
-_MISSING = object()
 
 
 def _own_text(block: HtmlElement, cache: dict[HtmlElement, str]) -> str:

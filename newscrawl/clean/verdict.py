@@ -33,7 +33,7 @@ from .pagetype import Evidence, read_evidence
 
 LISTING = NotArticleReason.LISTING_PAGE
 # Dates that say nothing about the page itself: its address, a feed's entry.
-_OUTSIDE_DATES = frozenset({DateSource.URL, DateSource.SITEMAP})
+_OUTSIDE_DATES = frozenset({DateSource.URL.value, DateSource.SITEMAP.value})
 
 
 def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejection | None:
@@ -107,7 +107,7 @@ def _listing(ev: Evidence) -> Rejection | None:
 def _own_date(page: Page) -> bool:
     """The page states a publication date itself (not only its URL or a feed)."""
     source = page.sources.get("datePublished")
-    return bool(source) and source.split(":")[0] not in _OUTSIDE_DATES
+    return bool(source) and str(source).split(":")[0] not in _OUTSIDE_DATES
 
 
 def _story_beside(page: Page, wall: HtmlElement) -> bool:
