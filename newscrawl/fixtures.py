@@ -30,9 +30,6 @@ class Fixture:
     # The site profile of the same name as the fixture folder (one name ties site profile,
     # fixtures and tests together), if there is one.
     site: str | None = None
-    # What a person says the page is ("article", "liveblog", "home", "section", "consent"...),
-    # from the sidecar's "page_type": the label the page-type verdict is checked against.
-    page_type: str | None = None
 
     @property
     def body(self) -> bytes:
@@ -79,7 +76,6 @@ def load_fixture(sidecar: Path) -> Fixture:
         name=name, url=data["url"], body_path=body_path, status=int(data.get("status", 200)),
         headers={str(k): str(v) for k, v in (data.get("headers") or {}).items()},
         fetched_at=data.get("fetched_at"), site=sidecar.parent.name,
-        page_type=data.get("page_type"),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -198,8 +199,11 @@ def test_gate_passes_fails_and_refuses(tmp_path):
     out = io.StringIO()
     assert gate.run(shared, out, floors=good) == 0, out.getvalue()
     text = out.getvalue()
-    assert "rejections.real_articles_max       1  <= 1" in text
-    assert "fundus/f2" in text and "quality gate: passed (15 figures" in text
+    assert re.search(r"rejections\.real_articles_max +1  <= 1", text)
+    assert "fundus/f2" in text and "quality gate: passed (17 figures" in text
+    # The labelled fixture folders are measured too (not bounded by this floors file).
+    assert re.search(r"pagetypes\.non_articles_accepted_max +0  -", text)
+    assert re.search(r"pagetypes\.articles_rejected_max +0  -", text)
 
     strict = _floors(tmp_path / "strict.toml", "[rejections]\nreal_articles_max = 0\n")
     out = io.StringIO()
@@ -219,8 +223,11 @@ def test_gate_passes_fails_and_refuses(tmp_path):
 def test_the_pinned_floors_file_is_read_and_names_only_measured_figures():
     bounds = gate.read_bounds(gate.FLOORS)
     assert bounds["rejections.real_articles_max"] == 0  # real articles are never rejected
+    assert bounds["pagetypes.articles_rejected_max"] == 0
+    assert bounds["pagetypes.non_articles_accepted_max"] == 0
     measured = {"extraction.f1", "dates.accuracy", "dates.precision", "dates.accuracy_news",
-                "rejections.real_articles_max",
+                "rejections.real_articles_max", "pagetypes.articles_rejected_max",
+                "pagetypes.non_articles_accepted_max",
                 *(f"metadata.{name}" for name in gate.METADATA_FIGURES)}
     assert set(bounds) == measured
     assert all(0 < v <= 1 for k, v in bounds.items() if not k.endswith("_max"))
@@ -238,6 +245,6 @@ def test_the_evaluations_extract_is_extract_article():
     for fx in pages:
         item, rejection = extract(fx.body, fx.url, **fx.context())
         assert item == extract_article(fx.body, fx.url, **fx.context())
-        assert (rejection.detail if rejection else None) == item["metadata"]["notArticle"]
+        assert (str(rejection) if rejection else None) == item["metadata"]["notArticle"]
         verdicts.add(rejection is None)
     assert len(pages) > 20 and verdicts == {True, False}

@@ -52,13 +52,12 @@ COLLECTION_TYPES = frozenset({"collectionpage", "searchresultspage", "profilepag
 SUBJECT_TYPES = frozenset({"person", "organization", "newsmediaorganization"})
 
 
-# Page types a person labels fixtures with (sidecar "page_type") and the verdicts each
-# allows: None for an article, else the reason codes that name it.
-_ARTICLE = frozenset({None})
+# The labels of page-type fixture folders (pagetypes.json, read by `newscrawl eval
+# pagetypes` and the gate) and the verdicts each allows: None for an article, else the
+# reason codes that name it.
 _LISTING = frozenset({NotArticleReason.LISTING_PAGE})
 PAGE_TYPES: dict[str, frozenset[NotArticleReason | None]] = {
-    **dict.fromkeys(("article", "liveblog", "gallery_story", "listicle", "interview", "brief",
-                     "table_article"), _ARTICLE),
+    "article": frozenset({None}),
     **dict.fromkeys(("home", "section", "tag", "author", "search", "ticker", "gallery_index"),
                     _LISTING),
     "consent": frozenset({NotArticleReason.INTERSTITIAL}),

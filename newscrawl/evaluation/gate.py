@@ -3,7 +3,8 @@
     newscrawl eval gate --shared ../shared [--floors FILE] [--json-out FILE]
 
 Runs `extract_article` over the three dev sets in SHARED/data (the extraction benchmark, the
-dates benchmark, the Fundus metadata set), prints one table (figure, value, bound, verdict)
+dates benchmark, the Fundus metadata set) and the labelled page-type fixtures (fixtures/*/
+pagetypes.json), prints one table (figure, value, bound, verdict)
 and exits non-zero when a figure is below its floor or above its ceiling. The bounds live in
 floors.toml beside this module (the file says how to raise them). Exit status: 0 all figures
 hold, 1 one or more do not, 2 the gate could not run (no dev data: in CI that is a failure,
@@ -31,6 +32,10 @@ DEV_SETS = {  # section of the floors file -> folder under SHARED/data
     "metadata": "fundus/dev",
 }
 NEWS_SUBSET = "mediacloud"  # the dates set's news pages from around the world
+# Labelled page types kept with the code (pagetypes.json in a fixture folder): every home,
+# section, tag, author, search, ticker, gallery index, newsletter and consent page must be
+# rejected, every article (live blog, listicle, brief beside long rails...) kept.
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 METADATA_FIGURES = ("headline", "authors", "date_day", "date_min", "date_inst", "body_f1",
                     "topics", "captions", "image_url", "language")
 CEILING_SUFFIX = "_max"  # a bound named so is a ceiling: the figure may not rise above it
@@ -130,7 +135,31 @@ def measure(shared: Path, out: TextIO | None = None) -> tuple[dict[str, float], 
 
     values["rejections.real_articles" + CEILING_SUFFIX] = float(len(rejected))
     details["rejections.real_articles" + CEILING_SUFFIX] = ", ".join(rejected) or "none"
+    _labelled(values, details, out)
     return values, details
+
+
+def _labelled(values: dict[str, float], details: dict[str, str], out: TextIO | None) -> None:
+    """The labelled fixture folders: articles rejected, non-articles accepted."""
+    from .pagetypes import evaluate
+
+    folders = sorted(p.parent for p in FIXTURES.glob("*/pagetypes.json"))
+    if not folders:
+        raise GateError(f"no labelled page types under {FIXTURES} (run from the checkout)")
+    rejected: list[str] = []
+    accepted: list[str] = []
+    for folder in folders:
+        pages = load(folder)
+        predictions, _ = predict(pages.pages, f"eval gate ({folder.name})")
+        report = evaluate(pages, predictions)
+        rejected += [f"{folder.name}/{i}" for i in report.articles_rejected]
+        accepted += [f"{folder.name}/{i}" for i in report.non_articles_accepted]
+        if out is not None:
+            print(f"{folder.name}: {report.pages} labelled pages", file=out)
+    for name, found in (("articles_rejected", rejected), ("non_articles_accepted", accepted)):
+        key = f"pagetypes.{name}{CEILING_SUFFIX}"
+        values[key] = float(len(found))
+        details[key] = ", ".join(found) or "none"
 
 
 def judge(values: dict[str, float], details: dict[str, str], bounds: dict[str, float]
