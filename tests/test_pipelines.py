@@ -234,7 +234,7 @@ def test_not_an_article_is_counted_and_logged_by_its_code():
     codes = [k.rsplit("/", 1)[1] for k in stats if k.startswith("newscrawl/dropped/not_article/")]
     assert codes == ["too_little_text_for_an_article"]
     assert str(exc.value) == (f"{url}: not an article (too_little_text_for_an_article): "
-                              "too little text for an article (6 characters)")
+                              "6 characters")
     assert stats["newscrawl/warning/short_body"] == 1
 
 
