@@ -1,5 +1,5 @@
-"""The page-type verdict on every labelled fixture page, and that it comes from the page's structure: class names, og:type and JSON-LD can be taken away or
-lie, and the verdict stays.
+"""The page-type verdict on every labelled fixture page, and that it comes from the page's
+structure: class names, og:type and JSON-LD can be taken away or lie, and the verdict stays.
 
 The labels are in pagetypes.json beside the pages (fixtures/pagetypes/, fixtures/seoulpost/;
 `newscrawl eval pagetypes` and the quality gate read them too): WordPress home, category and
