@@ -211,6 +211,9 @@ MAX_TEXT_BYLINE_NAMES = 4
 def _prefixed_byline(el: HtmlElement) -> bool:
     """A short line opening with a byline word ("Von: Bill McCarthy, Marisha Goldhamer")
     whose every part is a name of at least two words: a byline without an author marker."""
+    opening = el.text if (el.text or "").strip() or not len(el) else el[0].text
+    if not _BYLINE_PREFIX.match((opening or "").lstrip()):
+        return False  # cheap test first: the line's own first words
     text = normalize_space(el.text_content())
     if len(text) > MAX_TEXT_BYLINE_CHARS or not _BYLINE_PREFIX.match(text):
         return False

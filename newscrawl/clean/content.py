@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ MAX_WALL_CHARS = 1500  # a candidate this short that asks for a login or consent
 WALL_RETRIES = 3  # walls and comment threads skipped before the choice stands
 
 _UNLIKELY = (REGEXES["unlikelyCandidatesRe"], REGEXES["negativeRe"])
+_UNLIKELY_ANY = re.compile("|".join(f"(?:{r.pattern})" for r in _UNLIKELY), re.I)
 
 
 def _shield_article_root(work: HtmlElement) -> None:
@@ -81,9 +83,12 @@ def _shield_article_root(work: HtmlElement) -> None:
     kind must keep one name, see _kindred_blocks)."""
     shielded = paragraph_holders(work)
     shielded.update(el for el in work.iter("body", "main", "article"))
-    for el in work.iter("div", "section"):
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if names.strip() and any(r.search(names) for r in _UNLIKELY) and (
+    for el in _story_part_candidates(work):
+        cls, ident = el.get("class"), el.get("id")
+        if not cls and not ident:
+            continue
+        names = f"{cls or ''} {ident or ''}"
+        if _UNLIKELY_ANY.search(names) and (
             not _DISCUSSION.search(names) and _holds_story_part(el)
         ):
             for attr in ("class", "id"):
@@ -106,11 +111,33 @@ STORY_PART_LINKS = 0.2  # at most this share of its text in links
 _DISCUSSION = DISCUSSION_CLASS_RE
 
 
+STORY_PART_LEVELS = 4  # wrappers above a paragraph that may be a part of the story
+
+
+def _story_part_candidates(work: HtmlElement) -> list[HtmlElement]:
+    """The <div>s and <section>s close above a paragraph of running text (looked at instead
+    of every block of the page: the class test is the costly part)."""
+    seen: dict[HtmlElement, None] = {}
+    for p in work.iter("p"):
+        if len(p.text_content()) < STORY_PART_PARAGRAPH:
+            continue
+        for level, anc in enumerate(p.iterancestors()):
+            if level >= STORY_PART_LEVELS:
+                break
+            if anc.tag in ("div", "section"):
+                seen[anc] = None
+    return list(seen)
+
+
 def _holds_story_part(el: HtmlElement) -> bool:
     """A block with several paragraphs of running text and few links: a part of the story
     (stories split over "sidebar-grid__content" blocks), not a sidebar, whatever its class."""
-    paragraphs = [len(p.text_content()) for p in el.iter("p")]
-    if sum(1 for n in paragraphs if n >= STORY_PART_PARAGRAPH) < STORY_PART_PARAGRAPHS:
+    found = 0
+    for p in el.iter("p"):
+        found += len(p.text_content()) >= STORY_PART_PARAGRAPH
+        if found >= STORY_PART_PARAGRAPHS:
+            break
+    else:
         return False
     text = len(el.text_content())
     links = sum(len(a.text_content()) for a in el.iter("a"))
