@@ -471,3 +471,21 @@ def test_a_pop_up_card_inside_a_sentence_goes_and_the_name_stays() -> None:
     kept = "presented by Anna Lindqvist at a packed meeting in the town hall."
     assert kept in item["articleBody"]
     assert "ferry line" not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "cls", ["visually-hidden", "sr-only", "screen-reader-text", "u-visually-hidden",
+            "element-invisible"],
+)
+def test_text_for_screen_readers_only_is_not_body_text(cls: str) -> None:
+    """Accessibility labels ("Article content" before each group of paragraphs) are read
+    to screen-reader users only; a class merely holding the letters stays."""
+    groups = "".join(
+        f"<section><div class='{cls}'>Article content</div><p>{p}</p></section>" for p in PARAS
+    )
+    item = clean(f"<html><body><article><h1>Harbour plan</h1>{groups}"
+                 "<p class='srs-only-note'>The council meets again in June.</p>"
+                 "</article></body></html>")
+    assert_story_kept(item)
+    assert "Article content" not in item["articleBody"]
+    assert "The council meets again in June." in item["articleBody"]

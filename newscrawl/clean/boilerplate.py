@@ -32,6 +32,7 @@ from .lexicon.patterns import (
     PITCH_VERB,
     PROMO_LINES,
     RAIL_LABEL,
+    SCREEN_READER_CLASS_RE,
     SHARE_HREF_RE,
 )
 from .page import Page
@@ -172,6 +173,12 @@ def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
             a.drop_tag()
 
 
+def _for_screen_readers(el: HtmlElement) -> bool:
+    """Text only screen readers read ("Article content" before each part of the story)."""
+    cls = el.get("class")
+    return bool(cls) and SCREEN_READER_CLASS_RE.search(cls) is not None
+
+
 def prune_chrome(root: HtmlElement) -> None:
     """Remove structural site chrome from the working copy before content scoring."""
     heavy = paragraph_holders(root)
@@ -191,6 +198,7 @@ def prune_chrome(root: HtmlElement) -> None:
                 (el.get("role") or "").lower() in CHROME_ROLES
                 or el.get("hidden") is not None
                 or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+                or _for_screen_readers(el)
             )
         # Protection is checked only for the few elements a rule would drop.
         if drop and not _protected(el, heavy):

@@ -157,6 +157,14 @@ FOREIGN_FIGURE_CLASS = (
     r"outbrain|taboola|more[-_]?stories|most[-_]?read|trending|nav\w*|menu|footer)(?:$|[\s_-])"
     r"|(?:^|\s)ads?(?:$|\s)"
 )
+# Text for screen readers only, in the accessibility classes of the common frameworks
+# (Bootstrap "sr-only"/"visually-hidden", WordPress "screen-reader-text", Drupal
+# "element-invisible", Foundation "show-for-sr", HTML5 Boilerplate "visuallyhidden"):
+# labels such as "Article content" before every paragraph group, which no reader sees.
+SCREEN_READER_CLASS = (
+    r"(?<![a-z])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible|"
+    r"show-for-sr|a11y-hidden|hidden-visually|assistive-text)(?![a-z])"
+)
 # Readers' comments and forum threads (never the story, however much text they hold).
 DISCUSSION_CLASS = r"(?<![a-z])(?:comments?|disqus|shoutbox|community|forums?)(?![a-z])"
 # A block holding an image and its caption ("image-widget", "absatzbild", "photo-box").

@@ -26,6 +26,7 @@ from .common import (
     MICROFORMAT_DATES,
     MICROFORMAT_PUBLISHED,
     PHOTO_AGENCIES,
+    SCREEN_READER_CLASS,
     SHARE_HREF,
     SOCIAL_NETWORKS,
     TAXONOMY_PREFIXES,
@@ -95,6 +96,7 @@ FIGURE_CREDIT_CLASS_RE = re.compile(FIGURE_CREDIT_CLASS, re.I)
 FOREIGN_FIGURE_CLASS_RE = re.compile(FOREIGN_FIGURE_CLASS, re.I)
 IMAGE_BLOCK_CLASS_RE = re.compile(IMAGE_BLOCK_CLASS, re.I)
 DISCUSSION_CLASS_RE = re.compile(DISCUSSION_CLASS, re.I)
+SCREEN_READER_CLASS_RE = re.compile(SCREEN_READER_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 
 # --- boilerplate: rails and promos --------------------------------------------------------
