@@ -35,6 +35,7 @@ from .lexicon.patterns import (
     SCREEN_READER_CLASS_RE,
     SHARE_HREF_RE,
 )
+from .metalines import meta_line
 from .page import Page
 from .render import _ZERO_WIDTH, BLOCK_TAGS, normalize_space
 
@@ -697,6 +698,70 @@ def _drop_headline_repeats(page: Page, body: HtmlElement, heavy: set[HtmlElement
     return removed
 
 
+# Lines whose words are not the story's own text wherever they stand (a quoted post's date
+# line, a table's cells, a caption) or that are items of a list (a listing's teasers, each
+# with its date): never taken for lines about the article.
+_QUOTING_TAGS = frozenset({"blockquote", "figure", "figcaption", "td", "th", "table", "li"})
+
+
+def _lines(body: HtmlElement) -> list[HtmlElement]:
+    """The story's lines: blocks holding no other block, with text, in document order
+    (headings too: they count as lines, though no rule takes one)."""
+    blocks = [el for el in body.iter() if isinstance(el.tag, str) and el.tag in BLOCK_TAGS]
+    holders: set[HtmlElement] = set()
+    for el in blocks:
+        for anc in el.iterancestors():
+            if anc in holders:
+                break
+            holders.add(anc)
+    return [el for el in blocks if el not in holders and el is not body
+            and el.text_content().strip()]
+
+
+def _page_dates(page: Page):
+    """The page's date parser (dates/parse.py with the page's languages), built on first use."""
+    from .dates.context import page_context
+    from .dates.parse import YEAR_HINT, parse_text
+
+    ctx = None
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        nonlocal ctx
+        if not YEAR_HINT.search(text):
+            return []  # (parse_text's own first test, before the page's context is built)
+        if ctx is None:
+            ctx = page_context(page)
+        return [(start, end) for _st, start, _guessed, end in parse_text(text, ctx)]
+
+    return spans
+
+
+def _drop_meta_lines(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Lines about the article among the first and last lines of the story: its dateline
+    ("Stand: 22.04.2024, 06:00 Uhr"), reading time ("3 Min Lesezeit"), byline ("Von Nina
+    Magoley"), told by their shape (metalines.py). A short story is left alone."""
+    lines = _lines(body)
+    if len(lines) < T.META_MIN_LINES:
+        return 0
+    edge = T.META_EDGE_LINES
+    dates = _page_dates(page)
+    authors = page.fields.get("authors") or []
+    removed = 0
+    for line in dict.fromkeys(lines[:edge] + lines[-edge:]):
+        if line.tag in _HEADING_TAGS or _protected(line, heavy) or any(
+            a.tag in _QUOTING_TAGS for a in (line, *line.iterancestors())
+        ) or line.find(".//img") is not None:
+            continue  # (an image in the line is the captions stage's to judge)
+        text = normalize_space(line.text_content())
+        kind = meta_line(text, dates, authors)
+        if kind is None:
+            continue
+        line.drop_tree()
+        removed += 1
+        page.sources[f"boilerplate:{kind}"] = text[:T.META_SOURCE_CHARS]
+    return removed
+
+
 def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
@@ -713,5 +778,6 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
+    removed += _drop_meta_lines(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"

@@ -38,3 +38,14 @@ LINK_PARAGRAPH_MIN = 10  # a paragraph (and its link text) this short is not jud
 LINK_MIN_WORDS = 2  # a link of fewer words is an address or a name, not a teaser headline
 HEADLINE_KEY_MIN = 10  # headlines shorter than this are not searched for in the body
 HEADLINE_COPY_MAX = 300  # a body block longer than this is not a copy of the headline
+
+# --- lines about the article at its edges (metalines.py) ---
+META_EDGE_LINES = 3  # the first and the last this many lines of the story are looked at
+META_MIN_LINES = 6  # a story of fewer lines is left alone: its lines may be all it says
+READING_TIME_MAX = 40  # a reading-time line is shorter than this
+READING_TIME_REST_WORDS = 2  # words besides the number and the reading words ("Min")
+DATELINE_MAX = 120  # a dateline is shorter than this
+DATELINE_REST_WORDS = 6  # words besides its date and time (label, weekday, place, author)
+BYLINE_MAX = 100  # a byline line is shorter than this
+BYLINE_NAME_WORDS = 2  # a byline names someone in at least this many words
+META_SOURCE_CHARS = 60  # how much of a removed line metadata.sources quotes

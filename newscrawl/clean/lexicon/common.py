@@ -265,6 +265,14 @@ UNFILED = {
         "publicerad", "publiceret", "publisert", "diterbitkan", "dipublikasikan",
         "تاريخ النشر", "نشر في", "تاریخ انتشار",
     ),
+    # Swedish, Norwegian, Danish, Russian, Ukrainian, Polish, Czech, Turkish, Indonesian,
+    # Vietnamese: the words of a reading-time line ("3 min lästid", "Okuma süresi: 4 dk")
+    "reading_time_words": (
+        "lästid", "min läsning", "lesetid", "min lesing", "læsetid", "время чтения",
+        "мин чтения", "минут чтения", "час читання", "хв читання", "czas czytania",
+        "min czytania", "doba čtení", "okuma süresi", "dk okuma", "dakika okuma",
+        "waktu baca", "menit membaca", "thời gian đọc", "phút đọc",
+    ),
     "modified_labels": (
         "обновлено", "изменено", "дата обновления", "оновлено", "zaktualizowano",
         "aktualizacja", "aktualizováno", "güncellendi", "güncelleme", "uppdaterad",

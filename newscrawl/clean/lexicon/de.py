@@ -69,6 +69,9 @@ LANGUAGE = Language(
         "personenbezogene daten", "personenbezogenen daten", "berechtigtes interesse",
         "berechtigten interesse", "endgerät", "gerät", "widerrufen", "widersprechen", "tracking",
         "personalisierte werbung", "datenschutzerklärung", "einstellungen"),
+    reading_time_words=(
+        "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "min lesezeit",
+    ),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",

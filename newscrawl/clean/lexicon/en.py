@@ -97,6 +97,10 @@ LANGUAGE = Language(
         "personalized ads", "content measurement", "audience research", "precise geolocation",
         "withdraw", "store and/or access information", "privacy policy", "accept all",
         "reject all", "manage options"),
+    reading_time_words=(
+        "min read", "mins read", "minute read", "minutes read", "minute read time",
+        "reading time", "read time", "min. read",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         "provided_by": "credits name the source after a credit word (\"Photo: Reuters\")",

@@ -64,6 +64,9 @@ LANGUAGE = Language(
     consent_terms=("cookies", "socios", "proveedores", "consentimiento", "datos personales",
         "interés legítimo", "dispositivo", "identificadores", "publicidad personalizada",
         "preferencias", "política de privacidad", "rechazar todo", "aceptar todo"),
+    reading_time_words=(
+        "tiempo de lectura", "de lectura", "min de lectura", "minutos de lectura", "lectura",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

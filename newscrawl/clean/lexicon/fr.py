@@ -58,6 +58,9 @@ LANGUAGE = Language(
         "données personnelles", "intérêt légitime", "appareil", "identifiants",
         "publicité personnalisée", "publicités personnalisées", "finalités", "traceurs",
         "politique de confidentialité", "continuer sans accepter", "personnaliser"),
+    reading_time_words=(
+        "temps de lecture", "de lecture", "min de lecture", "minutes de lecture", "lecture",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -46,6 +46,9 @@ LANGUAGE = Language(
     consent_terms=("cookie", "partner", "consenso", "dati personali", "interesse legittimo",
         "dispositivo", "identificatori", "pubblicità personalizzata", "preferenze",
         "accetta tutto", "rifiuta tutto"),
+    reading_time_words=(
+        "tempo di lettura", "di lettura", "minuti di lettura", "min di lettura", "lettura",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

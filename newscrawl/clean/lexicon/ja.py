@@ -26,6 +26,7 @@ LANGUAGE = Language(
     author_more_links=("この記者の記事", "この筆者の記事", "記者の記事一覧"),
     consent_titles=("cookieの使用について", "クッキーの使用について", "プライバシー設定"),
     consent_terms=("cookie", "クッキー", "個人情報", "同意", "パートナー", "パーソナライズ広告"),
+    reading_time_words=("読了時間", "分で読めます", "で読めます", "読了"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -36,6 +36,7 @@ LANGUAGE = Language(
     ),
     consent_titles=("쿠키 설정", "쿠키 사용 동의", "개인정보 보호 설정"),
     consent_terms=("쿠키", "개인정보", "동의", "파트너", "맞춤형 광고"),
+    reading_time_words=("읽는 시간", "읽기 시간", "분 분량"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -65,6 +65,9 @@ class Language:
     pitch_address: tuple[str, ...] = ()
     # Link text of the "more from this reporter" line under a story ("다른기사 보기").
     author_more_links: tuple[str, ...] = ()
+    # The words of a reading-time line beside its number ("3 Min Lesezeit", "5 min read",
+    # "Temps de lecture : 4 min"): the line says how long the story takes, not what it says.
+    reading_time_words: tuple[str, ...] = ()
 
     # --- verdict: interstitials served instead of the article ---
     consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"

@@ -38,6 +38,7 @@ LANGUAGE = Language(
         "je privacy", "cookie-instellingen", "cookies op deze website"),
     consent_terms=("cookies", "partners", "toestemming", "persoonsgegevens",
         "gerechtvaardigd belang", "apparaat", "voorkeuren", "alles accepteren", "alles weigeren"),
+    reading_time_words=("leestijd", "min lezen", "minuten lezen"),
     gaps={
         **not_collected(
             "clock_words",

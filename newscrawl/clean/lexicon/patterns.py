@@ -177,6 +177,8 @@ PITCH_OPENING = re.compile(r"^\W*(?:" + _any("pitch_verbs") + r")\b", re.I)
 PITCH_ADDRESS = re.compile(_bounded(words("pitch_address")), re.I)
 # The "more from this reporter" line under a story ("김민수 기자 다른기사 보기").
 AUTHOR_MORE = re.compile(_bounded(words("author_more_links")), re.I)
+# The words of a reading-time line ("3 Min Lesezeit", "5 min read").
+READING_TIME = re.compile(_bounded(words("reading_time_words")), re.I)
 
 # --- verdict: interstitials ---------------------------------------------------------------
 

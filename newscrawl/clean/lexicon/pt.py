@@ -51,6 +51,9 @@ LANGUAGE = Language(
     consent_terms=("cookies", "parceiros", "consentimento", "dados pessoais",
         "interesse legítimo", "dispositivo", "identificadores", "publicidade personalizada",
         "preferências", "aceitar tudo", "rejeitar tudo"),
+    reading_time_words=(
+        "tempo de leitura", "de leitura", "minutos de leitura", "min de leitura", "leitura",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

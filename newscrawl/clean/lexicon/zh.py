@@ -27,6 +27,7 @@ LANGUAGE = Language(
     day_words={"今天": 0, "昨天": 1},
     consent_titles=("我们重视您的隐私", "隐私设置", "cookie设置"),
     consent_terms=("cookie", "隐私", "同意", "合作伙伴", "个人信息", "个人数据", "个性化广告"),
+    reading_time_words=("阅读时间", "分钟阅读", "阅读时长", "閱讀時間"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
