@@ -51,6 +51,7 @@ DOWNLOAD_TIMEOUT = 30  # seconds
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024  # bytes
 
 EXTENSIONS = {
+    "newscrawl.extensions.collector.GarbageCollection": 400,
     "newscrawl.exporters.markdown_archive.MarkdownArchive": 500,
     "newscrawl.extensions.health.RunHealth": 510,
     # After RunHealth: the run's manifest records its verdict.
@@ -84,6 +85,7 @@ LOG_LEVEL = "INFO"
 NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs and host names fetchable though private
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
 NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in the crawl process
+NEWSCRAWL_GC_THRESHOLD = 5000  # allocations between garbage collections (0: Python's default)
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Any
 
 from scrapy import signals
@@ -22,10 +23,19 @@ from scrapy.exceptions import DropItem
 from .. import defaults
 from ..clean.article import warm_up
 from ..clean.document import NotHTML
+from ..extensions.collector import tune
 from ..items import PageCarrier, carrier_of
 from .stage import StagePipeline, clean_source, enabled_stages, note_charset
 
 logger = logging.getLogger(__name__)
+
+
+def start_worker(gc_threshold: int) -> None:
+    """A cleaning worker's start: first-call costs paid now, not on a page; then the
+    garbage collector tuned as in the crawl process (extensions/collector.py)."""
+    warm_up()
+    if gc_threshold > 0:
+        tune(gc_threshold)
 
 
 class ExtractPipeline(StagePipeline):
@@ -39,7 +49,8 @@ class ExtractPipeline(StagePipeline):
             # spawn, not fork: forking a process that runs a Twisted reactor is unsafe.
             self.pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=warm_up)  # first-call costs at worker start, not on a page
+                initializer=partial(start_worker, defaults.getint(
+                    crawler.settings, "NEWSCRAWL_GC_THRESHOLD")))
             self.stages = enabled_stages(crawler)
             crawler.signals.connect(self.close_pool, signal=signals.engine_stopped)
 
