@@ -137,7 +137,10 @@ class RunArchive:
         if self.state is not None:
             self.state.begin_run(self.run.run_id, self.run.started)
         self._items_raw = (self.work / ITEMS_FILE).open("wb")
-        self._items_gz = gzip.GzipFile(fileobj=self._items_raw, mode="wb", filename="")
+        # level 6 as for the WARC (warc.py): on the bench's items 0.19 ms an item, level 9
+        # (gzip's default) 0.26 ms for files 0.3% smaller
+        self._items_gz = gzip.GzipFile(fileobj=self._items_raw, mode="wb", filename="",
+                                       compresslevel=6)
         self.exporter = JsonLinesItemExporter(self._items_gz,  # type: ignore[arg-type]
                                               encoding="utf-8")  # any binary file will do
         self.exporter.start_exporting()
