@@ -27,7 +27,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from ..urls import article_id
+from . import markdown_text
 from .atomic import sync_filesystem, write_atomic
+from .markdown_text import paragraphs_markdown
 from .paths import confined, safe_part
 
 logger = logging.getLogger(__name__)
@@ -54,7 +56,12 @@ def _markdown(fragment: str) -> str:
 
 
 def _text(text: str) -> str:
-    """Plain text as escaped Markdown (one paragraph per blank-line-separated block)."""
+    """Plain text as escaped Markdown (one paragraph per blank-line-separated block).
+    markdown_text.py writes what markdownify would, without parsing HTML; markdownify
+    itself takes what that module leaves to it."""
+    fast = paragraphs_markdown(text)
+    if fast is not None:
+        return fast
     return _markdown("".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")))
 
 
@@ -77,7 +84,8 @@ def figure(image: dict[str, Any]) -> str:
 
 def body_markdown(item: dict[str, Any]) -> str:
     if item.get("articleBodyHtml"):
-        return _markdown(item["articleBodyHtml"])
+        fast = markdown_text.body_markdown(item["articleBodyHtml"])
+        return fast if fast is not None else _markdown(item["articleBodyHtml"])
     return _text(item.get("articleBody") or "")
 
 
@@ -111,7 +119,7 @@ def to_markdown(item: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def archive_path(root: Path, item: dict[str, Any]) -> Path:
+def _folder_parts(item: dict[str, Any]) -> tuple[str, ...]:
     site = (item.get("metadata") or {}).get("site") or ""
     if not site:
         from urllib.parse import urlsplit
@@ -119,8 +127,11 @@ def archive_path(root: Path, item: dict[str, Any]) -> Path:
         site = urlsplit(item["url"]).hostname or "unknown"
     date = item.get("datePublished") or ""
     yyyy, mm = (date[:4], date[5:7]) if len(date) >= 7 and date[:4].isdigit() else ("undated", "")
-    parts = [safe_part(site), yyyy] + ([mm] if mm.isdigit() else [])
-    return confined(root, *parts, f"{article_id(item)}.md")
+    return (safe_part(site), yyyy, *([mm] if mm.isdigit() else []))
+
+
+def archive_path(root: Path, item: dict[str, Any]) -> Path:
+    return confined(root, *_folder_parts(item), f"{article_id(item)}.md")
 
 
 # Article files are not fsync'ed one by one (an fsync per file was ~9% of a crawl's CPU):
@@ -135,6 +146,8 @@ class MarkdownArchive:
     def __init__(self, root: Path):
         self.root = root
         self.entries: list[dict[str, Any]] = []
+        # folder parts -> the folder, checked to be inside the root and created, once a run
+        self.folders: dict[tuple[str, ...], Path] = {}
         self.unsynced = 0
         self.stats: Any = None  # the crawler's stats collector, set by from_crawler
 
@@ -153,15 +166,16 @@ class MarkdownArchive:
         data = ItemAdapter(item).asdict()
         if not data.get("url") or data.get("articleBody") is None:
             return
-        path = archive_path(self.root, data)
-        write_atomic(path, to_markdown(data).encode("utf-8"), durable=False)
+        path = self._folder(_folder_parts(data)) / f"{article_id(data)}.md"
+        write_atomic(path, to_markdown(data).encode("utf-8"), durable=False,
+                     make_folder=False)
         self.unsynced += 1
         if self.unsynced >= SYNC_EVERY:
             self._sync()
         self.stats.inc_value("newscrawl/archive/files")
         self.entries.append({
             "id": path.stem,
-            "path": str(path.relative_to(self.root.resolve())),
+            "path": str(path.relative_to(self._folder(()))),
             "url": data["url"],
             "headline": data.get("headline"),
             "datePublished": data.get("datePublished"),
@@ -186,6 +200,16 @@ class MarkdownArchive:
         body = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
                        for e in sorted(merged.values(), key=lambda e: e["path"]))
         write_atomic(index, body.encode("utf-8"))
+
+    def _folder(self, parts: tuple[str, ...]) -> Path:
+        """The archive folder for these parts (confined to the root, created): resolved and
+        made once a run, not for every file (a path resolution is a system call a part)."""
+        folder = self.folders.get(parts)
+        if folder is None:
+            folder = confined(self.root, *parts) if parts else self.root.resolve()
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders[parts] = folder
+        return folder
 
     def _sync(self) -> None:
         sync_filesystem(self.root)
