@@ -2,6 +2,7 @@
 and exporter on, in a fresh process per run (one Twisted reactor, and a clean peak RSS).
 
     python -m newscrawl.bench.crawl serve --pages 5000          # prints its URL, serves
+    python -m newscrawl.bench.crawl alone --pages 5000          # extract_article alone
     python -m newscrawl.bench.crawl run --url URL --pages 5000 [--processes 2] --out DIR
         [--variant newscrawl|scrapy|scrapy+readability]
 
@@ -205,6 +206,32 @@ def _run(url: str, pages: int, processes: int, out: Path,
     }
 
 
+def alone(pages: int, rounds: int) -> dict[str, object]:
+    """CPU ms per page of extract_article and of readability alone on the generated site's
+    article pages, in this (fresh) process: the crawl's yardsticks. extract_article gets
+    what the crawl's cleaning gets (the bytes, the response headers, the fetch time)."""
+    from datetime import UTC, datetime
+
+    from ..clean.article import extract_article, warm_up
+    from ..evaluation.extraction import COMPARATORS
+
+    warm_up()
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    docs = [(f"http://127.0.0.1{article_path(n)}", article_page(n, pages)) for n in range(300)]
+    now = datetime.now(UTC)
+    runs = {"extract_article": lambda html, url: extract_article(
+                html, url, headers=headers, fetched_at=now),
+            "readability": COMPARATORS["readability"]}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            started = time.process_time()
+            for url, html in docs:
+                run(html, url)
+            cpu[name].append(1000 * (time.process_time() - started) / len(docs))
+    return {name: sorted(values) for name, values in cpu.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -216,9 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--processes", type=int, default=0)
     r.add_argument("--variant", choices=VARIANTS, default="newscrawl")
     r.add_argument("--out", type=Path, required=True)
+    a = sub.add_parser("alone")
+    a.add_argument("--pages", type=int, default=5000, help="site size the pages link into")
+    a.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     if args.command == "serve":
         _serve(args.pages)
+        return 0
+    if args.command == "alone":
+        print(json.dumps(alone(args.pages, args.rounds)), flush=True)
         return 0
     print(json.dumps(_run(args.url, args.pages, args.processes, args.out, args.variant)),
           flush=True)

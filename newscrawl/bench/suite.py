@@ -74,24 +74,15 @@ def generated_pages(count: int, site_pages: int) -> list[tuple[str, bytes]]:
             for n in range(count)]
 
 
-def generated_extraction_cpu(count: int = 300, rounds: int = 3) -> dict[str, Any]:
-    """CPU ms per page of extract_article and of readability alone on the generated site's
-    article pages, given the bytes as the crawl does: the crawl's yardsticks."""
-    from ..clean.article import extract_article, warm_up
-    from ..evaluation.extraction import COMPARATORS
-
-    warm_up()
-    docs = generated_pages(count, 5000)
-    runs = {"extract_article": lambda html, url: extract_article(html, url),
-            "readability": COMPARATORS["readability"]}
-    cpu: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(rounds):
-        for name, run in runs.items():
-            started = time.process_time()
-            for url, html in docs:
-                run(html, url)
-            cpu[name].append(1000 * (time.process_time() - started) / len(docs))
-    return {name: _spread(values) for name, values in cpu.items()}
+def generated_extraction_cpu(pages: int) -> dict[str, Any]:
+    """extract_article and readability alone on the generated site's article pages, in a
+    fresh process (newscrawl.bench.crawl alone): the crawl's yardsticks."""
+    run = subprocess.run([sys.executable, "-m", "newscrawl.bench.crawl", "alone", "--pages",
+                          str(pages)], capture_output=True, text=True, check=False)
+    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+    if run.returncode or not lines:
+        raise RuntimeError(f"extraction alone failed ({run.returncode}): {run.stderr[-2000:]}")
+    return {name: _spread(values) for name, values in json.loads(lines[-1]).items()}
 
 
 # -- cleaning in 1 and 2 processes ---------------------------------------------------------
@@ -217,7 +208,7 @@ def bench_crawl(pages: int, rounds: int, cleaning: list[int], work: Path) -> dic
             "errors": max(x["errors"] for x in results),
             "runs": results,
         }
-    yard = generated_extraction_cpu()
+    yard = generated_extraction_cpu(pages)
     plain, naive = got["scrapy"], got["scrapy+readability"]
     result: dict[str, Any] = {"pages": pages, "rounds": rounds, "rows": rows,
                               "extraction_only_cpu_ms": yard, "targets": {}}
