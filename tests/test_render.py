@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml.html import fragment_fromstring
 
 from newscrawl.clean.article import build_page, finish
@@ -93,3 +95,12 @@ def test_noscript_with_the_story_is_rendered_but_pixels_and_notes_are_not() -> N
         "<noscript>Please enable JavaScript to view the comments.</noscript></div>"
     )
     assert [b.text for b in to_blocks(el)] == [INTRO, MIDDLE]
+
+
+@given(st.text(alphabet=st.sampled_from(
+    [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    + list("ab\u200b\u200c\u200d\u2060\ufeff\u00ad日")), max_size=40))
+def test_normalize_space_fast_path_is_exact(text):
+    from newscrawl.clean.render import _SPACE, _ZERO_WIDTH
+
+    assert normalize_space(text) == _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()

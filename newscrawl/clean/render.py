@@ -31,7 +31,18 @@ class Block:
     group: int = 0
 
 
+# Whitespace str.split() splits on and _SPACE does not collapse, and the zero-width
+# characters: without any of these, str.split() and join give normalize_space's result at
+# half the cost of the two substitutions (the function runs on tens of thousands of texts a
+# page).
+_NOT_SPLIT_ALIKE = re.compile(
+    "[\x1c-\x1f\x85\u1680\u2000-\u2008\u2028\u2029\u205f\u200b\u200c\u200d\u2060"
+    "\ufeff\u00ad]")
+
+
 def normalize_space(text: str) -> str:
+    if not _NOT_SPLIT_ALIKE.search(text):
+        return " ".join(text.split())
     return _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
 
 
