@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,14 +13,13 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
-from readability.readability import REGEXES
 
 from .boilerplate import paragraph_holders, prune_chrome
 from .codes import WarningCode
 from .lexicon.patterns import DISCUSSION_CLASS_RE, INTERSTITIAL
 from .page import Page
 from .render import SLIDE_MARK, is_slide
-from .scoring import Scorer
+from .scoring import Scorer, unlikely_or_negative
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +68,6 @@ STORY_HOLDER_SHARE = 0.5  # a block with more of the chosen body's paragraph tex
 MAX_WALL_CHARS = 1500  # a candidate this short that asks for a login or consent is a wall
 WALL_RETRIES = 3  # walls and comment threads skipped before the choice stands
 
-_UNLIKELY = (REGEXES["unlikelyCandidatesRe"], REGEXES["negativeRe"])
-_UNLIKELY_ANY = re.compile("|".join(f"(?:{r.pattern})" for r in _UNLIKELY), re.I)
-
-
 def _shield_article_root(work: HtmlElement) -> None:
     """Readability drops or down-weights elements by class name ("sidebar", "widget",
     "related"); a site that puts its story in such an element would lose the whole story.
@@ -88,7 +82,7 @@ def _shield_article_root(work: HtmlElement) -> None:
         if not cls and not ident:
             continue
         names = f"{cls or ''} {ident or ''}"
-        if _UNLIKELY_ANY.search(names) and (
+        if unlikely_or_negative(names) and (
             not _DISCUSSION.search(names) and _holds_story_part(el)
         ):
             for attr in ("class", "id"):
@@ -99,7 +93,7 @@ def _shield_article_root(work: HtmlElement) -> None:
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _DISCUSSION.search(names):
             continue  # a long comment thread holds much text and is still no story
-        if names.strip() and any(r.search(names) for r in _UNLIKELY):
+        if names.strip() and unlikely_or_negative(names):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
 

@@ -110,6 +110,12 @@ def _unlikely(features: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def unlikely_or_negative(names: str) -> bool:
+    """readability's unlikely-candidate or negative class words are in these names."""
+    return _UNLIKELY.search(names) or _NEGATIVE.search(names)
+
+
+@lru_cache(maxsize=8192)
 def _weight(feature: str) -> int:
     return (-25 if _NEGATIVE.search(feature) else 0) + (25 if _POSITIVE.search(feature) else 0)
 
