@@ -13,6 +13,7 @@ from newscrawl.clean.codes import PageWarning, Stage, WarningCode
 from newscrawl.clean.lexicon import LANGUAGES, TimeUnit, patterns
 from newscrawl.clean.lexicon.common import CLASS_WORDS, ClassUse
 from newscrawl.clean.lexicon.model import concepts, has
+from newscrawl.discovery import words as link_words
 
 IDS = [lang.code for lang in LANGUAGES]
 
@@ -171,3 +172,17 @@ def test_written_date_words_are_read(lang):
                     found = parse_text(" ".join(text.split()), ctx)
                     assert found and found[0][0].day.isoformat() == "2024-12-02", text
                     assert found[0][0].clock is not None, text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=IDS)
+def test_link_words_are_read_by_the_link_classifier(lang):
+    for text in lang.service_link_texts:
+        assert link_words.SERVICE_TEXT.match(text), text
+        assert link_words.SERVICE_TEXT.match(text.title()), text  # case does not matter
+    for text in lang.next_page_texts:
+        assert link_words.NEXT_TEXT.match(f"{text} »"), text
+    for word in lang.service_path_words:
+        assert link_words.SERVICE_PATH.search(f"/{word}/"), word
+        assert not link_words.SERVICE_PATH.search(f"/{word}x-y/"), word  # whole segments
+    for word in lang.taxonomy_path_words:
+        assert link_words.TAXONOMY_PATH.search(f"/{word}/jane-doe/"), word

@@ -1,10 +1,15 @@
 """What site chrome looks like around links: the words, class names and URL parts that the
 link classifier (`links.py`) reads, per concept, with the weights and thresholds it uses.
-Word lists cover English, German, French, Spanish, Italian, Portuguese and Korean."""
+Class names, roles and URL shapes are written here; the words of each language are in the
+lexicon (`newscrawl/clean/lexicon/<lang>.py`)."""
 
 from __future__ import annotations
 
 import re
+
+from ..clean.lexicon import words
+from ..clean.lexicon.common import CMS_SERVICE_PATHS
+from ..clean.lexicon.patterns import alternation
 
 # -- where a link sits: class / id tokens of its ancestors -------------------------------------
 
@@ -40,43 +45,21 @@ MAIN_ROLES = frozenset({"main", "feed", "list"})
 
 # -- what a link says -----------------------------------------------------------------------------
 
-# Anchor texts (whole text, lower case) of legal, account and service links: never followed.
-SERVICE_TEXT = re.compile(
-    r"^(?:about(?: us)?|contact(?: us)?|privacy(?: policy| notice| settings)?|"
-    r"terms(?: of (?:use|service))?|terms (?:&|and) conditions|cookies?(?: policy| settings)?|"
-    r"imprint|legal(?: notice)?|accessibility|careers|jobs|work with us|advertise(?: with us)?|"
-    r"advertising|sitemap|rss|rss feeds?|newsletters?|subscribe|subscriptions?|log ?in|"
-    r"sign ?in|sign ?up|register|my account|account|help|faq|corrections|ethics|"
-    r"impressum|datenschutz(?:erklärung)?|kontakt|agb|barrierefreiheit|abo|anmelden|"
-    r"mentions légales|confidentialité|politique de confidentialité|nous contacter|"
-    r"s'abonner|se connecter|aviso legal|privacidad|política de privacidad|contacto|"
-    r"suscríbete|iniciar sesión|note legali|chi siamo|contatti|termos de uso|"
-    r"회사소개|개인정보처리방침|이용약관|구독|로그인|회원가입)$",
-    re.I,
-)
+# The language words (anchor texts, URL path words) live in the lexicon, one file per
+# language (clean/lexicon, concepts service_link_texts, next_page_texts, service_path_words,
+# taxonomy_path_words); the matchers are built here from all languages at once, since a
+# link's language is not known before its page is read.
+
+# Anchor texts (whole text) of legal, account and service links: never followed.
+SERVICE_TEXT = re.compile(r"^(?:" + alternation(words("service_link_texts")) + r")$", re.I)
 # "Next page" links of a listing's pagination.
 NEXT_TEXT = re.compile(
-    r"^(?:next(?: page)?|older(?: (?:posts|stories|articles|news))?|more (?:stories|news|"
-    r"articles)|load more|show more|weiter|nächste(?: seite)?|ältere (?:artikel|beiträge)|"
-    r"suivant(?:e|es)?|page suivante|siguiente|más noticias|successiva|próxima|다음)"
-    r"\s*[›»→>]*$|^[›»→>]$",
-    re.I,
-)
+    r"^(?:" + alternation(words("next_page_texts")) + r")\s*[›»→>]*$|^[›»→>]$", re.I)
 # URL path segments of service pages, taxonomies and authors.
 SERVICE_PATH = re.compile(
-    r"/(?:about(?:-us)?|contact(?:-us)?|privacy(?:-policy)?|terms(?:-of-(?:use|service))?|"
-    r"cookies?(?:-policy)?|imprint|impressum|datenschutz|legal|accessibility|careers|jobs|"
-    r"advertise|advertising|login|log-in|signin|sign-in|signup|register|subscribe|"
-    r"subscription|newsletters?|account|my-account|help|faq|search|feed|rss|sitemap|"
-    r"wp-login\.php|wp-admin|cart|checkout|shop)(?:[/.?#]|$)",
-    re.I,
-)
-TAXONOMY_PATH = re.compile(
-    r"/(?:tags?|tagged|category|categories|topics?|themen?|thema|schlagworte?|"
-    r"author|authors|autor|autoren|auteur|auteurs|autore|profile|profiles|journalists?|"
-    r"reporters?|by)/",
-    re.I,
-)
+    r"/(?:" + alternation((*words("service_path_words"), *CMS_SERVICE_PATHS))
+    + r")(?:[/.?#]|$)", re.I)
+TAXONOMY_PATH = re.compile(r"/(?:" + alternation(words("taxonomy_path_words")) + r")/", re.I)
 # Sitemaps of tag, category and author pages (WordPress/Yoast: post_tag-sitemap.xml,
 # category-sitemap.xml, author-sitemap.xml; others: sitemap-tags.xml).
 TAXONOMY_SITEMAP = re.compile(

@@ -245,6 +245,9 @@ ZONE_ABBREVIATIONS = {
 # the country whose date format a page follows.
 VANITY_TLDS = frozenset("io co me tv ai fm ly cc ws to gg sh im nu ac gl so vc gd ms mu".split())
 
+# URL path segments of service pages that CMSs name the same in every language.
+CMS_SERVICE_PATHS = ("feed", "rss", "sitemap", "wp-login.php", "wp-admin")
+
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {

@@ -72,6 +72,11 @@ LANGUAGE = Language(
     reading_time_words=(
         "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "min lesezeit",
     ),
+    service_link_texts=('impressum', 'datenschutz', 'datenschutzerklärung', 'kontakt', 'agb',
+        'barrierefreiheit', 'abo', 'anmelden'),
+    next_page_texts=('weiter', 'nächste', 'nächste seite', 'ältere artikel', 'ältere beiträge'),
+    service_path_words=('impressum', 'datenschutz'),
+    taxonomy_path_words=('thema', 'themen', 'schlagwort', 'schlagworte', 'autor', 'autoren'),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",

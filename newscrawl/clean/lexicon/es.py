@@ -67,9 +67,13 @@ LANGUAGE = Language(
     reading_time_words=(
         "tiempo de lectura", "de lectura", "min de lectura", "minutos de lectura", "lectura",
     ),
+    service_link_texts=('aviso legal', 'privacidad', 'política de privacidad', 'contacto',
+        'suscríbete', 'iniciar sesión'),
+    next_page_texts=('siguiente', 'más noticias'),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "service_path_words", "taxonomy_path_words",
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "consent_phrases", "credit_by", "provided_by", ),

@@ -61,9 +61,14 @@ LANGUAGE = Language(
     reading_time_words=(
         "temps de lecture", "de lecture", "min de lecture", "minutes de lecture", "lecture",
     ),
+    service_link_texts=('mentions légales', 'confidentialité', 'politique de confidentialité',
+        'nous contacter', "s'abonner", 'se connecter'),
+    next_page_texts=('suivant', 'suivante', 'suivantes', 'page suivante'),
+    taxonomy_path_words=('auteur', 'auteurs'),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "service_path_words",
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "moderation_words", "consent_phrases", "credit_by", "provided_by", ),

@@ -49,9 +49,13 @@ LANGUAGE = Language(
     reading_time_words=(
         "tempo di lettura", "di lettura", "minuti di lettura", "min di lettura", "lettura",
     ),
+    service_link_texts=('note legali', 'chi siamo', 'contatti'),
+    next_page_texts=('successiva',),
+    taxonomy_path_words=('autore',),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "service_path_words",
             "clock_words", "month_year_joiners",
             "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",

@@ -37,9 +37,12 @@ LANGUAGE = Language(
     consent_titles=("쿠키 설정", "쿠키 사용 동의", "개인정보 보호 설정"),
     consent_terms=("쿠키", "개인정보", "동의", "파트너", "맞춤형 광고"),
     reading_time_words=("읽는 시간", "읽기 시간", "분 분량"),
+    service_link_texts=('회사소개', '개인정보처리방침', '이용약관', '구독', '로그인', '회원가입'),
+    next_page_texts=('다음',),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "service_path_words", "taxonomy_path_words",
             "original_labels",
             "newsletter_words", "pitch_verbs", "subscribe_calls", "staff_credits",
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",

@@ -140,6 +140,17 @@ class Language:
     # enough to be worth it; the first language listed wins a clash.
     months_on_every_page: bool = False
 
+    # --- discovery: links a crawler never follows as stories (read by discovery/links.py
+    # and the spider; whole words, matched without case) ---
+    # The whole text of a legal, account or service link ("Privacy policy", "Impressum").
+    service_link_texts: tuple[str, ...] = ()
+    # The whole text of a listing's "next page" link ("Older posts", "Nächste Seite").
+    next_page_texts: tuple[str, ...] = ()
+    # A URL path segment of a service page (/impressum/, /privacy-policy).
+    service_path_words: tuple[str, ...] = ()
+    # A URL folder of tag, topic and author pages (/tag/..., /autoren/...).
+    taxonomy_path_words: tuple[str, ...] = ()
+
     # Concept -> why this language has no words for it (yet).
     gaps: Mapping[str, str] = field(default_factory=dict)
 

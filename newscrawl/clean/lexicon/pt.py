@@ -54,9 +54,12 @@ LANGUAGE = Language(
     reading_time_words=(
         "tempo de leitura", "de leitura", "minutos de leitura", "min de leitura", "leitura",
     ),
+    service_link_texts=('termos de uso',),
+    next_page_texts=('próxima',),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "service_path_words", "taxonomy_path_words",
             "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
             "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
