@@ -126,6 +126,10 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 ROBOTSTXT_OBEY = True
 
+# Scrapy's, except that a host's pages wait while one of its sitemaps, feeds or start points
+# is read (the dates they list reach the articles). A distributed crawl has its own (same rule).
+SCHEDULER = "newscrawl.scheduler.DiscoveryFirstScheduler"
+
 SPIDER_MIDDLEWARES = {
     # Incremental runs: archived articles due for a revisit, after the start points.
     "newscrawl.middlewares.revisit.RevisitMiddleware": 900,

@@ -39,7 +39,8 @@ class DistributedAddon:
             require(module, "redis", "a distributed crawl (NEWSCRAWL_REDIS_URL)")
         if not settings.get("NEWSCRAWL_WORKER_ID"):
             _default(settings, "NEWSCRAWL_WORKER_ID", default_worker_id())
-        settings.set("SCHEDULER", f"{_PKG}.scheduler.RedisScheduler", "addon")
+        # Over the project's own scheduler (settings.py), which it replaces: the same rules.
+        _default(settings, "SCHEDULER", f"{_PKG}.scheduler.RedisScheduler")
         settings.set("DUPEFILTER_CLASS", f"{_PKG}.dupefilter.RedisDupeFilter", "addon")
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.leases.LeaseSpiderMiddleware"] = 1
         settings["SPIDER_MIDDLEWARES"][f"{_PKG}.start.SeededStartMiddleware"] = 2

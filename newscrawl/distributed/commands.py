@@ -114,7 +114,7 @@ def seed(server: Any, keys: Any, spider: Any, add: bool = False) -> tuple[str, i
                             "for it, `newscrawl redis stop` it, or seed with --add")
         hosts = [_text(h) for h in server.smembers(keys.hosts)]
         stale = [k for pattern in ("inflight:*", "pending:*", "lastpop:*", "robots:*",
-                                        "robots-lock:*")
+                                        "robots-lock:*", "disc:*")
                  for k in server.scan_iter(keys.base + pattern)]
         per_host = [k for h in hosts for k in (keys.queue(h), keys.slots(h), keys.host(h))]
         server.delete(keys.dupefilter, keys.claims, keys.counters, keys.stop, keys.workers,

@@ -11,6 +11,17 @@ is made just before the download, by the politeness gate (gate.py), against the 
 and the host's `next` time; the pop's pacing keeps workers from taking requests they could
 not fetch soon.
 
+Discovery first (`newscrawl/discovery/first.py`): a host's sitemaps, feeds and start points
+are kept in its sorted set `disc:<host>` from the push until their lease is acked (their
+response read and what it lists queued). While that set is not empty, a pop takes from the
+host only such a request (the best queued one, whatever its priority): its other requests
+wait in the queue, and the host is offered again when the last one is acked. So the dates
+those documents list reach every article they list, whichever worker reads them.
+The gate cannot shut a host for good: a queued member scores +inf and is taken first; a
+leased one scores its lease's deadline (now + the slot hold), after which it no longer
+counts (a lease nobody acks, as when a push failed); a requeued one (reclaim, release)
+scores +inf again; a member neither queued nor leased is dropped at the next pop.
+
 Leases, as before: a pop *moves* the request into the worker's in-flight set, in one Lua
 script; the worker acks it once its response (and the items from it) are fully processed.
 A worker keeps a heartbeat key with a TTL; when it stops refreshing it (killed, machine
@@ -37,6 +48,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy_redis.queue import Base
 
 from .. import defaults
+from ..discovery.first import is_discovery
 from .keys import Keys
 
 logger = logging.getLogger(__name__)
@@ -85,16 +97,25 @@ local function unlease(worker, token)
   redis.call('ZREM', base .. 'slots:' .. host, token)
   return redis.call('ZREM', base .. 'inflight:' .. worker, token), host
 end
+-- A lease ends for good (acked): a discovery request is read, the host's gate may open.
+local function finish(worker, token)
+  local n, host = unlease(worker, token)
+  redis.call('ZREM', base .. 'disc:' .. host, token)
+  return n, host
+end
 local function requeue(worker, token, score)
   local _, host = unlease(worker, token)
   if redis.call('ZADD', base .. 'q:' .. host, score, token) == 1 then
     redis.call('INCR', base .. 'queued')
   end
+  -- A discovery request put back is queued again: no deadline until it is taken.
+  redis.call('ZADD', base .. 'disc:' .. host, 'XX', '+inf', token)
   offer(host)
 end
 """
 
-# ARGV: base, limit, worker, token, score, fingerprint ('' = not filtered), ack ('' = none)
+# ARGV: base, limit, worker, token, score, fingerprint ('' = not filtered), ack ('' = none),
+# discovery ('1': a sitemap, feed or start point; '' = not)
 _PUSH = _PRELUDE + """
 local worker, token, score, fp, ack = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local queued = 0
@@ -103,12 +124,13 @@ if fp == '' or redis.call('SADD', base .. 'dupefilter', fp) == 1 then
   if redis.call('ZADD', base .. 'q:' .. host, score, token) == 1 then
     redis.call('INCR', base .. 'queued')
   end
+  if ARGV[8] == '1' then redis.call('ZADD', base .. 'disc:' .. host, '+inf', token) end
   redis.call('SADD', base .. 'hosts', host)
   offer(host)
   queued = 1
 end
 if ack ~= '' then
-  local _, host = unlease(worker, ack)
+  local _, host = finish(worker, ack)
   offer(host)
 end
 return queued
@@ -128,6 +150,33 @@ if prev then
   if p[1] == popid then return {p[2], p[3]} end
 end
 local ready, out, tries = base .. 'ready', {}, 0
+-- Discovery first: the host's queued discovery request with the best score, or nothing
+-- while one is being read (then the earliest lease deadline: when to look again), or
+-- false when the host has none (any request may be taken).
+local function discovery(host, q)
+  local disc = base .. 'disc:' .. host
+  redis.call('ZREMRANGEBYSCORE', disc, '-inf', now)  -- a lease past its deadline
+  local members = redis.call('ZRANGE', disc, 0, -1, 'WITHSCORES')
+  if #members == 0 then return false end
+  local best, best_score, deadline = nil, nil, nil
+  for i = 1, #members, 2 do
+    local s = redis.call('ZSCORE', q, members[i])
+    if s then
+      if best == nil or tonumber(s) < best_score then best, best_score = members[i], tonumber(s) end
+    elseif members[i + 1] == 'inf' then
+      redis.call('ZREM', disc, members[i])  -- neither queued nor leased: lost
+    elseif deadline == nil then
+      deadline = tonumber(members[i + 1])  -- being read (ZRANGE: the earliest first)
+    end
+  end
+  if best ~= nil then
+    redis.call('ZREM', q, best)
+    redis.call('ZADD', disc, now + hold, best)
+    return {best, best_score}
+  end
+  if deadline == nil then return false end
+  return {nil, deadline}
+end
 while #out < n and tries < n + 64 do
   tries = tries + 1
   local c = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 1)
@@ -135,9 +184,22 @@ while #out < n and tries < n + 64 do
   local host = c[1]
   local slots = base .. 'slots:' .. host
   redis.call('ZREMRANGEBYSCORE', slots, '-inf', now)
-  local r = {}
-  if redis.call('ZCARD', slots) < limit then r = redis.call('ZPOPMIN', base .. 'q:' .. host) end
-  if #r == 0 then
+  local r, reading = {}, nil
+  if redis.call('ZCARD', slots) < limit then
+    local q = base .. 'q:' .. host
+    local d = discovery(host, q)
+    if d == false then
+      r = redis.call('ZPOPMIN', q)
+    elseif d[1] ~= nil then
+      r = d
+    else
+      reading = d[2]
+    end
+  end
+  if reading ~= nil then
+    -- Its other requests wait for the read: offered again on its ack, or at its deadline.
+    redis.call('ZADD', ready, reading, host)
+  elseif #r == 0 then
     redis.call('ZREM', ready, host)
   else
     local token = r[1]
@@ -165,7 +227,7 @@ return {out, wait}
 _ACK = _PRELUDE + """
 local done = 0
 for i = 4, #ARGV do
-  local n, host = unlease(ARGV[3], ARGV[i])
+  local n, host = finish(ARGV[3], ARGV[i])
   done = done + n
   offer(host)
 end
@@ -289,14 +351,17 @@ class HostFrontier(Base):
         return self._decode_request(token.split(b"\n", 1)[1])
 
     def push(self, request: Request | bytes, priority: int = 0, fingerprint: str = "",
-             ack: bytes | None = None) -> bool:
+             ack: bytes | None = None, discovery: bool = False) -> bool:
         """Queue a request (or its token) unless its fingerprint was seen this run; with
         `ack`, also end that lease in the same script (a redirect or retry replaces the
-        leased request it came from). True when queued."""
+        leased request it came from). `discovery`: a sitemap, feed or start point, read
+        before the host's other requests are taken (a Request says so itself). True when
+        queued."""
         if isinstance(request, Request):
+            discovery = is_discovery(request)
             priority, request = request.priority, self.encode(request)
         return bool(self._push(args=self._argv(self.worker, request, -priority, fingerprint,
-                                               ack or b"")))
+                                               ack or b"", "1" if discovery else "")))
 
     def pop(self, n: int = 1) -> tuple[list[bytes], float | None]:
         """Up to n tokens from hosts whose turn has come, and the seconds until another

@@ -47,6 +47,10 @@ class Keys:
     def host(self, host: str) -> str:  # hash: next, pop_at, crawl_delay, throttle (ms)
         return f"{self.base}host:{host}"
 
+    def discovery(self, host: str) -> str:  # sorted set: the host's sitemap/feed/start
+        return f"{self.base}disc:{host}"      # tokens not yet acked -> +inf queued, else
+                                              # lease deadline (ms); the rest wait for them
+
     @property
     def listed(self) -> str:  # hash: article key -> date a sitemap or feed listed for it
         return self.base + "listed"

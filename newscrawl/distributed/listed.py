@@ -69,10 +69,12 @@ class ListedDatesSpiderMiddleware(_Shared):
 
 
 class ListedDatesDownloaderMiddleware(_Shared):
-    """Gives an article request without a listed date the one another worker recorded."""
+    """Gives an article request (a revisit too) without a listed date the one another
+    worker recorded."""
 
     async def process_request(self, request: Request) -> None:
-        if request.meta.get("newscrawl_role") != "article" or request.meta.get(LISTED_META):
+        if (request.meta.get("newscrawl_role") not in ("article", "revisit")
+                or request.meta.get(LISTED_META)):
             return
         date = await maybe_deferred_to_future(
             self.link.call(self.link.server.hget, self.key, article_key(request.url)))

@@ -30,6 +30,7 @@ from scrapy.http import Response
 from twisted.internet import reactor
 from twisted.python.failure import Failure
 
+from ..discovery.first import is_discovery
 from .dupefilter import RedisDupeFilter
 from .frontier import HostFrontier, Policy
 from .gate import LEASE_META
@@ -141,7 +142,7 @@ class RedisScheduler(BaseScheduler):
             self._open.pop(parent, None)
         fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
         d = self.link.call(self.frontier.push, self.frontier.encode(request), request.priority,
-                           fingerprint, parent)
+                           fingerprint, parent, is_discovery(request))
         d.addCallbacks(self._pushed, self._push_failed, callbackArgs=(request,),
                        errbackArgs=(request,))
         return True

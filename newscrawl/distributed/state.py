@@ -88,11 +88,13 @@ class RedisCrawlState(CrawlState):
             pipe.hset(self._k("urlkeys"), mapping={article_key(u): article.id for u in urls})
 
     def touch(self, article_id: str, seen: datetime, *, etag: str | None = None,
-              last_modified: str | None = None, urls: list[str] | None = None) -> None:
+              last_modified: str | None = None, urls: list[str] | None = None,
+              listed_date: str | None = None) -> None:
         def change(a: ArticleState) -> None:
             a.last_seen, a.gone = iso(seen), None
             a.etag = etag or a.etag
             a.last_modified = last_modified or a.last_modified
+            a.listed_date = listed_date or a.listed_date
             a.urls = list(dict.fromkeys([*a.urls, *(urls or [])]))
 
         self._update(article_id, change)
@@ -240,6 +242,7 @@ def _reconcile(staged: ArticleState, committed: ArticleState | None) -> None:
     staged.first_seen = min(filter(None, [committed.first_seen, staged.first_seen]),
                             default=None)
     staged.urls = list(dict.fromkeys([*committed.urls, *staged.urls]))
+    staged.listed_date = staged.listed_date or committed.listed_date
     if staged.fingerprint == committed.fingerprint:
         staged.version = committed.version
         staged.last_changed = committed.last_changed

@@ -11,6 +11,10 @@ crawl state knows:
 - 404 or 410 -> the article was deleted: recorded, not revisited again, not a fetch error
   (`newscrawl/incremental/gone`).
 
+A known article's request also carries the sitemap or feed date the state remembers for it
+(`ARCHIVED_LISTED_META`): the spider cleans the page with it when this run has not listed
+the article (yet), so the date a sitemap gave once is not lost to a later fetch.
+
 The three outcomes raise subclasses of StateSkip (an IgnoreRequest), which the spider's
 errback passes over in silence.
 """
@@ -31,6 +35,7 @@ from ..state.base import utc_now
 logger = logging.getLogger(__name__)
 
 ARTICLE_ROLES = ("article", "revisit")
+ARCHIVED_LISTED_META = "newscrawl_archived_listed_date"
 
 
 class StateSkip(IgnoreRequest):
@@ -75,6 +80,8 @@ class ConditionalRequestMiddleware:
                          request.url, known.version, known.last_seen, self.run.schedule)
             raise NotDue(f"{request.url}: not due for a revisit")
         request.meta["newscrawl_known_id"] = known.id
+        if known.listed_date:
+            request.meta[ARCHIVED_LISTED_META] = known.listed_date
         if known.etag:
             request.headers.setdefault("If-None-Match", known.etag)
         if known.last_modified:

@@ -53,16 +53,23 @@ class IncrementalPipeline:
     def process_item(self, item: Any) -> PageCarrier:
         carrier = carrier_of(item, self)
         item = carrier.clean_article
-        etag, last_modified = carrier.source.etag, carrier.source.last_modified
+        source = carrier.source
+        etag, last_modified = source.etag, source.last_modified
         verdict = judge(self.state, item, utc_now(), self.run.run_id, etag=etag,
-                        last_modified=last_modified)
+                        last_modified=last_modified, listed_date=source.sitemap_date,
+                        keep_archived_date=True)
         url = item["url"]
         if verdict.kind == "unchanged":
             known = verdict.known
             assert known is not None
             self.state.touch(known.id, utc_now(), etag=etag, last_modified=last_modified,
-                             urls=[u for u in (url, item.get("canonicalUrl")) if u])
+                             urls=[u for u in (url, item.get("canonicalUrl")) if u],
+                             listed_date=source.sitemap_date)
             self.stats.inc_value("newscrawl/incremental/unchanged")
+            if verdict.date_kept:
+                self.stats.inc_value("newscrawl/incremental/date_kept")
+                logger.info("No date found in %s this time; version %d keeps the date it "
+                            "was archived with", url, known.version)
             raise Unchanged(f"{url}: unchanged since version {known.version} "
                             f"({known.fingerprint[:19]}…), not emitted")
         self.state.stage(self.run.run_id, verdict.record)

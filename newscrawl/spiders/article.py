@@ -39,6 +39,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from .. import defaults
 from ..clean.links import join_url, split_url
+from ..discovery import first as discovery_first
 from ..discovery import looks_like_xml, read_document, unpack
 from ..discovery import words as discovery_words
 from ..discovery.documents import Unreadable
@@ -48,7 +49,7 @@ from ..discovery.start import read_start_urls_file, split_start_urls
 from ..errors import UserError
 from ..faults import FetchFault, describe_failure, report
 from ..items import SOURCE_META_KEY, ArticleItem, PageCarrier, PageSource
-from ..middlewares.conditional import StateSkip
+from ..middlewares.conditional import ARCHIVED_LISTED_META, StateSkip
 from ..sites import SiteProfile, load_profile
 from ..urls import article_key, strip_tracking
 
@@ -57,7 +58,9 @@ logger = logging.getLogger(__name__)
 # Sitemaps of taxonomies list tag, category and author pages, not articles (WordPress and
 # Yoast name them so: post_tag-sitemap.xml, category-sitemap.xml, author-sitemap.xml).
 _TAXONOMY_SITEMAP = discovery_words.TAXONOMY_SITEMAP
-XML_PRIORITY = 10  # sitemaps and feeds first: their dates should be known before the articles
+# Sitemaps and feeds first: their dates must be known before the articles are cleaned (the
+# scheduler holds a host's other requests while one of its discovery documents is read).
+XML_PRIORITY = 10
 LISTING_PRIORITY = -1  # articles before more listings: a spent budget leaves listings unread
 
 
@@ -122,6 +125,10 @@ class ArticleSpider(scrapy.Spider):
                  **meta: Any) -> scrapy.Request:
         meta["newscrawl_role"] = role
         meta["newscrawl_route"] = route
+        if priority >= XML_PRIORITY or role == "start":
+            # Sitemaps, feeds and the start points: the host's other pages wait until they
+            # are read (a start page's robots.txt sitemaps and feeds are queued by then).
+            discovery_first.mark(meta)
         if url.startswith("file:"):
             meta["allow_offsite"] = True
         return scrapy.Request(url, callback=callback, meta=meta, errback=self.on_error,
@@ -335,13 +342,14 @@ class ArticleSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("newscrawl/discovery/listing")
         depth = response.meta.get("newscrawl_depth", 0)
-        yield from self._links_of(response.selector.root, response.url, depth)
+        # The feeds first: queued before the links, they are read before those are fetched.
         for href in response.xpath("//link[@type='application/rss+xml' or "
                                    "@type='application/atom+xml']/@href").getall():
             feed = join_url(response.url, href)
             if feed and self._in_scope(feed):
                 yield self._request(feed, self.parse_xml, role="feed", route="feed",
                                     priority=XML_PRIORITY)
+        yield from self._links_of(response.selector.root, response.url, depth)
 
     def _links_of(self, root: Any, url: str, depth: int) -> Iterator[scrapy.Request]:
         """Requests for the article and listing links of a listing page's tree."""
@@ -396,8 +404,10 @@ class ArticleSpider(scrapy.Spider):
             timezone=self.profile.timezone if self.profile else None,
             selectors=dict(self.profile.selectors) if self.profile else {},
             founded=self.profile.founded if self.profile else None,
+            # This run's listing, else the one the crawl state remembers for the article.
             sitemap_date=response.meta.get("newscrawl_listed_date")
-            or self.listed_dates.get(article_key(response.url)),
+            or self.listed_dates.get(article_key(response.url))
+            or response.meta.get(ARCHIVED_LISTED_META),
             etag=etag,
             last_modified=last_modified,
         )

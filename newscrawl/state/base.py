@@ -55,6 +55,10 @@ class ArticleState:
     gone: str | None = None  # when a revisit found it deleted (404/410)
     run_id: str | None = None  # the run that archived the current version
     urls: list[str] = field(default_factory=list)  # every URL variant seen
+    # The publication date a sitemap or feed listed for it, as written: a later fetch that
+    # finds no listing (a revisit before the sitemaps are read, or once a news sitemap has
+    # dropped the article after its two days) is cleaned with it, so its date stays.
+    listed_date: str | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
@@ -87,8 +91,10 @@ class CrawlState(ABC):
 
     @abstractmethod
     def touch(self, article_id: str, seen: datetime, *, etag: str | None = None,
-              last_modified: str | None = None, urls: list[str] | None = None) -> None:
-        """Record a fetch that found the article unchanged (or 304); commits at once."""
+              last_modified: str | None = None, urls: list[str] | None = None,
+              listed_date: str | None = None) -> None:
+        """Record a fetch that found the article unchanged (or 304); commits at once.
+        Validators and the listed date replace the stored ones when given."""
 
     @abstractmethod
     def mark_gone(self, article_id: str, when: datetime) -> None:

@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
     etag TEXT,
     last_modified TEXT,
     gone TEXT,
-    run_id TEXT
+    run_id TEXT,
+    listed_date TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site ON articles (site, first_seen);
 CREATE TABLE IF NOT EXISTS urls (
@@ -71,7 +72,10 @@ CREATE TABLE IF NOT EXISTS kv (
 STAGE_BATCH = 200
 
 _ARTICLE_COLUMNS = ("id", "site", "url", "fingerprint", "version", "field_hashes", "first_seen",
-                    "last_seen", "last_changed", "etag", "last_modified", "gone", "run_id")
+                    "last_seen", "last_changed", "etag", "last_modified", "gone", "run_id",
+                    "listed_date")
+# Columns added since the first schema: a state file written before gets them on opening.
+_ADDED_COLUMNS = {"listed_date": "TEXT"}
 
 
 class SqliteCrawlState(CrawlState):
@@ -85,6 +89,10 @@ class SqliteCrawlState(CrawlState):
         self.db.execute("PRAGMA synchronous=FULL")  # a committed run survives a power cut
         self.db.executescript(SCHEMA)
         self._staged: list[tuple[str, str, str]] = []  # (run id, article id, record JSON)
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for name, kind in _ADDED_COLUMNS.items():
+            if name not in have:
+                self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
 
     @classmethod
     def from_settings(cls, settings: Any) -> SqliteCrawlState:
@@ -120,12 +128,14 @@ class SqliteCrawlState(CrawlState):
             [(u, article_key(u), article_id, seen) for u in dict.fromkeys(urls) if u])
 
     def touch(self, article_id: str, seen: datetime, *, etag: str | None = None,
-              last_modified: str | None = None, urls: list[str] | None = None) -> None:
+              last_modified: str | None = None, urls: list[str] | None = None,
+              listed_date: str | None = None) -> None:
         with self._tx():
             self.db.execute(
                 "UPDATE articles SET last_seen = ?, gone = NULL, etag = COALESCE(?, etag), "
-                "last_modified = COALESCE(?, last_modified) WHERE id = ?",
-                (iso(seen), etag, last_modified, article_id))
+                "last_modified = COALESCE(?, last_modified), "
+                "listed_date = COALESCE(?, listed_date) WHERE id = ?",
+                (iso(seen), etag, last_modified, listed_date, article_id))
             self._add_urls(article_id, urls or [], iso(seen))
 
     def mark_gone(self, article_id: str, when: datetime) -> None:
