@@ -136,12 +136,26 @@ def test_author_email_link_is_kept() -> None:
         "Follow AP's full coverage of the harbour at https://apnews.com/Harbour",
         "Image 1 of 5 Image 2 of 5",
         "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+        "Comments are moderated and will be published once approved.",
+        "Kommentare werden erst nach Prüfung freigeschaltet.",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
     item = clean(article(f"<p>{promo}</p>"))
     assert_story_kept(item)
     assert promo not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents' comments were heard before the harbour plan was approved on Monday.",
+        "Die Kommentare der Anwohner waren moderat, sagte die Bürgermeisterin.",
+    ],
+)
+def test_a_story_sentence_with_comments_and_approval_is_not_a_notice(sentence: str) -> None:
+    item = clean(article(f"<p>{sentence}</p>"))
+    assert sentence in item["articleBody"]
 
 
 def test_article_about_newsletters_is_not_a_promo() -> None:

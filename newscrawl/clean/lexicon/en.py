@@ -36,7 +36,7 @@ LANGUAGE = Language(
     ),
     contact_prepositions=("at", "on"),
     comment_words=("comments",),
-    moderation_words=("moderat", "approv"),
+    moderation_words=("moderated", "moderation", "moderator", "be approved", "awaiting approval"),
     slide_words=("image", "photo", "picture", "slide"),
     slide_of=("of",),
     byline_verbs=("published", "posted", "written"),

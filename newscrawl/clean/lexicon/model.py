@@ -50,7 +50,8 @@ class Language:
     contact_roles: tuple[str, ...] = ()
     contact_prepositions: tuple[str, ...] = ()
     # Comment-moderation notices: "comments" and a moderation word (word starts:
-    # "moderat" catches "moderated", "moderation").
+    # "moderad" catches "moderados", "moderadas"). Only words that say moderation: "approved"
+    # alone is a story's word ("residents' comments ... the plan was approved").
     comment_words: tuple[str, ...] = ()
     moderation_words: tuple[str, ...] = ()
     # Slideshow counters: "Photo 3 of 12" (slide word, number, "of", number).
