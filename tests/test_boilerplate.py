@@ -158,6 +158,40 @@ def test_a_story_sentence_with_comments_and_approval_is_not_a_notice(sentence: s
     assert sentence in item["articleBody"]
 
 
+SIGNUP_FORM = (
+    "<form action='/subscribe' method='post'><input type='email' name='email' "
+    "placeholder='Email address'><button type='submit'>Get started</button></form>"
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<section class='col-span-3 border p-4'><h3>Morning briefing</h3><p>Every weekday: the "
+        f"harbour news before breakfast.</p>{SIGNUP_FORM}<p>By signing up you accept our "
+        "<a href='/terms'>terms</a>.</p></section>",
+        "<div class='c-box'><div class='c-box__content'><h2>Get daily local news</h2><div>"
+        f"News from the coast, every morning.</div>{SIGNUP_FORM}<div>By providing your email "
+        "address, you agree to our <a href='/privacy'>Privacy Policy</a>.</div></div></div>",
+    ],
+)
+def test_a_signup_box_goes_with_its_email_form(box: str) -> None:
+    item = clean(article(box, wrapper="article"))
+    assert_story_kept(item)
+    for words in ("briefing", "breakfast", "signing up", "daily local", "every morning",
+                  "providing"):
+        assert words not in item["articleBody"]
+
+
+def test_a_story_paragraph_beside_an_email_form_is_kept() -> None:
+    """The box ends below a paragraph of running text: a form dropped into the story's own
+    block takes nothing but itself."""
+    block = f"<div class='c-box'><p>{PARAS[1]}</p>{SIGNUP_FORM}<p>Terms apply.</p></div>"
+    item = clean(article(block, wrapper="article"))
+    assert_story_kept(item)
+    assert PARAS[1] in item["articleBody"]
+
+
 def test_article_about_newsletters_is_not_a_promo() -> None:
     long = (
         "The harbour authority also publishes a newsletter for residents, and its editors "

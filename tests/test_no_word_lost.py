@@ -71,6 +71,8 @@ CHROME_BLOCKS = [
     "worse than expected</a></li><li><a href='/n/2'>New ferry line links the islands "
     "from June</a></li></ul></div>",
     "<p>Sign up for our morning newsletter and get the news in your inbox.</p>",
+    "<div class='box'><h3>Morning briefing</h3><p>The harbour news before breakfast.</p>"
+    "<form><input type='email' name='email'><button>Go</button></form></div>",
     "<p><strong>[Hot this week]</strong></p><p><a href='/n/3'>Port workers vote to end "
     "the strike this week</a></p>",
 ]

@@ -124,6 +124,29 @@ def _wraps_page(form: HtmlElement) -> bool:
     return any(form.find(f".//{tag}") is not None for tag in ("main", "article", "h1"))
 
 
+def _signup_box(form: HtmlElement, heavy: set[HtmlElement]) -> HtmlElement:
+    """A form asking for an e-mail address is a newsletter sign-up; its box (title, blurb,
+    consent line: "Get daily news", "By providing your email address...") goes with it.
+    The box is the largest block around the form with little other text and no paragraph
+    of running text; any other form is removed alone."""
+    if not any((i.get("type") or "").lower() == "email" for i in form.iter("input")):
+        return form
+    inner = _text_len(form)
+    box = form
+    for anc in form.iterancestors():
+        if anc.tag not in SIGNUP_BOX_TAGS or _protected(anc, heavy):
+            break
+        if _text_len(anc) - inner > T.SIGNUP_BOX_TEXT or any(
+            len(p.text_content()) >= T.SIGNUP_PARAGRAPH_MAX for p in anc.iter("p")
+        ):
+            break
+        box = anc
+    return box
+
+
+SIGNUP_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
 def paragraph_holders(
     root: HtmlElement, share: float = T.PAGE_HOLDER_SHARE
 ) -> set[HtmlElement]:
@@ -192,6 +215,8 @@ def prune_chrome(root: HtmlElement) -> None:
             continue
         if tag == "form":
             drop = not _wraps_page(el)
+            if drop:
+                el = _signup_box(el, heavy)
         elif tag in CHROME_TAGS:
             drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
         else:

@@ -11,6 +11,10 @@ HOLDER_MIN_PARAGRAPH = 40  # shorter paragraphs do not count towards that share
 # --- embedded social posts ---
 EMBED_WRAPPER_SLACK = 2  # a wrapper with at most this much text beside the post is unwrapped
 
+# --- newsletter sign-up boxes (a form asking for an e-mail address) ---
+SIGNUP_BOX_TEXT = 400  # text beside the form a sign-up box holds at most (title, blurb, terms)
+SIGNUP_PARAGRAPH_MAX = 150  # a paragraph this long is running text: the box ends below it
+
 # --- rails ("Related articles" + teasers) ---
 RAIL_LABEL_MAX = 60  # a heading longer than this is no rail label
 TEASER_LINK_SHARE = 0.3  # more of a block's text in links than this: teasers, not story
