@@ -138,6 +138,11 @@ def test_author_email_link_is_kept() -> None:
         "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
         "Comments are moderated and will be published once approved.",
         "Kommentare werden erst nach Prüfung freigeschaltet.",
+        "If you buy something using links in our stories, we may earn a commission.",
+        "Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber ein, erhalten wir eine "
+        "kleine Provision.",
+        "Si compras a través de estos enlaces, podemos recibir una comisión.",
+        "Der Newsletter kommt jeden Abend in Ihr Postfach. Hier geht's zur Anmeldung!",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -454,6 +459,9 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         "More than 300 readers followed the coverage of the vote, which the council said "
         "would be repeated next year.",
         "Volunteers can sign up for the harbour authority's newsletter, the mayor said.",
+        "The shop's affiliate links earned the blogger a commission on every sale, the "
+        "court heard.",
+        "Die Anmeldung für den Newsletter der Stadt ist ab Montag möglich, sagte sie.",
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:

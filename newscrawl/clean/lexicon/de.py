@@ -14,7 +14,7 @@ LANGUAGE = Language(
         "neueste artikel", "das könnte dich auch interessieren", "themen", "schlagworte",
     ),
     ad_labels=("anzeige", "werbung"),
-    pitch_verbs=("abonnieren", "anmelden"),
+    pitch_verbs=("abonnieren", "anmelden", "anmeldung"),
     subscribe_calls=("abonnieren",),
     comment_words=("kommentare",),
     moderation_words=("freigeschaltet", "moderiert"),
@@ -71,6 +71,11 @@ LANGUAGE = Language(
         "personalisierte werbung", "datenschutzerklärung", "einstellungen"),
     reading_time_words=(
         "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "min lesezeit",
+    ),
+    affiliate_disclosures=(
+        "erhalten wir eine provision", "erhalten wir eine kleine provision",
+        "bekommen wir eine provision", "erhalten wir ggf. eine provision",
+        "erhalten wir gegebenenfalls eine provision",
     ),
     service_link_texts=('impressum', 'datenschutz', 'datenschutzerklärung', 'kontakt', 'agb',
         'barrierefreiheit', 'abo', 'anmelden'),

@@ -101,6 +101,11 @@ LANGUAGE = Language(
         "min read", "mins read", "minute read", "minutes read", "minute read time",
         "reading time", "read time", "min. read",
     ),
+    affiliate_disclosures=(
+        "we may earn a commission", "we may earn a small commission", "we earn a commission",
+        "we may earn an affiliate commission", "we may receive a commission",
+        "we may receive compensation", "we may earn a share of sales", "we may get a commission",
+    ),
     service_link_texts=('about', 'about us', 'contact', 'contact us', 'privacy', 'privacy policy',
         'privacy notice', 'privacy settings', 'terms', 'terms of use', 'terms of service',
         'terms & conditions', 'terms and conditions', 'cookie', 'cookies', 'cookie policy',

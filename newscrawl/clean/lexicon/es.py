@@ -67,6 +67,9 @@ LANGUAGE = Language(
     reading_time_words=(
         "tiempo de lectura", "de lectura", "min de lectura", "minutos de lectura", "lectura",
     ),
+    affiliate_disclosures=(
+        "recibimos una comisión", "podemos recibir una comisión", "podríamos recibir una comisión",
+    ),
     service_link_texts=('aviso legal', 'privacidad', 'política de privacidad', 'contacto',
         'suscríbete', 'iniciar sesión'),
     next_page_texts=('siguiente', 'más noticias'),

@@ -61,6 +61,10 @@ LANGUAGE = Language(
     reading_time_words=(
         "temps de lecture", "de lecture", "min de lecture", "minutes de lecture", "lecture",
     ),
+    affiliate_disclosures=(
+        "nous percevons une commission", "nous pouvons percevoir une commission",
+        "nous touchons une commission",
+    ),
     service_link_texts=('mentions légales', 'confidentialité', 'politique de confidentialité',
         'nous contacter', "s'abonner", 'se connecter'),
     next_page_texts=('suivant', 'suivante', 'suivantes', 'page suivante'),

@@ -49,6 +49,9 @@ LANGUAGE = Language(
     reading_time_words=(
         "tempo di lettura", "di lettura", "minuti di lettura", "min di lettura", "lettura",
     ),
+    affiliate_disclosures=(
+        "riceviamo una commissione", "potremmo ricevere una commissione",
+    ),
     service_link_texts=('note legali', 'chi siamo', 'contatti'),
     next_page_texts=('successiva',),
     taxonomy_path_words=('autore',),

@@ -30,6 +30,7 @@ LANGUAGE = Language(
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "original_labels",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",

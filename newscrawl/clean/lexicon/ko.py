@@ -42,6 +42,7 @@ LANGUAGE = Language(
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "affiliate_disclosures",
             "service_path_words", "taxonomy_path_words",
             "original_labels",
             "newsletter_words", "pitch_verbs", "subscribe_calls", "staff_credits",

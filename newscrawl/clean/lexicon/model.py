@@ -69,6 +69,10 @@ class Language:
     # The words of a reading-time line beside its number ("3 Min Lesezeit", "5 min read",
     # "Temps de lecture : 4 min"): the line says how long the story takes, not what it says.
     reading_time_words: tuple[str, ...] = ()
+    # The site telling the reader it is paid for purchases through its links, in the words
+    # only such a notice uses: the site speaks ("we may earn a commission", "erhalten wir
+    # eine Provision"), so a story's sentence about affiliate marketing is not read.
+    affiliate_disclosures: tuple[str, ...] = ()
 
     # --- verdict: interstitials served instead of the article ---
     consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"

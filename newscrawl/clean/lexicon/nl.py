@@ -41,6 +41,7 @@ LANGUAGE = Language(
     reading_time_words=("leestijd", "min lezen", "minuten lezen"),
     gaps={
         **not_collected(
+            "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "clock_words",
             "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",

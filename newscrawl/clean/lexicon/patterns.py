@@ -159,6 +159,9 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
     # comment-moderation notices
     re.compile(r"\b(?:" + _any("comment_words") + r")\b.{0,160}\b(?:"
                + _any("moderation_words") + ")", re.I),
+    # affiliate disclosures: "If you buy something using links in our stories, we may earn
+    # a commission."
+    re.compile(r"\b(?:" + _any("affiliate_disclosures") + r")\b", re.I),
     # slideshow counters: "Photo 3 of 12"
     re.compile(r"^\W*(?:(?:" + _any("slide_words") + r")\s*\d+\s*(?:" + _any("slide_of")
                + r"|/)\s*\d+\W*)+$", re.I),

@@ -54,6 +54,9 @@ LANGUAGE = Language(
     reading_time_words=(
         "tempo de leitura", "de leitura", "minutos de leitura", "min de leitura", "leitura",
     ),
+    affiliate_disclosures=(
+        "recebemos uma comissão", "podemos receber uma comissão",
+    ),
     service_link_texts=('termos de uso',),
     next_page_texts=('próxima',),
     gaps={
