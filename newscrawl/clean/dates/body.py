@@ -1,9 +1,13 @@
 """Dates in the visible page, each weighted by where it stands: near the headline or in a
-byline, or in the site's chrome (header, navigation, teaser lists, footer)."""
+byline, or in the site's chrome (header, navigation, teaser lists, footer). Two regions are
+walled off: readers' comment threads (by their class words, microdata or role) and lists of
+dated teasers (by their shape: several items, each a link and a date). Their dates are
+other texts', never candidates, and a day stated only there is not the page's (judge)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -13,12 +17,16 @@ from lxml.html import HtmlElement
 
 from ..codes import DateKind, DateSource
 from ..lexicon.common import (
+    COMMENT_ITEMPROPS,
+    COMMENT_ROLES,
+    COMMENT_TAGS,
     DATE_ATTRIBUTES,
     DATE_ITEMPROPS,
     DATE_MARKER_ATTRIBUTES,
     PAGE_FRAME_TAGS,
     QUOTED_TAGS,
     SITE_NAV_TAGS,
+    THREAD_PREFIXES,
     UNDATED_TAGS,
 )
 from ..lexicon.patterns import (
@@ -26,6 +34,9 @@ from ..lexicon.patterns import (
     CHROME_STRONG,
     CHROME_WEAK,
     CLOCK_WORD,
+    COMMENT_ITEMTYPE_RE,
+    COMMENT_THREAD_RE,
+    COMMENT_WIDGET_RE,
     DATE_CLASS,
     MICROFORMAT,
     MICROFORMAT_PUBLISHED_RE,
@@ -66,6 +77,8 @@ class _Hit:
     # the photo's or the quoted text's, never the article's byline
     quoted: bool = False
     after: str = ""  # the visible text right after ("um 23:03 Uhr gepostet")
+    el: HtmlElement | None = None  # the element whose text or attribute states it
+    walled: bool = False  # in a comment thread or a list of dated teasers
 
 
 @lru_cache(maxsize=16384)
@@ -111,6 +124,8 @@ class _Walk:
         self.recent = ""
         self.recent_chrome: bool | None = False
         self.quotes: list[HtmlElement] = []  # open captions and quotations
+        self.thread: HtmlElement | None = None  # the open comment thread
+        self.threads: list[HtmlElement] = []
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
         for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -130,15 +145,17 @@ class _Walk:
         """The text just before, when it stands in the same kind of region."""
         return self.recent if self.recent_chrome == chrome else ""
 
-    def _text(self, text: str, chrome: bool | None) -> None:
+    def _text(self, text: str, chrome: bool | None, owner: HtmlElement) -> None:
         # the text after the last hit, for labels that follow their date
         last = self.hits[-1] if self.hits else None
         if last is not None and last.pos < self.pos and len(last.after) < W.LABEL_WINDOW:
             last.after += text
         before = self._label(chrome)
+        n = len(self.hits)
         _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, before)
-        if self.quotes and self.hits and self.hits[-1].pos == self.pos:
+        if self.quotes and len(self.hits) > n:
             self.hits[-1].quoted = True
+        self._own(n, owner)
         self.pos += len(text.strip())
         self.recent, self.recent_chrome = text[-W.LABEL_WINDOW :], chrome
 
@@ -151,9 +168,29 @@ class _Walk:
             self.inside = False
         if self.quotes and self.quotes[-1] is el:
             self.quotes.pop()
+        if el is self.thread:
+            self.thread = None
         tail = el.tail
-        if tail and self.skip_depth == 0 and not tail.isspace():
-            self._text(tail, self._parent_chrome(el))
+        parent = el.getparent()
+        if tail and self.skip_depth == 0 and not tail.isspace() and parent is not None:
+            self._text(tail, self._parent_chrome(el), parent)
+
+    def _own(self, n: int, el: HtmlElement) -> None:
+        """The hits added since the n-th: where they stand, and whether in a thread."""
+        for hit in self.hits[n:]:
+            hit.el = el
+            hit.walled = self.thread is not None
+
+    def _open_thread(self, el: HtmlElement) -> None:
+        """A readers' comment thread starts here: not the headline's own ancestors (a
+        "has-comments" article), nor a block right below the headline (a byline that wears
+        a comment-count class, an opinion section's "comment" tone)."""
+        if self.thread is not None or el in self.keep or not _is_thread(el):
+            return
+        if self.h_end is not None and self.pos - self.h_end < W.THREAD_BELOW_CHARS:
+            return
+        self.thread = el
+        self.threads.append(el)
 
     def _start(self, el: HtmlElement) -> None:
         tag = el.tag
@@ -164,6 +201,8 @@ class _Walk:
             return
         if el is self.container:
             self.inside = True
+        self._open_thread(el)
+        n = len(self.hits)
         cls = el.get("class")
         if tag in QUOTED_TAGS or cls and _is_caption_class(cls):
             self.quotes.append(el)
@@ -183,9 +222,10 @@ class _Walk:
             self._machine_hit(el, c, itemprop, micro)
         elif dateish:
             self._byline_hit(el, c)
+        self._own(n, el)
         text = el.text
         if text and not text.isspace():
-            self._text(text, c)
+            self._text(text, c, el)
 
     def _chrome(
         self, el: HtmlElement, parent: bool | None, strong: bool, weak: bool
@@ -271,6 +311,115 @@ class _Walk:
 
 
 _DATE_MARKERS = frozenset(DATE_MARKER_ATTRIBUTES)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _is_thread(el: HtmlElement) -> bool:
+    """A readers' comment thread or one comment, by its tag, ARIA role, microdata or the
+    words of its class or id (lexicon.common: COMMENT_*)."""
+    if el.tag in COMMENT_TAGS or (el.get("role") or "").lower() in COMMENT_ROLES:
+        return True
+    if not COMMENT_ITEMPROPS.isdisjoint((el.get("itemprop") or "").lower().split()):
+        return True
+    itemtype = el.get("itemtype")
+    if itemtype and any(COMMENT_ITEMTYPE_RE.search(t) for t in itemtype.split()):
+        return True
+    return any(v and _thread_words(v) for v in (el.get("class"), el.get("id")))
+
+
+@lru_cache(maxsize=16384)
+def _thread_words(value: str) -> bool:
+    """A class token that names a comment thread ("commentlist", "comments-area",
+    "disqus_thread", "commentsSection"), not a comment widget or state ("comment-count",
+    "no-comments")."""
+    for token in value.split():
+        t = _CAMEL.sub("-", token).lower()
+        if not COMMENT_THREAD_RE.search(t) or COMMENT_WIDGET_RE.search(t):
+            continue
+        taxonomy = TAXONOMY_TOKEN.match(t)
+        if taxonomy is None:
+            return True
+        prefix, rest = t[: taxonomy.end() - 1], t[taxonomy.end() :]
+        if prefix in THREAD_PREFIXES and re.fullmatch(r"[a-z]+", rest):
+            return True
+    return False
+
+
+def _listing_items(hits: list[_Hit], keep: set[HtmlElement], ctx: Context) -> list[HtmlElement]:
+    """The items of lists of dated teasers, found by shape rather than class: under one
+    parent, at least LISTING_MIN_ITEMS children of one tag that each hold a link and a
+    short date and are teaser-sized ("More stories" without a class, a dated archive
+    list, comments without a comment class). Never a list that holds the headline."""
+    children: dict[HtmlElement, set[HtmlElement]] = {}
+    for hit in hits:
+        if hit.el is None or hit.walled or hit.quoted or not _short_date(hit, ctx):
+            continue
+        child = hit.el
+        for _ in range(W.LISTING_DEPTH):
+            parent = child.getparent()
+            if parent is None or parent in keep:
+                break
+            children.setdefault(parent, set()).add(child)
+            child = parent
+    items: list[HtmlElement] = []
+    for kids in children.values():
+        if len(kids) < W.LISTING_MIN_ITEMS:
+            continue
+        teasers = {k: link for k in kids if (link := _teaser_link(k))}
+        tags = Counter(k.tag for k in teasers)
+        if not tags or max(tags.values()) < W.LISTING_MIN_ITEMS:
+            continue
+        tag = tags.most_common(1)[0][0]
+        same = [k for k in teasers if k.tag == tag]
+        # each teaser leads to its own story; items that all open with one link (an
+        # account's feed of its posts) are one source's timeline, not other stories
+        if len({teasers[k] for k in same}) >= W.LISTING_MIN_ITEMS:
+            items += same
+    return items
+
+
+def _short_date(hit: _Hit, ctx: Context) -> bool:
+    """A date standing on its own (an attribute, a date element, a short text), as teasers
+    print them, rather than one inside a sentence."""
+    if hit.attr:
+        return bool(parse_value(hit.text, ctx))
+    text = hit.text.strip()
+    if len(text) > W.LISTING_DATE_MAX_CHARS:
+        return False
+    if parse_text(text, ctx):
+        return True
+    return ctx.now is not None and short_date(text, ctx) is not None
+
+
+def _teaser_link(el: HtmlElement) -> str | None:
+    """A teaser's first link, when it is one: a link and little text (a title, a date, a
+    line of summary)."""
+    href = next((h for a in el.iter("a") if (h := a.get("href"))), None)
+    if href is None or len(el.text_content().strip()) > W.LISTING_ITEM_MAX_CHARS:
+        return None
+    return href
+
+
+def _wall_off(walk: _Walk, hits: list[_Hit], ctx: Context) -> list[_Hit]:
+    """Mark the hits in comment threads and lists of dated teasers, record those regions for
+    the judge, and drop the microdata <meta> dates they alone state (a schema.org Comment's
+    datePublished that the meta reader took for the article's); the hits outside remain."""
+    items = _listing_items(hits, walk.keep, ctx)
+    if items:
+        inside = {e for item in items for e in item.iter()}
+        for hit in hits:
+            if hit.el in inside:
+                hit.walled = True
+    ctx.walled = walk.threads + items
+    walled = {h.text.strip() for h in hits if h.walled and h.attr and h.el is not None
+              and h.el.tag == "meta"}
+    if walled:
+        walled -= {h.text.strip() for h in hits if not h.walled and h.attr}
+        ctx.candidates = [
+            c for c in ctx.candidates
+            if not (c.source == DateSource.META and c.key in DATE_ITEMPROPS and c.raw in walled)
+        ]
+    return [h for h in hits if not h.walled]
 
 
 @lru_cache(maxsize=16384)
@@ -343,9 +492,11 @@ def _learn_order(hits: list[_Hit], ctx: Context) -> None:
 
 
 def read_body(page: Page, ctx: Context) -> None:
-    hits, h_start, h_end = _Walk(page, ctx).run(page.root)
-    ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
+    walk = _Walk(page, ctx)
+    hits, h_start, h_end = walk.run(page.root)
     _learn_order(hits, ctx)
+    hits = _wall_off(walk, hits, ctx)
+    ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
         for hit in hits:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from lxml.html import HtmlElement
+
 from ..codes import DateKind, DateSource
 
 MIN_YEAR = 1995
@@ -61,8 +63,12 @@ class Context:
     # Days written only where we do not look (site header, sidebars, teasers, footer):
     # another tool's answer on one of them is the trap we avoid, not a second opinion.
     excluded: set[date] = field(default_factory=set)
-    # Visible text snippets that hold something date-like (not attributes, not scripts).
+    # Visible text snippets that hold something date-like (not attributes, not scripts),
+    # outside the walled regions below.
     visible: list[str] = field(default_factory=list)
+    # Regions whose dates are other texts' (readers' comment threads, the items of a list of
+    # dated teasers): never a candidate, and a day stated only there is not the page's.
+    walled: list[HtmlElement] = field(default_factory=list)
 
 
 def plausible(st: Stamp, ctx: Context) -> bool:

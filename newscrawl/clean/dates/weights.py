@@ -68,6 +68,7 @@ ABOVE_INSIDE_CHARS = 800  # above the headline, inside its article: a kicker or 
 ABOVE_OUTSIDE_CHARS = 250  # above the headline, outside its article: else the site header
 ABOVE_OUTSIDE_FACTOR = 4  # a distance above the headline outside its article counts 4 times
 WEAK_CHROME_NEAR_CHARS = 300  # right below the headline a "nav"/"footer" class is a byline's
+THREAD_BELOW_CHARS = 400  # below the headline: a comment-classed block nearer is the byline's
 
 # --- text sizes (body.py) ---
 LABEL_WINDOW = 40  # characters before a date searched for its label
@@ -84,3 +85,9 @@ DATES_PER_SNIPPET = 3  # dates read from one snippet
 RAW_SNIPPET = 60  # characters of text kept as a visible date's raw value
 PROSE_WORDS = 8  # more words than this around a date: it stands in a sentence
 DATELINE_LEAD = (25, 3)  # characters, words before a date that still make a dateline
+
+# --- lists of dated teasers (body.py): several items, each a link and a date ---
+LISTING_MIN_ITEMS = 3  # items of one tag under one parent, each with a link and a date
+LISTING_DEPTH = 5  # levels from a date up to its list item (li > div > p > span)
+LISTING_ITEM_MAX_CHARS = 400  # a teaser's text (title, date, a line of summary); more: prose
+LISTING_DATE_MAX_CHARS = 80  # a teaser's date text; a longer one is a sentence

@@ -167,6 +167,33 @@ SCREEN_READER_CLASS = (
 )
 # Readers' comments and forum threads (never the story, however much text they hold).
 DISCUSSION_CLASS = r"(?<![a-z])(?:comments?|disqus|shoutbox|community|forums?)(?![a-z])"
+# Readers' comment threads, for the dates walk (a date inside one is a comment's, never the
+# article's): a class or id word of the thread in the CMSs' and comment services' own words
+# (WordPress "commentlist", "comment-body"; Disqus, Livefyre, Viafoura, OpenWeb/Spot.IM,
+# Coral), in a few languages, with the container words templates glue to it ("commentsArea").
+# Read per class token, camelCase split; not "community"/"forum" (a forum post is an article).
+COMMENT_THREAD_CLASS = (
+    r"(?<![a-z])(?:comments?|commentaires?|comentarios?|commenti|kommentare?|komentarze|"
+    r"reacties|discussion|disqus|livefyre|viafoura|spotim|coral[-_](?:talk|thread|stream))"
+    r"(?:list|area|section|thread|stream|wrap|wrapper|container|box|block|body|content|item|s)?"
+    r"(?![a-z])"
+)
+# Words that make a comment word a widget or a state, not a thread: "comment-count",
+# "comments-link" in a byline, "no-comments", "comments-open" on an article wrapper, and
+# the opinion section that British papers call "Comment" ("tone-comment").
+COMMENT_WIDGET_CLASS = (
+    r"(?<![a-z])(?:counts?|counter|number|num|total|links?|open|closed|enabled|disabled|off|"
+    r"icons?|button|btn|toggle|trigger|cta|bubble|badge|no|has|show|load|add|tone|tonal|"
+    r"opinion|pillar)(?![a-z])"
+)
+# Taxonomy prefixes ("tag-kommentar", "category-comments": a post filed under a word) that
+# still name a block when one word follows: the post's or page's own thread ("post-comments").
+THREAD_PREFIXES = ("post", "page", "entry", "article")
+# Microdata types and properties, ARIA roles and custom tags of a comment or a thread.
+COMMENT_ITEMTYPES = ("Comment", "UserComments")
+COMMENT_ITEMPROPS = frozenset({"comment", "comments"})
+COMMENT_ROLES = frozenset({"comment"})  # ARIA 1.3
+COMMENT_TAGS = frozenset({"vf-conversations", "vf-comments"})  # Viafoura's custom elements
 # A block holding an image and its caption ("image-widget", "absatzbild", "photo-box").
 IMAGE_BLOCK_CLASS = r"image|img|photo|foto|picture|bild|figure"
 
