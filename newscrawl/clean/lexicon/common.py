@@ -184,7 +184,7 @@ COMMENT_THREAD_CLASS = (
 COMMENT_WIDGET_CLASS = (
     r"(?<![a-z])(?:counts?|counter|number|num|total|links?|open|closed|enabled|disabled|off|"
     r"icons?|button|btn|toggle|trigger|cta|bubble|badge|no|has|show|load|add|tone|tonal|"
-    r"opinion|pillar)(?![a-z])"
+    r"opinion|pillar|fa|hljs|meta|label|nonce)(?![a-z])"
 )
 # Taxonomy prefixes ("tag-kommentar", "category-comments": a post filed under a word) that
 # still name a block when one word follows: the post's or page's own thread ("post-comments").
