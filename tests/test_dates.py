@@ -739,3 +739,17 @@ def test_date_only_metadata_does_not_outvote_the_bylines_neighbouring_day() -> N
     )
     page = make_page(article('<p class="byline">29 June 2020</p>'), head=head)
     assert published(page) == "2020-06-29"
+
+
+@pytest.mark.parametrize(
+    ("value", "thread"),
+    [("comments-area", True), ("commentlist", True), ("disqus_thread", True),
+     ("commentsSection", True), ("post-comments", True), ("comment even depth-1", True),
+     ("comment-count", False), ("comments-link", False), ("no-comments", False),
+     ("tag-kommentar", False), ("post_tag-kommentar", False), ("tone-comment", False),
+     ("commentary", False), ("entry-meta-comments", False)],
+)
+def test_comment_thread_class_words(value: str, thread: bool) -> None:
+    from newscrawl.clean.dates.body import _thread_words
+
+    assert _thread_words(value) is thread
