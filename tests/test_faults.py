@@ -26,6 +26,7 @@ from scrapy.utils.test import get_crawler
 from test_crawl import _settings
 from twisted.internet import defer
 
+from newscrawl.clean.document import MAX_DEPTH
 from newscrawl.commands.crawl import exit_status
 from newscrawl.spiders.article import ArticleSpider
 
@@ -284,9 +285,9 @@ class Crawl:
         self.stats, self.records, self.items = stats, records, items
         self.site, self.blocked, self.unreachable = site, blocked, unreachable
 
-    def logged(self, url: str, *words: str) -> bool:
+    def logged(self, url: str, *words: str, level: int = logging.WARNING) -> bool:
         return any(url in r.getMessage() and all(w in r.getMessage() for w in words)
-                   for r in self.records if r.levelno >= logging.WARNING)
+                   for r in self.records if r.levelno >= level)
 
 
 _RESULT: dict[str, Crawl] = {}
@@ -366,6 +367,35 @@ def test_each_charset_decision_is_logged_and_counted(crawl, path):
                and f"({reason}: " in r.getMessage() for r in crawl.records), (url, reason)
     expected = sum(1 for p in SURVIVORS if CHARSET_REASONS[p] == reason)
     assert crawl.stats.get(f"newscrawl/charset/{reason}", 0) >= expected
+
+
+def test_flattened_deep_nesting_is_logged_with_the_limit_and_counted(crawl):
+    url = crawl.site.url + "/news/10034-nested-five-thousand-levels"
+    assert crawl.logged(url, "(deep_nesting)", f"deeper than {MAX_DEPTH} levels")
+    deep = [p for p in SURVIVORS if "nested" in p]
+    assert crawl.stats.get("newscrawl/warning/deep_nesting", 0) == len(deep)
+    item = next(i for i in crawl.items if i["url"] == url)
+    assert "deep_nesting" in item["metadata"]["warnings"]
+
+
+# How each transient fault's first attempt failed: (words of its INFO retry line, the
+# reason Scrapy's retry counter is kept under: retry/reason_count/<reason>).
+TRANSIENT_REASONS = {
+    "/news/10040-transient-500-page": ("HTTP 500", "500 Internal Server Error"),
+    "/news/10041-transient-503-retry-after": ("HTTP 503", "503 Service Unavailable"),
+    "/news/10042-transient-429-retry-after": ("HTTP 429", "429 Unknown Status"),
+    "/news/10043-transient-dropped-connection": ("ResponseDataLossError",
+                                                 "scrapy.exceptions.ResponseDataLossError"),
+}
+
+
+@pytest.mark.parametrize("path", list(TRANSIENT_REASONS))
+def test_each_transient_fault_is_logged_and_counted(crawl, path):
+    words, reason = TRANSIENT_REASONS[path]
+    url = crawl.site.url + path
+    assert crawl.logged(url, "Retrying", words, level=logging.INFO), (url, words)
+    assert crawl.stats.get(f"retry/reason_count/{reason}", 0) >= 1, sorted(
+        k for k in crawl.stats if k.startswith("retry/"))
 
 
 def test_transient_faults_are_retried_and_retry_after_is_honoured(crawl):

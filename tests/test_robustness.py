@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newscrawl import extract_article
 from newscrawl.clean.codes import Stage, WarningCode
-from newscrawl.clean.document import NotHTML
+from newscrawl.clean.document import MAX_DEPTH, NotHTML
 from newscrawl.fixtures import load_fixtures
 
 URL = "https://www.seoulpost.example/news/1001-some-article"
@@ -115,6 +115,21 @@ def test_malformed_urls_in_markup_do_not_lose_the_article():
     assert item["canonicalUrl"] is None and item["mainImage"] is None
     assert item["articleBody"].count("A sentence long enough") == 24
     assert not item["metadata"]["notArticle"]
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 50, 5000])
+def test_a_page_nested_too_deep_is_flattened_with_a_warning(levels):
+    """Deeper than MAX_DEPTH (limit_depth flattens the tree) or than the parser takes
+    (parsed again without the wrappers): the text is kept, `deep_nesting` says so."""
+    paragraph = "<p>" + "Night buses now reach the outer suburbs every half hour. " * 6 + "</p>"
+    story = f"<article><h1>Night buses</h1>{paragraph * 3}</article>"
+    html = f"<html><body>{'<div>' * levels}{story}{'</div>' * levels}</body></html>"
+    item = extract_article(html, URL)
+    assert "deep_nesting" in item["metadata"]["warnings"]
+    assert item["articleBody"].count("Night buses now reach") == 18
+    shallow = extract_article(f"<html><body>{'<div>' * 20}{story}{'</div>' * 20}</body></html>",
+                              URL)
+    assert "deep_nesting" not in shallow["metadata"]["warnings"]
 
 
 def test_a_failing_stage_is_reported_not_swallowed(monkeypatch):

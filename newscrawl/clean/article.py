@@ -22,7 +22,7 @@ from .boilerplate import remove_boilerplate
 from .captions import collect_images
 from .codes import Stage, WarningCode
 from .content import find_main_content
-from .document import limit_depth, load_document
+from .document import limit_depth, read_document
 from .fingerprint import content_fingerprint
 from .language import check_language
 from .metadata import read_metadata
@@ -110,9 +110,9 @@ def build_page(
 ) -> Page:
     """Decode and parse a response once. Raises document.NotHTML for non-HTML input."""
     headers = {k.title(): v for k, v in (headers or {}).items()}
-    root, encoding = load_document(html, headers.get("Content-Type"))
-    _blank_controls(html, root)
-    flattened = limit_depth(root)
+    root, encoding, too_deep_to_parse = read_document(html, headers.get("Content-Type"))
+    _blank_controls(html, root)  # first: limit_depth copies text, lxml refuses controls
+    flattened = limit_depth(root) or too_deep_to_parse
     page = Page(
         url=url,
         root=root,

@@ -25,7 +25,7 @@ class Stage(StrEnum):
 class WarningCode(StrEnum):
     """Signals that an extraction looks unreliable: `metadata.warnings` of the item."""
 
-    DEEP_NESTING = "deep_nesting"  # the tree was flattened below its depth limit
+    DEEP_NESTING = "deep_nesting"  # nested too deep (MAX_DEPTH, the parser's): flattened
     BAD_BODY_SELECTOR = "bad_body_selector"  # the site profile's body selector is invalid
     AMBIGUOUS_BODY = "ambiguous_body"  # another block of similar weight could be the body
     NO_MAIN_CONTENT = "no_main_content"  # no block scored as content: the whole page is used

@@ -11,8 +11,8 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from .charset import Charset, decode_html
 
-__all__ = ["Charset", "NotHTML", "decode_html", "limit_depth", "load_document", "parse_html",
-           "sniff_non_html"]
+__all__ = ["MAX_DEPTH", "Charset", "NotHTML", "decode_html", "limit_depth", "load_document",
+           "parse_html", "parse_nested_html", "read_document", "sniff_non_html"]
 
 # huge_tree lifts libxml2's 256-level depth limit, past which it silently drops content.
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
@@ -80,6 +80,12 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 def parse_html(text: str) -> HtmlElement:
     """Parse decoded HTML into a tree. Raises NotHTML for input with no markup at all."""
+    return parse_nested_html(text)[0]
+
+
+def parse_nested_html(text: str) -> tuple[HtmlElement, bool]:
+    """parse_html, and whether the page was nested too deep for the parser and so parsed
+    again with its wrapper tags collapsed or dropped (its tree is flattened)."""
     # lxml refuses str input that carries an encoding declaration.
     text = _XML_DECL.sub("", text, count=1)
     # Control characters (and lone surrogates) parse, but any stage that copies such text
@@ -91,11 +97,13 @@ def parse_html(text: str) -> HtmlElement:
     root = _parse(text)
     # libxml2 drops whatever is nested deeper than ~2048 levels, huge_tree or not: parse
     # again with runs of wrapper tags collapsed, then, if need be, without wrapper tags.
+    simplified = False
     for simplify in (_collapse_wrapper_runs, _drop_wrapper_tags, _drop_nesting_tags):
         if not _too_deep():
             break
         root = _parse(simplify(text))
-    return root
+        simplified = True
+    return root, simplified
 
 
 def _parse(text: str) -> HtmlElement:
@@ -179,9 +187,18 @@ def limit_depth(root: HtmlElement, max_depth: int = MAX_DEPTH) -> bool:
 def load_document(body: bytes | str,
                   content_type: str | None = None) -> tuple[HtmlElement, Charset]:
     """Bytes (or text) to tree, with the encoding used (and why: Charset.reason)."""
+    root, encoding, _ = read_document(body, content_type)
+    return root, encoding
+
+
+def read_document(body: bytes | str,
+                  content_type: str | None = None) -> tuple[HtmlElement, Charset, bool]:
+    """load_document, and whether the page was nested too deep for the parser and so
+    flattened (parse_nested_html)."""
     if isinstance(body, bytes):
         kind = sniff_non_html(body)
         if kind:
             raise NotHTML(f"body is a {kind}, not HTML")
     text, encoding = decode_html(body, content_type)
-    return parse_html(text), encoding
+    root, flattened = parse_nested_html(text)
+    return root, encoding, flattened

@@ -4,20 +4,25 @@ articles' warnings. Counters and log lines are built from the codes of newscrawl
 
 Each drop names the URL, the reason code and its detail, once ("https://x.example/politik/:
 not an article (listing_page): 12 teasers of other pages...") and counts
-`newscrawl/dropped/not_article/<code>`. A listing fetched as an article (a home or section
+`newscrawl/dropped/not_article/<code>`. A page whose tree was flattened below the depth
+limit is exported, with a WARNING naming the URL and the limit (`deep_nesting`, counted as
+every warning in `newscrawl/warning/<code>`). A listing fetched as an article (a home or section
 page listed in a sitemap) still feeds discovery: the spider requests its links.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from ..clean.codes import NotArticleReason
-from ..clean.document import NotHTML, load_document
+from ..clean.codes import NotArticleReason, WarningCode
+from ..clean.document import MAX_DEPTH, NotHTML, load_document
 from ..items import PageCarrier, carrier_of
+
+logger = logging.getLogger(__name__)
 
 
 class ValidationPipeline:
@@ -33,6 +38,9 @@ class ValidationPipeline:
         carrier = carrier_of(item, self)
         for code in carrier.warnings:
             self.stats.inc_value(f"newscrawl/warning/{code}")
+            if code == WarningCode.DEEP_NESTING:  # the page's markup altered, not a verdict
+                logger.warning("%s: elements nested deeper than %d levels: flattened (%s)",
+                               carrier.url, MAX_DEPTH, code)
         rejection = carrier.rejection
         if rejection is not None:
             self.stats.inc_value("newscrawl/dropped/not_article")
