@@ -164,6 +164,36 @@ def test_file_and_private_entries_are_logged_with_a_reason_code(caplog):
         assert stats.get_value(f"newscrawl/discovery/out_of_scope/{code}") == 1
 
 
+@pytest.mark.parametrize(("host", "code"), [
+    ("10.1.2.3", "private_network"),
+    ("127.1", "private_network"),  # inet_aton's shorthand
+    ("2130706433", "private_network"),  # 127.0.0.1 as one number
+    ("preview.localhost", "private_network"),
+    ("[::127.0.0.1]", "private_network"),  # IPv4-compatible
+    ("[::ffff:192.168.0.9]", "private_network"),  # IPv4-mapped
+    ("[64:ff9b::7f00:1]", "private_network"),  # NAT64
+    ("[2002:a00:1::]", "private_network"),  # 6to4 of 10.0.0.1
+    ("[fd00::1]", "private_network"),
+    ("8.8.8.8", "offsite"),
+    ("[2001:4860:4860::8888]", "offsite"),
+    ("[64:ff9b::808:808]", "offsite"),  # NAT64 of a public address
+    ("elsewhere.example", "offsite"),
+])
+def test_an_entry_on_another_host_is_named_private_or_offsite(caplog, host, code):
+    """The reason code of an out-of-scope entry: the private-network guard's own reading of
+    the address (newscrawl.addresses), every spelling of a non-public one included."""
+    caplog.set_level(logging.INFO)
+    s = spider(start_urls="https://news.example/sitemap.xml")
+    entry = f"http://{host}/2024/12/02/a-story-on-another-host"
+    body = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc>" + entry.encode() + b"</loc></url></urlset>")
+    assert list(s.parse_xml(_xml("https://news.example/sitemap.xml", body))) == []
+    assert s.crawler.stats.get_value(f"newscrawl/discovery/out_of_scope/{code}") == 1
+    level = logging.WARNING if code == "private_network" else logging.INFO
+    assert any(entry in r.getMessage() and code in r.getMessage() and r.levelno == level
+               for r in caplog.records)
+
+
 def test_feed_entries_out_of_scope_are_logged_too(caplog):
     caplog.set_level(logging.INFO)
     s = spider(start_urls="https://news.example/")

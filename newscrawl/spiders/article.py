@@ -23,7 +23,6 @@ NEWSCRAWL_MAX_PAGES_PER_SITE bounds the pages fetched per site (`middlewares/bud
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import posixpath
 from collections.abc import AsyncIterator, Iterator
@@ -38,6 +37,7 @@ from scrapy.http import Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from .. import defaults
+from ..addresses import host_address, non_public_kind
 from ..clean.links import join_url, split_url
 from ..discovery import first as discovery_first
 from ..discovery import looks_like_xml, read_document, unpack
@@ -176,9 +176,13 @@ class ArticleSpider(scrapy.Spider):
         host = parts.hostname
         if any(host == d or host.endswith("." + d) for d in self.allowed_domains):
             return None
-        if _non_public(host):
-            return Skip.PRIVATE_NETWORK, (f"{host} is a non-public address and not one of the "
-                                          "crawl's sites")
+        # The reason code of a skipped entry only: the private-network guard
+        # (middlewares/network.py) checks every fetch itself, names resolved.
+        address = host_address(host)
+        kind = non_public_kind(address) if address is not None else None
+        if kind is not None:
+            return Skip.PRIVATE_NETWORK, (f"{host} is a non-public address ({kind}) and not "
+                                          "one of the crawl's sites")
         sites = ", ".join(self.allowed_domains[:3]) + (
             "..." if len(self.allowed_domains) > 3 else "")
         return Skip.OFFSITE, f"{host} is not one of the crawl's sites ({sites})"
@@ -457,18 +461,6 @@ def _not_an_article(url: str) -> bool:
                 or discovery_words.SERVICE_PATH.search(path)
                 or discovery_words.TAXONOMY_PATH.search(path + "/")
                 or discovery_words.ASSET_PATH.search(path))
-
-
-def _non_public(host: str) -> bool:
-    """A literal loopback, private, link-local or reserved address (for the reason code of a
-    skipped entry; the private-network middleware guards the fetches themselves)."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return not ipaddress.ip_address(host).is_global
-    except ValueError:
-        return False
 
 
 def _looks_like_article_page(response: Response) -> bool:
