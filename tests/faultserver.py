@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from arrivals import arrival_time, stamp_arrivals
+
 REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found",
            429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
 
@@ -54,7 +56,7 @@ Handler = Callable[[Exchange], None]
 class FaultServer:
     def __init__(self, host: str = "127.0.0.1", name: str | None = None):
         self.routes: dict[str, Handler] = {}
-        self.hits: list[tuple[float, str]] = []  # (time.monotonic(), path) per request
+        self.hits: list[tuple[float, str]] = []  # (arrival s, path) per request
         self.counts: Counter[str] = Counter()
         self.host_headers: list[str] = []  # the Host header of every request
         self._lock = threading.Lock()
@@ -62,6 +64,7 @@ class FaultServer:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, 0))
+        stamp_arrivals(self._sock)
         self._sock.listen(128)
         self.port = self._sock.getsockname()[1]
         self.url = f"http://{name or host}:{self.port}"
@@ -94,6 +97,7 @@ class FaultServer:
     def _serve(self, conn: socket.socket) -> None:
         try:
             conn.settimeout(10)
+            arrived = arrival_time(conn)  # before the thread reads it: tests/arrivals.py
             data = b""
             while b"\r\n\r\n" not in data and len(data) < 65536:
                 chunk = conn.recv(4096)
@@ -106,7 +110,7 @@ class FaultServer:
             with self._lock:
                 attempt = self.counts[path]
                 self.counts[path] += 1
-                self.hits.append((time.monotonic(), path))
+                self.hits.append((arrived or time.time(), path))
                 self.host_headers.append(headers.get("Host", ""))
             handler = self.routes.get(path) or (lambda ex: ex.respond(404, b"not found",
                                                                       "text/plain"))

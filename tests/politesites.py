@@ -3,9 +3,10 @@
 Each site listens on its own loopback address (127.0.0.1, 127.0.0.2, ...: different host
 names to the crawler, so different politeness keys) and serves a robots.txt (optionally
 with a Crawl-delay), a sitemap of `pages` articles and the articles, each answered after
-`latency` seconds. It records, by its own clock, when each request arrived and how many
-were being answered at that moment: the largest number of concurrent requests and the
-shortest gap between two arrivals are what the site saw, whoever sent them.
+`latency` seconds. It records when each request arrived (the kernel's receive time:
+tests/arrivals.py) and how many were being answered at that moment: the largest number of
+concurrent requests and the shortest gap between two arrivals are what the site saw,
+whoever sent them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import html
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from arrivals import arrival_time, stamp_arrivals
 
 WORDS = ("council budget river bridge harbour school teachers winter market prices rail "
          "museum library hospital nurses election mayor farmers harvest festival").split()
@@ -46,15 +49,20 @@ class PoliteSite:
         self.pages = pages
         self.latency = latency
         self.crawl_delay = crawl_delay
-        self.arrivals: list[tuple[float, str, str]] = []  # (monotonic s, path, X-Worker)
+        self.arrivals: list[tuple[float, str, str]] = []  # (arrival s, path, X-Worker)
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
+            def setup(self) -> None:
+                self.arrived = arrival_time(self.request)  # before the request is read
+                super().setup()
+
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                site._arrive(self.path, self.headers.get("X-Worker", ""))
+                site._arrive(self.arrived or time.time(), self.path,
+                             self.headers.get("X-Worker", ""))
                 try:
                     status, ctype, body = site.respond(self.path)
                     self.send_response(status)
@@ -72,6 +80,7 @@ class PoliteSite:
         self.host = f"127.0.0.{index}"
         self.server = ThreadingHTTPServer((self.host, 0), Handler)
         self.server.daemon_threads = True
+        stamp_arrivals(self.server.socket)
         self.url = f"http://{self.host}:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -96,9 +105,9 @@ class PoliteSite:
                 return 200, "text/html; charset=utf-8", article_page(self.index, n)
         return 404, "text/plain", b"not found"
 
-    def _arrive(self, path: str, worker: str) -> None:
+    def _arrive(self, when: float, path: str, worker: str) -> None:
         with self._lock:
-            self.arrivals.append((time.monotonic(), path, worker))
+            self.arrivals.append((when, path, worker))
             self.active += 1
             self.max_active = max(self.max_active, self.active)
 
