@@ -24,12 +24,18 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
+
+from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from .. import defaults
 from ..state.base import ArticleState, CrawlState, RunRecord, is_due, iso, parse_iso
 from ..urls import article_key
 from .keys import connect
+from .link import RedisLink, link_for
+
+T = TypeVar("T")
 
 
 def _epoch(text: str | None) -> float:
@@ -38,20 +44,37 @@ def _epoch(text: str | None) -> float:
 
 
 class RedisCrawlState(CrawlState):
-    def __init__(self, server: Any, prefix: str = "newscrawl"):
+    def __init__(self, server: Any, prefix: str = "newscrawl", link: RedisLink | None = None):
         self.r = server
         self.base = f"{prefix}:state:"
+        # The worker's link (link.py), when the state serves a crawl: what the crawl's
+        # components `call` runs there, never in the reactor thread.
+        self.link = link
 
     @classmethod
     def from_settings(cls, settings: Any) -> RedisCrawlState:
         url = settings.get("NEWSCRAWL_REDIS_URL")
         if not url:
             raise ValueError("RedisCrawlState needs NEWSCRAWL_REDIS_URL")
-        # Called from the reactor thread by the incremental pipeline and the conditional
-        # requests middleware: each call gives up after NEWSCRAWL_REDIS_TIMEOUT seconds; a
-        # request or article failed by it goes back to the queue (scheduler.py).
         return cls(connect(url, timeout=defaults.getfloat(settings, "NEWSCRAWL_REDIS_TIMEOUT")),
                    settings.get("NEWSCRAWL_REDIS_PREFIX") or "newscrawl")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedisCrawlState:
+        """The state of a worker: its lookups (incremental pipeline, conditional requests,
+        revisits) go through the worker's link, after the Redis calls made before them,
+        with its timeout and outage handling (a call that fails for good fails the request
+        or article, which goes back to the queue: scheduler.py). Its own client: closing
+        it at engine_stopped leaves the link's connections alone."""
+        state = cls.from_settings(crawler.settings)
+        state.link = link_for(crawler)
+        return state
+
+    async def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        if self.link is None:  # not serving a crawl (the CLI, a test)
+            return fn(*args, **kwargs)
+        result: T = await maybe_deferred_to_future(self.link.call(fn, *args, **kwargs))
+        return result
 
     def _k(self, name: str) -> str:
         return self.base + name

@@ -17,6 +17,10 @@ the article (yet), so the date a sitemap gave once is not lost to a later fetch.
 
 The three outcomes raise subclasses of StateSkip (an IgnoreRequest), which the spider's
 errback passes over in silence.
+
+The state is read and written through `state.call`: a shared store (Redis) answers in a
+thread of its own while the reactor goes on with other requests; a failed call fails the
+request (a distributed worker puts it back into the queue: distributed/scheduler.py).
 """
 
 from __future__ import annotations
@@ -66,11 +70,11 @@ class ConditionalRequestMiddleware:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def process_request(self, request: Request) -> None:
+    async def process_request(self, request: Request) -> None:
         role = request.meta.get("newscrawl_role")
         if role not in ARTICLE_ROLES:
             return None
-        known = self.state.find(request.url)
+        known = await self.state.call(self.state.find, request.url)
         if known is None:
             return None
         # Revisit requests were chosen because they were due; discovered links are checked.
@@ -88,19 +92,19 @@ class ConditionalRequestMiddleware:
             request.headers.setdefault("If-Modified-Since", known.last_modified)
         return None
 
-    def process_response(self, request: Request, response: Response) -> Any:
+    async def process_response(self, request: Request, response: Response) -> Any:
         known_id = request.meta.get("newscrawl_known_id")
         if known_id is None:
             return response
         if response.status == 304:
-            self.state.touch(known_id, utc_now(),
-                             etag=_header(response, "ETag"),
-                             last_modified=_header(response, "Last-Modified"))
+            await self.state.call(self.state.touch, known_id, utc_now(),
+                                  etag=_header(response, "ETag"),
+                                  last_modified=_header(response, "Last-Modified"))
             self.stats.inc_value("newscrawl/incremental/not_modified")
             logger.debug("Not modified (304): %s", request.url)
             raise NotModified(f"{request.url}: not modified")
         if response.status in (404, 410):
-            self.state.mark_gone(known_id, utc_now())
+            await self.state.call(self.state.mark_gone, known_id, utc_now())
             self.stats.inc_value("newscrawl/incremental/gone")
             logger.info("Gone (%d): %s; an archived article, not revisited again",
                         response.status, request.url)

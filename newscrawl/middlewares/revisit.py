@@ -40,7 +40,8 @@ class RevisitMiddleware:
         callback = getattr(spider, "parse_article", None)
         if callback is None:
             return
-        due = self.state.due_for_revisit(spider_sites(spider), utc_now(), self.run.schedule)
+        due = await self.state.call(self.state.due_for_revisit, spider_sites(spider), utc_now(),
+                                    self.run.schedule)
         if due:
             logger.info("Revisiting %d archived articles that are due", len(due))
         self.crawler.stats.inc_value("newscrawl/incremental/revisit_due", len(due))

@@ -64,7 +64,9 @@ class ExtractPipeline(StagePipeline):
         if "templates" in self.stages:
             from .templates import memory_for
 
-            source.known_templates = memory_for(self.crawler).known(source.site or "")
+            memory = memory_for(self.crawler)
+            await memory.load(source.site or "")
+            source.known_templates = memory.known(source.site or "")
         loop = asyncio.get_running_loop()
         try:
             rendered = await loop.run_in_executor(self.pool, clean_source, source, carrier.url,

@@ -5,6 +5,10 @@ unchanged ones are counted and dropped quietly (INFO, not a warning).
 
 Staged articles are committed by the run archive once the run's files are durably written
 (newscrawl/exporters/run_archive.py); without a run archive, when the spider closes.
+
+The state is read and written through `state.call`: a shared store (Redis) answers in a
+thread of its own while the reactor goes on; an article whose state call failed is an item
+error (a distributed worker puts its request back into the queue: distributed/scheduler.py).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from scrapy.exceptions import NotConfigured
 from ..items import PageCarrier, carrier_of
 from ..state import run_context, spider_sites
 from ..state.base import utc_now
-from ..state.versions import Unchanged, judge
+from ..state.versions import Unchanged, find_any, item_urls, judge_known
 
 logger = logging.getLogger(__name__)
 
@@ -38,33 +42,36 @@ class IncrementalPipeline:
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def open_spider(self) -> None:
-        spider = self.crawler.spider
-        known = sum(self.state.count_articles(s) for s in spider_sites(spider))
+    async def open_spider(self) -> None:
+        sites = spider_sites(self.crawler.spider)
+        known = await self.state.call(
+            lambda: sum(self.state.count_articles(s) for s in sites))
         self.stats.set_value("newscrawl/state/known_articles", known)
         if self.commit_at_close:
-            self.state.begin_run(self.run.run_id, self.run.started)
+            await self.state.call(self.state.begin_run, self.run.run_id, self.run.started)
 
-    def close_spider(self) -> None:
+    async def close_spider(self) -> None:
         if self.commit_at_close:
-            self.state.commit_run(self.run.run_id, {"runId": self.run.run_id,
-                                                    "note": "no run archive"})
+            await self.state.call(self.state.commit_run, self.run.run_id,
+                                  {"runId": self.run.run_id, "note": "no run archive"})
 
-    def process_item(self, item: Any) -> PageCarrier:
+    async def process_item(self, item: Any) -> PageCarrier:
         carrier = carrier_of(item, self)
         item = carrier.clean_article
         source = carrier.source
         etag, last_modified = source.etag, source.last_modified
-        verdict = judge(self.state, item, utc_now(), self.run.run_id, etag=etag,
-                        last_modified=last_modified, listed_date=source.sitemap_date,
-                        keep_archived_date=True)
+        known = await self.state.call(find_any, self.state, item_urls(item))
+        verdict = judge_known(known, item, utc_now(), self.run.run_id, etag=etag,
+                              last_modified=last_modified, listed_date=source.sitemap_date,
+                              keep_archived_date=True)
         url = item["url"]
         if verdict.kind == "unchanged":
             known = verdict.known
             assert known is not None
-            self.state.touch(known.id, utc_now(), etag=etag, last_modified=last_modified,
-                             urls=[u for u in (url, item.get("canonicalUrl")) if u],
-                             listed_date=source.sitemap_date)
+            await self.state.call(self.state.touch, known.id, utc_now(), etag=etag,
+                                  last_modified=last_modified,
+                                  urls=[u for u in (url, item.get("canonicalUrl")) if u],
+                                  listed_date=source.sitemap_date)
             self.stats.inc_value("newscrawl/incremental/unchanged")
             if verdict.date_kept:
                 self.stats.inc_value("newscrawl/incremental/date_kept")
@@ -72,7 +79,7 @@ class IncrementalPipeline:
                             "was archived with", url, known.version)
             raise Unchanged(f"{url}: unchanged since version {known.version} "
                             f"({known.fingerprint[:19]}…), not emitted")
-        self.state.stage(self.run.run_id, verdict.record)
+        await self.state.call(self.state.stage, self.run.run_id, verdict.record)
         self.stats.inc_value(f"newscrawl/incremental/{verdict.kind}")
         if verdict.kind == "updated":
             logger.info("Updated: %s is version %d (changed: %s)", url, verdict.record.version,

@@ -51,6 +51,20 @@ class SiteTemplateMemory:
             if blocks:
                 self.learner.load(site, blocks)
 
+    async def load(self, site: str) -> None:
+        """What `_ensure` does, the store read through `store.call`: a shared store (Redis)
+        answers off the reactor thread. The crawl's stages await it before `known`. Items
+        of the site that come while it is read read it too (a few reads, once a site)."""
+        if site in self.loaded:
+            return
+        blocks = None
+        if self.store is not None:
+            blocks = await self.store.call(self.store.get_value, self.NAMESPACE, site)
+        if site not in self.loaded:  # else another item's read came back first
+            self.loaded.add(site)
+            if blocks:
+                self.learner.load(site, blocks)
+
     def known(self, site: str) -> frozenset[str]:
         self._ensure(site)
         return self.learner.known(site)
@@ -105,7 +119,7 @@ def memory_for(crawler: Crawler) -> SiteTemplateMemory:
         # templates persist even when every run re-emits every article.
         store = run_context(crawler).state
         if store is None:
-            store = open_store(crawler.settings)
+            store = open_store(crawler.settings, crawler)
             if store is not None:
                 crawler.signals.connect(store.close, signal=signals.engine_stopped, weak=False)
         memory = SiteTemplateMemory(
@@ -129,10 +143,21 @@ class TemplatesPipeline(StagePipeline):
             raise NotConfigured("NEWSCRAWL_TEMPLATE_LEARNING is off")
         return cls(crawler)
 
-    def process_item(self, item: Any) -> PageCarrier:
+    def process_item(self, item: Any) -> Any:
         carrier = carrier_of(item, self)
-        if not carrier.rendered:
-            self.page_for(carrier).known_templates = self.memory.known(carrier.source.site or "")
+        if carrier.rendered:
+            return carrier
+        site = carrier.source.site or ""
+        if site not in self.memory.loaded:  # awaited: a shared store answers off the reactor
+            return self._load_then_clean(carrier, site)
+        return self._clean(carrier, site)
+
+    async def _load_then_clean(self, carrier: PageCarrier, site: str) -> PageCarrier:
+        await self.memory.load(site)
+        return self._clean(carrier, site)
+
+    def _clean(self, carrier: PageCarrier, site: str) -> PageCarrier:
+        self.page_for(carrier).known_templates = self.memory.known(site)
         return super().process_item(carrier)
 
     def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:

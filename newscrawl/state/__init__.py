@@ -25,19 +25,23 @@ __all__ = ["ArticleState", "CrawlState", "RunContext", "RunRecord", "is_due", "n
 DEFAULT_BACKEND = "newscrawl.state.sqlite.SqliteCrawlState"
 
 
-def open_store(settings: Any) -> CrawlState | None:
-    """The configured store, or None when NEWSCRAWL_STATE_PATH is empty."""
+def open_store(settings: Any, crawler: Crawler | None = None) -> CrawlState | None:
+    """The configured store, or None when NEWSCRAWL_STATE_PATH is empty. For a crawl, a
+    store class with `from_crawler` is built with it (the Redis state takes the worker's
+    link there, to answer the crawl's components off the reactor thread)."""
     if not settings.get("NEWSCRAWL_STATE_PATH"):
         return None
     cls = load_object(settings.get("NEWSCRAWL_STATE_BACKEND") or DEFAULT_BACKEND)
+    if crawler is not None and hasattr(cls, "from_crawler"):
+        return cls.from_crawler(crawler)
     return cls.from_settings(settings)
 
 
-def open_state(settings: Any) -> CrawlState | None:
+def open_state(settings: Any, crawler: Crawler | None = None) -> CrawlState | None:
     """The store for incremental crawling: None when NEWSCRAWL_INCREMENTAL is off."""
     if not settings.getbool("NEWSCRAWL_INCREMENTAL"):
         return None
-    return open_store(settings)
+    return open_store(settings, crawler)
 
 
 def new_run_id() -> str:
@@ -59,7 +63,7 @@ def run_context(crawler: Crawler) -> RunContext:
         settings = crawler.settings
         ctx = RunContext(
             run_id=settings.get("NEWSCRAWL_RUN_ID") or new_run_id(),
-            state=open_state(settings),
+            state=open_state(settings, crawler),
             schedule=parse_schedule(settings.get("NEWSCRAWL_REVISIT_SCHEDULE")),
             started=utc_now(),
         )

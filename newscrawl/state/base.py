@@ -17,7 +17,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def utc_now() -> datetime:
@@ -160,6 +162,16 @@ class CrawlState(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    # -- for the crawl's components, in the reactor thread ---------------------------------
+
+    async def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """fn(*args, **kwargs), awaited by a crawl component (middleware, pipeline), which
+        must not hold the reactor thread while a store on a server answers: such a store
+        runs it elsewhere (RedisCrawlState: in the worker's Redis thread). This one runs it
+        at once: a local file answers in microseconds, and an await that never suspends
+        costs the single-machine crawl nothing."""
+        return fn(*args, **kwargs)
 
 
 def is_due(article: ArticleState, now: datetime, schedule: list[tuple[float, float]]) -> bool:

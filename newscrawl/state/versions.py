@@ -73,7 +73,12 @@ def item_urls(item: Any) -> list[str]:
 
 
 def known_article(state: CrawlState, item: Any) -> ArticleState | None:
-    for url in item_urls(item):
+    return find_any(state, item_urls(item))
+
+
+def find_any(state: CrawlState, urls: list[str]) -> ArticleState | None:
+    """The committed article of the first of these URLs the state knows."""
+    for url in urls:
         found = state.find(url)
         if found is not None:
             return found
@@ -94,9 +99,18 @@ def judge(state: CrawlState, item: Any, now: datetime, run_id: str, *,
     """Compare a clean item with the state; fill its version metadata when it is new or
     updated (metadata: articleId, version, previousFingerprint, changedFields).
     `listed_date`: the sitemap or feed date the item was cleaned with, kept in the record."""
+    return judge_known(known_article(state, item), item, now, run_id, etag=etag,
+                       last_modified=last_modified, listed_date=listed_date,
+                       keep_archived_date=keep_archived_date)
+
+
+def judge_known(known: ArticleState | None, item: Any, now: datetime, run_id: str, *,
+                etag: str | None = None, last_modified: str | None = None,
+                listed_date: str | None = None, keep_archived_date: bool = False) -> Verdict:
+    """`judge` against the article already looked up in the state (`known_article`), for
+    a caller that looks it up elsewhere than where it judges (the incremental pipeline)."""
     metadata = item["metadata"]
     fingerprint = metadata["fingerprint"]
-    known = known_article(state, item)
     if known is not None and known.fingerprint == fingerprint:
         return Verdict("unchanged", known, known)
     hashes = field_hashes(item)
