@@ -9,9 +9,11 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
+import pytest_twisted
 from redisserver import RedisServer
 from test_crawl import _expected_articles
 from test_distributed import SlowSite, _paths, _seed, _worker
@@ -115,3 +117,140 @@ def test_a_worker_gives_up_after_the_outage_limit_and_its_work_is_taken_over(
         assert _finished(survivor, out / "survivor.log") == 0
     merged = _merged(out, run)
     assert sorted(_paths(merged, site)) == sorted(_expected_articles(site_dir))
+
+
+# -- crawl-state calls off the reactor thread ---------------------------------------------
+
+ARCHIVED = "https://daily.example/news/1-harbour"
+
+
+def _state_crawler(server_url: str, outage: str):
+    """A worker's crawler with the crawl state in Redis, as the add-on sets it up."""
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.spiders.article import ArticleSpider
+
+    crawler = get_crawler(ArticleSpider, {
+        "NEWSCRAWL_REDIS_URL": server_url, "NEWSCRAWL_WORKER_ID": "w1",
+        "NEWSCRAWL_INCREMENTAL": True, "NEWSCRAWL_STATE_PATH": "redis",
+        "NEWSCRAWL_STATE_BACKEND": "newscrawl.distributed.state.RedisCrawlState",
+        "NEWSCRAWL_REDIS_OUTAGE": outage, **FAST_FAIL})
+    crawler.spider = ArticleSpider(start_urls="https://daily.example/")
+    return crawler
+
+
+def _archive_one(server_url: str) -> None:
+    """One committed article with an ETag, as an earlier run leaves it."""
+    from newscrawl.distributed.state import RedisCrawlState
+    from newscrawl.state.base import ArticleState
+
+    state = RedisCrawlState(connect(server_url))
+    state.stage("r0", ArticleState(id="a1", site="daily.example", url=ARCHIVED,
+                                   fingerprint="fp-1", etag='"v1"', urls=[ARCHIVED],
+                                   first_seen="2025-01-01T00:00:00Z"))
+    state.commit_run("r0", {})
+    state.close()
+
+
+def _carrier(fingerprint: str):
+    from datetime import UTC, datetime
+
+    from newscrawl.items import ArticleItem, PageCarrier, PageSource, Rendered
+
+    carrier = PageCarrier(ArticleItem(url=ARCHIVED), PageSource(
+        body=b"", headers={}, fetched_at=datetime(2025, 3, 1, tzinfo=UTC), site="daily.example"))
+    carrier.accept(Rendered({"metadata": {"fingerprint": fingerprint, "site": "daily.example"}}))
+    return carrier
+
+
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_crawl_state_calls_wait_for_a_frozen_redis_off_the_reactor(redis_server):
+    """The conditional-requests middleware and the incremental pipeline read the shared
+    crawl state while Redis is frozen (SIGSTOP): their calls wait in the worker's Redis
+    thread (its link: time out, retry) while the reactor goes on (a LoopingCall ticks, the
+    test's own timers fire), and they finish with the right answer once Redis is back.
+    Were a lookup made in the reactor thread, calling the hook would itself hang until the
+    call timed out and come back failed: `not called` below would not hold."""
+    from scrapy import Request
+    from scrapy.utils.defer import deferred_from_coro
+    from twisted.internet import reactor, task
+
+    from newscrawl.middlewares.conditional import ConditionalRequestMiddleware
+    from newscrawl.pipelines.incremental import IncrementalPipeline
+    from newscrawl.state.versions import Unchanged
+
+    _archive_one(redis_server.url)
+    crawler = _state_crawler(redis_server.url, outage="60")
+    middleware = ConditionalRequestMiddleware.from_crawler(crawler)
+    pipeline = IncrementalPipeline.from_crawler(crawler)
+    state = middleware.state
+    assert pipeline.state is state and state.link is not None
+    threads: list[str] = []
+    find = state.find
+
+    def spied_find(url: str):
+        threads.append(threading.current_thread().name)
+        return find(url)
+
+    state.find = spied_find  # type: ignore[method-assign]
+    ticks: list[float] = []
+    loop = task.LoopingCall(lambda: ticks.append(time.monotonic()))
+    loop.start(0.05)
+    os.kill(redis_server.proc.pid, signal.SIGSTOP)
+    try:
+        request = Request(ARCHIVED, meta={"newscrawl_role": "revisit"})
+        # As the engine runs them: asyncio tasks (the reactor is asyncio's).
+        lookup = deferred_from_coro(middleware.process_request(request))
+        judged = deferred_from_coro(pipeline.process_item(_carrier("fp-1")))
+        deadline = time.monotonic() + 60
+        while not state.link.paused:  # a call has timed out: the link retries, paused
+            assert time.monotonic() < deadline, "the link never noticed the frozen Redis"
+            await task.deferLater(reactor, 0.1, lambda: None)
+        seen = len(ticks)
+        await task.deferLater(reactor, 0.5, lambda: None)
+        assert not lookup.called and not judged.called  # still waiting for Redis...
+        assert len(ticks) > seen  # ...and the reactor goes on meanwhile
+    finally:
+        os.kill(redis_server.proc.pid, signal.SIGCONT)
+    lookup.addTimeout(60, reactor)
+    judged.addTimeout(60, reactor)
+    assert await lookup is None
+    assert request.meta["newscrawl_known_id"] == "a1"
+    assert request.headers["If-None-Match"] == b'"v1"'
+    with pytest.raises(Unchanged):  # the archived fingerprint: seen, not emitted again
+        await judged
+    loop.stop()
+    assert threads and set(threads) == {"redis-main"}  # the worker's link, never the reactor
+    assert crawler.stats.get_value("newscrawl/incremental/unchanged") == 1
+    assert state.get("a1").last_seen is not None  # the pipeline's touch reached Redis
+
+
+@pytest.mark.redis
+@pytest_twisted.ensureDeferred
+async def test_a_crawl_state_call_past_the_outage_limit_fails_its_request_for_the_queue(
+        redis_server):
+    """Past NEWSCRAWL_REDIS_OUTAGE the lookup fails with RedisGone: the request fails, and
+    the scheduler counts it a Redis failure, whose request goes back to the queue."""
+    from scrapy import Request
+    from scrapy.utils.defer import deferred_from_coro
+    from twisted.internet import reactor
+    from twisted.python.failure import Failure
+
+    from newscrawl.distributed.link import RedisGone
+    from newscrawl.distributed.scheduler import redis_failure
+    from newscrawl.middlewares.conditional import ConditionalRequestMiddleware
+
+    _archive_one(redis_server.url)
+    middleware = ConditionalRequestMiddleware.from_crawler(
+        _state_crawler(redis_server.url, outage="1"))
+    os.kill(redis_server.proc.pid, signal.SIGSTOP)
+    try:
+        lookup = deferred_from_coro(middleware.process_request(
+            Request(ARCHIVED, meta={"newscrawl_role": "article"})))
+        lookup.addTimeout(60, reactor)
+        with pytest.raises(RedisGone) as failed:
+            await lookup
+    finally:
+        os.kill(redis_server.proc.pid, signal.SIGCONT)
+    assert redis_failure(Failure(failed.value))
