@@ -1,6 +1,7 @@
 """The crawl state (newscrawl.state.base.CrawlState, issue 5) on Redis, shared by every
 worker of a distributed crawl: the same interface as the SQLite store, so the incremental
-pipeline, conditional requests and revisits work unchanged against it.
+pipeline, conditional requests and revisits work unchanged against it. What they ask through
+`call` runs in the worker's Redis thread (link.py), never in the reactor thread.
 
     NEWSCRAWL_STATE_BACKEND = "newscrawl.distributed.state.RedisCrawlState"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -81,13 +82,27 @@ class SiteTemplateMemory:
         if self.store is None:
             return
         for site in sorted(self.dirty):
-            mine = self.learner.seen.get(site, {})
-            merged = self.store.update_value(
-                self.NAMESPACE, site,
-                partial(merge_blocks, mine=mine, min_pages=self.learner.min_pages,
-                        max_blocks=self.learner.max_blocks))
+            self.learner.load(site, self.store.update_value(self.NAMESPACE, site,
+                                                            self._merge(site)))
+        self.dirty.clear()
+
+    async def save_from_crawl(self) -> None:
+        """`save`, the store written through `store.call` (off the reactor thread for a
+        shared store); the merged blocks are learned back here."""
+        if self.store is None:
+            return
+        for site in sorted(self.dirty):
+            merged = await self.store.call(self.store.update_value, self.NAMESPACE, site,
+                                           self._merge(site))
             self.learner.load(site, merged)
         self.dirty.clear()
+
+    def _merge(self, site: str) -> Callable[[Any], dict[str, list[str]]]:
+        """The merge of this crawl's blocks of a site, on a copy of them (it may run in
+        another thread, and again on a newer stored value)."""
+        mine = {key: list(ids) for key, ids in self.learner.seen.get(site, {}).items()}
+        return partial(merge_blocks, mine=mine,
+                       min_pages=self.learner.min_pages, max_blocks=self.learner.max_blocks)
 
 
 def merge_blocks(stored: dict[str, list[str]] | None, mine: dict[str, list[str]],
@@ -174,5 +189,5 @@ class TemplatesPipeline(StagePipeline):
             logger.info("Learned %d template blocks of site %s (from %s)", len(promoted), site,
                         data["url"])
 
-    def spider_closed(self, spider: Any = None, reason: str | None = None) -> None:
-        self.memory.save()
+    async def spider_closed(self, spider: Any = None, reason: str | None = None) -> None:
+        await self.memory.save_from_crawl()
