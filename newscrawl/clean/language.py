@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import islice
 
 import langcodes
 
@@ -57,16 +58,19 @@ def primary(tag: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _identifier():
     # Loaded once per process (about half a second); article.warm_up pays it at start.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from .langid_walk import ArrayWalkIdentifier
+
+    return ArrayWalkIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def identify(text: str) -> tuple[str, float] | None:
     """The language of a text and the identifier's confidence; None when the text is too
     short to say."""
     text = text[:DETECT_CHARS]
-    if len(_LETTER.findall(text)) < MIN_TEXT_CHARS:
+    # enough letters? (counted up to the threshold only: a long text answers in its start)
+    if sum(1 for _ in islice(_LETTER.finditer(text), MIN_TEXT_CHARS)) < MIN_TEXT_CHARS:
         return None
     lang, prob = _identifier().classify(text)
     return str(lang), float(prob)
