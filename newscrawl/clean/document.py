@@ -7,7 +7,15 @@ import re
 from functools import lru_cache
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlElementClassLookup,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
 from .charset import Charset, decode_html
 
@@ -16,6 +24,23 @@ __all__ = ["MAX_DEPTH", "Charset", "NotHTML", "decode_html", "limit_depth", "loa
 
 # huge_tree lifts libxml2's 256-level depth limit, past which it silently drops content.
 _PARSER = HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
+
+
+def _class_lookup() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes (FormElement for <form>, InputElement for <input>...,
+    HtmlElement for the rest) chosen by lxml's own C lookup: lxml.html's lookup is a Python
+    method called for every element the code touches, twice a page for the working copy
+    (~0.2 ms a page)."""
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+        entity=HtmlEntity))
+    tags = lookup.get_namespace(None)
+    for tag, cls in HtmlElementClassLookup._default_element_classes.items():
+        tags[tag] = cls
+    return lookup
+
+
+_PARSER.set_element_class_lookup(_class_lookup())
 
 
 class NotHTML(ValueError):
