@@ -1,8 +1,9 @@
 """Dates in the visible page, each weighted by where it stands: near the headline or in a
-byline, or in the site's chrome (header, navigation, teaser lists, footer). Two regions are
-walled off: readers' comment threads (by their class words, microdata or role) and lists of
-dated teasers (by their shape: several items, each a link and a date). Their dates are
-other texts', never candidates, and a day stated only there is not the page's (judge)."""
+byline, or in the site's chrome (header, navigation, teaser lists, footer). Three regions are
+walled off: readers' comment threads (by their class words, microdata or role), lists of
+dated teasers (by their shape: several items, each a link and a date) and rails under a rail
+label ("More stories", "Lesen Sie auch": the block the label heads). Their dates are other
+texts', never candidates, and a day stated only there is not the page's (judge)."""
 
 from __future__ import annotations
 
@@ -45,11 +46,13 @@ from ..lexicon.patterns import (
     PUBLISHED_AFTER,
     PUBLISHED_ANY,
     PUBLISHED_LABEL,
+    RAIL_LABEL,
     REGISTERED_LABEL,
     REL_HINT,
     TAXONOMY_TOKEN,
 )
 from ..page import Page
+from ..render import BLOCK_TAGS
 from . import weights as W
 from .headline import find_headline, headline_container
 from .model import Candidate, Context, Stamp, add_candidate
@@ -78,7 +81,8 @@ class _Hit:
     quoted: bool = False
     after: str = ""  # the visible text right after ("um 23:03 Uhr gepostet")
     el: HtmlElement | None = None  # the element whose text or attribute states it
-    walled: bool = False  # in a comment thread or a list of dated teasers
+    walled: bool = False  # in a comment thread, a list of dated teasers or a rail
+    tail_of: HtmlElement | None = None  # for a text after an element: that element
 
 
 @lru_cache(maxsize=16384)
@@ -126,6 +130,8 @@ class _Walk:
         self.quotes: list[HtmlElement] = []  # open captions and quotations
         self.thread: HtmlElement | None = None  # the open comment thread
         self.threads: list[HtmlElement] = []
+        # elements whose own text is a rail label, with the position where it stands
+        self.labels: list[tuple[HtmlElement, int]] = []
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
         for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -173,7 +179,10 @@ class _Walk:
         tail = el.tail
         parent = el.getparent()
         if tail and self.skip_depth == 0 and not tail.isspace() and parent is not None:
+            n = len(self.hits)
             self._text(tail, self._parent_chrome(el), parent)
+            for hit in self.hits[n:]:
+                hit.tail_of = el
 
     def _own(self, n: int, el: HtmlElement) -> None:
         """The hits added since the n-th: where they stand, and whether in a thread."""
@@ -225,6 +234,8 @@ class _Walk:
         self._own(n, el)
         text = el.text
         if text and not text.isspace():
+            if len(text) <= W.RAIL_LABEL_MAX_CHARS and RAIL_LABEL.match(" ".join(text.split())):
+                self.labels.append((el, self.pos))
             self._text(text, c, el)
 
     def _chrome(
@@ -400,17 +411,106 @@ def _teaser_link(el: HtmlElement) -> str | None:
     return href
 
 
-def _wall_off(walk: _Walk, hits: list[_Hit], ctx: Context) -> list[_Hit]:
-    """Mark the hits in comment threads and lists of dated teasers, record those regions for
-    the judge, and drop the microdata <meta> dates they alone state (a schema.org Comment's
-    datePublished that the meta reader took for the article's); the hits outside remain."""
+_HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+
+
+def _short_text(el: HtmlElement) -> str | None:
+    """The element's text, space-normalised, when it is label-sized; None when longer
+    (read only up to the limit: a label's ancestors can be the whole page)."""
+    parts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        size += len(text.strip())
+        if size > W.RAIL_LABEL_MAX_CHARS:
+            return None
+        parts.append(text)
+    return " ".join("".join(parts).split())
+
+
+def _label_block(label: HtmlElement, keep: set[HtmlElement]) -> HtmlElement | None:
+    """The block a rail label is all of (h2 > a > "More stories", p > strong > "Lesen Sie
+    auch:"); None for a label inside a sentence or a line of other text, or one that is
+    the headline's own block."""
+    text = _short_text(label)
+    if not text or not RAIL_LABEL.match(text) or label in keep:
+        return None
+    block = label
+    while True:
+        parent = block.getparent()
+        if parent is None or parent in keep or _short_text(parent) != text:
+            break
+        block = parent
+    return block if block.tag in BLOCK_TAGS else None
+
+
+def _heading_level(el: HtmlElement) -> int | None:
+    """The level of a heading, or of the heading a label block wraps (div > h2)."""
+    level = _HEADING_LEVELS.get(el.tag)
+    if level is None:
+        inner = next(el.iter(*_HEADING_LEVELS), None)
+        level = _HEADING_LEVELS.get(inner.tag) if inner is not None else None
+    return level
+
+
+def _rails(walk: _Walk, h_start: int | None, h_end: int | None) -> tuple[
+    list[HtmlElement], list[HtmlElement]
+]:
+    """The blocks rail labels head, by structure: a heading (or a block wrapping one) heads
+    its following siblings up to the next heading of the same or a higher level; another
+    label block ("<div class=title>Lesen Sie auch</div>") heads its parent when it is the
+    parent's first child, else its following siblings up to the next heading. Never a block
+    holding the headline, nor a label right below the headline (a byline's "Share" menu).
+    Returns (containers, sibling runs): a sibling's tail text is the rail's, a container's
+    is not."""
+    containers: list[HtmlElement] = []
+    runs: list[HtmlElement] = []
+    for label, pos in walk.labels:
+        if h_start is not None and h_end is not None and (
+            h_start <= pos < h_end + W.THREAD_BELOW_CHARS
+        ):
+            continue
+        block = _label_block(label, walk.keep)
+        if block is None:
+            continue
+        level = _heading_level(block)
+        parent = block.getparent()
+        if (
+            level is None
+            and parent is not None
+            and parent not in walk.keep
+            and next(parent.iterchildren(etree.Element), None) is block
+        ):
+            containers.append(parent)
+            continue
+        for sib in block.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if sib in walk.keep or any(
+                (lv := _HEADING_LEVELS.get(h.tag)) and (level is None or lv <= level)
+                for h in sib.iter(*_HEADING_LEVELS)
+            ):
+                break
+            runs.append(sib)
+    return containers, runs
+
+
+def _wall_off(
+    walk: _Walk, hits: list[_Hit], ctx: Context, h_start: int | None, h_end: int | None
+) -> list[_Hit]:
+    """Mark the hits in comment threads, lists of dated teasers and rails, record those
+    regions for the judge, and drop the microdata <meta> dates they alone state (a
+    schema.org Comment's datePublished that the meta reader took for the article's); the
+    hits outside remain."""
     items = _listing_items(hits, walk.keep, ctx)
-    if items:
-        inside = {e for item in items for e in item.iter()}
+    containers, runs = _rails(walk, h_start, h_end)
+    regions = items + containers + runs
+    if regions:
+        inside = {e for region in regions for e in region.iter()}
+        tails = set(runs)
         for hit in hits:
-            if hit.el in inside:
+            if hit.el in inside or hit.tail_of in tails:
                 hit.walled = True
-    ctx.walled = walk.threads + items
+    ctx.walled = walk.threads + regions
     walled = {h.text.strip() for h in hits if h.walled and h.attr and h.el is not None
               and h.el.tag == "meta"}
     if walled:
@@ -495,7 +595,7 @@ def read_body(page: Page, ctx: Context) -> None:
     walk = _Walk(page, ctx)
     hits, h_start, h_end = walk.run(page.root)
     _learn_order(hits, ctx)
-    hits = _wall_off(walk, hits, ctx)
+    hits = _wall_off(walk, hits, ctx, h_start, h_end)
     ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count

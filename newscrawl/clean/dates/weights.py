@@ -91,3 +91,4 @@ LISTING_MIN_ITEMS = 3  # items of one tag under one parent, each with a link and
 LISTING_DEPTH = 5  # levels from a date up to its list item (li > div > p > span)
 LISTING_ITEM_MAX_CHARS = 400  # a teaser's text (title, date, a line of summary); more: prose
 LISTING_DATE_MAX_CHARS = 80  # a teaser's date text; a longer one is a sentence
+RAIL_LABEL_MAX_CHARS = 60  # a rail label ("More stories", "Lesen Sie auch"); longer: a title
