@@ -452,13 +452,51 @@ def _heading_level(el: HtmlElement) -> int | None:
     return level
 
 
+def _prose_block(el: HtmlElement) -> bool:
+    """A block of the story's own text: a paragraph (or a bare text) with a paragraph's
+    length outside links. A teaser's title is a link and its summary a line; the article
+    a "Share" or "Topics" label sits in goes on with paragraphs, which a rail never holds."""
+    for e in el.iter():
+        if not isinstance(e.tag, str) or e.tag == "a":
+            continue
+        if e.tag == "p":
+            size = len(e.text_content().strip()) - sum(
+                len(a.text_content().strip()) for a in e.iter("a")
+            )
+            if size > W.RAIL_PROSE_CHARS:
+                return True
+        elif e.text and len(e.text.strip()) > W.RAIL_PROSE_CHARS:
+            return True
+    return False
+
+
+def _run(first: HtmlElement | None, level: int | None, keep: set[HtmlElement]) -> list[
+    HtmlElement
+]:
+    """Siblings from `first` on, up to the next heading of the same or a higher level (any
+    heading after a label that is no heading), the headline's block or the story's prose."""
+    run: list[HtmlElement] = []
+    sib = first
+    while sib is not None:
+        if isinstance(sib.tag, str):
+            if sib in keep or _prose_block(sib) or any(
+                (lv := _HEADING_LEVELS.get(h.tag)) and (level is None or lv <= level)
+                for h in sib.iter(*_HEADING_LEVELS)
+            ):
+                break
+            run.append(sib)
+        sib = sib.getnext()
+    return run
+
+
 def _rails(walk: _Walk, h_start: int | None, h_end: int | None) -> tuple[
     list[HtmlElement], list[HtmlElement]
 ]:
     """The blocks rail labels head, by structure: a heading (or a block wrapping one) heads
     its following siblings up to the next heading of the same or a higher level; another
     label block ("<div class=title>Lesen Sie auch</div>") heads its parent when it is the
-    parent's first child, else its following siblings up to the next heading. Never a block
+    parent's first child and the parent holds no prose, else its following siblings up to
+    the next heading. A run of siblings ends before the story's prose. Never a block
     holding the headline, nor a label right below the headline (a byline's "Share" menu).
     Returns (containers, sibling runs): a sibling's tail text is the rail's, a container's
     is not."""
@@ -473,24 +511,18 @@ def _rails(walk: _Walk, h_start: int | None, h_end: int | None) -> tuple[
         if block is None:
             continue
         level = _heading_level(block)
+        run = _run(block.getnext(), level, walk.keep)
         parent = block.getparent()
         if (
             level is None
             and parent is not None
             and parent not in walk.keep
             and next(parent.iterchildren(etree.Element), None) is block
+            and len(run) == sum(1 for _ in parent.iterchildren(etree.Element)) - 1
         ):
-            containers.append(parent)
-            continue
-        for sib in block.itersiblings():
-            if not isinstance(sib.tag, str):
-                continue
-            if sib in walk.keep or any(
-                (lv := _HEADING_LEVELS.get(h.tag)) and (level is None or lv <= level)
-                for h in sib.iter(*_HEADING_LEVELS)
-            ):
-                break
-            runs.append(sib)
+            containers.append(parent)  # the label and its rail, nothing else
+        else:
+            runs += run
     return containers, runs
 
 

@@ -92,3 +92,4 @@ LISTING_DEPTH = 5  # levels from a date up to its list item (li > div > p > span
 LISTING_ITEM_MAX_CHARS = 400  # a teaser's text (title, date, a line of summary); more: prose
 LISTING_DATE_MAX_CHARS = 80  # a teaser's date text; a longer one is a sentence
 RAIL_LABEL_MAX_CHARS = 60  # a rail label ("More stories", "Lesen Sie auch"); longer: a title
+RAIL_PROSE_CHARS = 300  # a text outside links this long is the story's prose, not a teaser's
