@@ -67,7 +67,8 @@ class Context:
     # outside the walled regions below.
     visible: list[str] = field(default_factory=list)
     # Regions whose dates are other texts' (readers' comment threads, the items of a list of
-    # dated teasers): never a candidate, and a day stated only there is not the page's.
+    # dated teasers, a rail under a rail label): never a candidate, and a day stated only there
+    # is not the page's.
     walled: list[HtmlElement] = field(default_factory=list)
 
 
