@@ -20,6 +20,8 @@ from lxml.html import HtmlElement
 from . import boilerplate_thresholds as T
 from .lexicon.common import CHROME_ROLES, CHROME_TAGS, LABEL_TAGS, META_ITEMPROPS, PROTECTED_TAGS
 from .lexicon.patterns import (
+    ADJACENT_LABEL,
+    AUTHOR_BIO_LABEL,
     AUTHOR_MORE,
     BOILER_PREFIX,
     BOILER_TOKENS,
@@ -787,6 +789,163 @@ def _drop_meta_lines(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> 
     return removed
 
 
+
+def _label_nodes(body: HtmlElement, label: re.Pattern[str]):
+    """(element holding the text, is-tail) of every text node of the body that is a whole
+    label. Labels are short: longer text nodes are not read."""
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, tail in ((el.text, False), (el.tail if el is not body else None, True)):
+            if text and len(text) <= 4 * T.RAIL_LABEL_MAX and label.match(normalize_space(text)):
+                yield el, tail
+
+
+def _climb_wrappers(el: HtmlElement, body: HtmlElement, heavy: set[HtmlElement]) -> HtmlElement:
+    """Past wrappers that hold only `el`'s text (h2 > span > "Die Autorin")."""
+    n = _text_len(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent is body or _protected(parent, heavy) or _text_len(parent) != n:
+            return el
+        el = parent
+
+
+def _following(line: HtmlElement, body: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """What comes after `line` in the body: the following siblings of it and of each of its
+    ancestors below the body, and those elements whose tail text follows."""
+    after, tails = [], []
+    node = line
+    while node is not None and node is not body:
+        tails.append(node)
+        after.extend(node.itersiblings())
+        node = node.getparent()
+    return after, tails
+
+
+def _drop_author_bios(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """An author-bio box closing the story: a line that is only a bio label ("Die Autorin",
+    "About the author", "この記事を書いた人") and a few lines about the writer after it, up
+    to the end of the body. Both go; a label followed by more than a short bio is a
+    heading of the story, and a sentence naming the author ("Die Autorin ist...") is no
+    label."""
+    removed = 0
+    for el, is_tail in list(_label_nodes(body, AUTHOR_BIO_LABEL)):
+        if is_tail or not _inside(el, body):
+            continue
+        if not AUTHOR_BIO_LABEL.match(normalize_space(el.text_content())):
+            continue  # the label opens a longer line
+        line = whole_block(el, limit=body)
+        if line is None or _protected(line, heavy):
+            continue
+        line = _climb_wrappers(line, body, heavy)
+        after, tails = _following(line, body)
+        rest = sum(_text_len(x) for x in after) + sum(
+            len(normalize_space(x.tail or "")) for x in tails)
+        if not rest or rest > T.AUTHOR_BIO_MAX or any(_protected(x, heavy) for x in after):
+            continue
+        if _text_len(body) - rest - _text_len(line) < T.AUTHOR_BIO_STORY_MIN:
+            continue  # the bio is (nearly) all the page says
+        for x in after:
+            x.drop_tree()
+        for x in tails:
+            x.tail = None
+        line.drop_tree()
+        removed += 1
+    return removed
+
+
+def _in_link(el: HtmlElement, stop: HtmlElement) -> bool:
+    return any(x.tag == "a" for x in (el, *el.iterancestors()) if x is not stop) or (
+        stop.tag == "a")
+
+
+def _adjacent_links(el: HtmlElement) -> bool:
+    """A block of links to the site's neighbour articles: labels ("Next article",
+    "Vorheriger Beitrag") and the linked titles, little else. Either the titles are link
+    text, or the block is a card whose link has no text of its own (an overlay over the
+    label and the title)."""
+    if _text_len(el) > T.ADJACENT_BLOCK_MAX:
+        return False
+    anchors = [a for a in el.iter("a") if (a.get("href") or "").strip()]
+    inside_a = any(a.tag == "a" and a.get("href") for a in el.iterancestors())
+    if not anchors and not inside_a:
+        return False
+    labels = outside = inside = 0
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        texts = [(node.text, node)]
+        if node is not el:
+            texts.append((node.tail, node.getparent()))
+        for text, holder in texts:
+            t = normalize_space(text or "")
+            if not t:
+                continue
+            if ADJACENT_LABEL.match(t):
+                labels += 1
+            elif inside_a or _in_link(holder, el):
+                inside += len(t)
+            else:
+                outside += len(_PUNCT.sub("", t))
+    if not labels:
+        return False
+    if outside <= T.ADJACENT_GLUE_MAX:
+        return inside <= T.ADJACENT_TITLE_MAX * labels
+    card = any(not normalize_space(a.text_content()) for a in anchors)
+    return card and outside + inside <= T.ADJACENT_TITLE_MAX * labels
+
+
+def _drop_adjacent_links(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Links to the previous and next article ("« Previous Post", "Nächster Artikel: <a>
+    title</a>", "Article précédent" cards): the largest block around a label that holds
+    only such links goes. A label inside a sentence ("the next article in this series")
+    is no label; a label line with its link on the next line goes with that line."""
+    removed = 0
+    for el, is_tail in list(_label_nodes(body, ADJACENT_LABEL)):
+        holder = el.getparent() if is_tail else el
+        if holder is None or not _inside(holder, body) and holder is not body:
+            continue
+        best = None
+        node = holder
+        while node is not None and node is not body and not _protected(node, heavy):
+            if _text_len(node) > T.ADJACENT_BLOCK_MAX:
+                break
+            if _adjacent_links(node):
+                best = node
+            node = node.getparent()
+        if best is None:
+            removed += _drop_label_and_link_line(holder, body, heavy)
+            continue
+        unit = whole_block(best, limit=body)
+        if unit is None or _protected(unit, heavy) or not _adjacent_links(unit):
+            continue
+        unit.drop_tree()
+        removed += 1
+    return removed
+
+
+def _drop_label_and_link_line(el: HtmlElement, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Flat markup: a line that is only the label, then a line that is only the link."""
+    if not ADJACENT_LABEL.match(normalize_space(el.text_content())):
+        return 0
+    line = whole_block(el, limit=body)
+    if line is None or _protected(line, heavy) or line.find(".//a") is not None:
+        return 0
+    line = _climb_wrappers(line, body, heavy)
+    nxt = line.getnext()
+    if nxt is None or _protected(nxt, heavy) or not isinstance(nxt.tag, str):
+        return 0
+    n = _text_len(nxt)
+    if not n or n > T.ADJACENT_TITLE_MAX or _link_len(nxt) < n - T.ADJACENT_GLUE_MAX:
+        return 0
+    if (line.tail or "").strip():
+        return 0  # text between the label and the link: not a label line
+    nxt.drop_tree()
+    line.drop_tree()
+    return 2
+
+
 def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
@@ -803,6 +962,8 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
+    removed += _drop_adjacent_links(body, heavy)
+    removed += _drop_author_bios(body, heavy)
     removed += _drop_meta_lines(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"

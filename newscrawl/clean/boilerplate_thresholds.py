@@ -53,3 +53,12 @@ DATELINE_REST_WORDS = 6  # words besides its date and time (label, weekday, plac
 BYLINE_MAX = 100  # a byline line is shorter than this
 BYLINE_NAME_WORDS = 2  # a byline names someone in at least this many words
 META_SOURCE_CHARS = 60  # how much of a removed line metadata.sources quotes
+
+# --- author-bio boxes ("Die Autorin" + a few lines) at the end of the story ---
+AUTHOR_BIO_MAX = 700  # text after the label a bio box holds at most (name, role, sentences)
+AUTHOR_BIO_STORY_MIN = 200  # story text before the label at least (else the page is the bio)
+
+# --- links to the previous / next article ("Next article: <a>title</a>") ---
+ADJACENT_BLOCK_MAX = 500  # a block of such links is shorter than this
+ADJACENT_TITLE_MAX = 200  # text besides the labels, per label, of a block of cards
+ADJACENT_GLUE_MAX = 10  # letters outside the links and labels such a block may have

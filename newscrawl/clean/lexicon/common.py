@@ -278,6 +278,9 @@ CMS_SERVICE_PATHS = ("feed", "rss", "sitemap", "wp-login.php", "wp-admin")
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {
+    # Arabic: the bare "next" / "previous" of a site's neighbour-article cards, and "previous /
+    # next article"
+    "adjacent_article_labels": ("التالي", "السابق", "المقال التالي", "المقال السابق"),
     "ad_labels": ("reklama",),  # Polish, Czech, Slovak...
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines

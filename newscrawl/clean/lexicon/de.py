@@ -82,6 +82,14 @@ LANGUAGE = Language(
     next_page_texts=('weiter', 'nächste', 'nächste seite', 'ältere artikel', 'ältere beiträge'),
     service_path_words=('impressum', 'datenschutz'),
     taxonomy_path_words=('thema', 'themen', 'schlagwort', 'schlagworte', 'autor', 'autoren'),
+    author_bio_labels=(
+        "die autorin", "der autor", "die autoren", "die autorinnen", "über den autor",
+        "über die autorin", "über die autoren", "zum autor", "zur autorin", "zu den autoren",
+    ),
+    adjacent_article_labels=(
+        "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag",
+        "voriger artikel", "voriger beitrag",
+    ),
     gaps={
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",

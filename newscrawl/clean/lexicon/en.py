@@ -127,6 +127,13 @@ LANGUAGE = Language(
     taxonomy_path_words=('tag', 'tags', 'tagged', 'category', 'categories', 'topic', 'topics',
         'theme', 'author', 'authors', 'profile', 'profiles', 'journalist', 'journalists',
         'reporter', 'reporters', 'by'),
+    author_bio_labels=(
+        "about the author", "about the authors", "about the writer", "about the contributor",
+    ),
+    adjacent_article_labels=(
+        "previous article", "next article", "previous post", "next post", "previous story",
+        "next story", "prev article", "prev post", "older post", "newer post",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         "provided_by": "credits name the source after a credit word (\"Photo: Reuters\")",

@@ -73,6 +73,13 @@ LANGUAGE = Language(
     service_link_texts=('aviso legal', 'privacidad', 'política de privacidad', 'contacto',
         'suscríbete', 'iniciar sesión'),
     next_page_texts=('siguiente', 'más noticias'),
+    author_bio_labels=(
+        "sobre el autor", "sobre la autora", "acerca del autor", "acerca de la autora",
+        "el autor", "la autora", "sobre los autores",
+    ),
+    adjacent_article_labels=(
+        "artículo anterior", "artículo siguiente", "entrada anterior", "entrada siguiente",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -69,6 +69,14 @@ LANGUAGE = Language(
         'nous contacter', "s'abonner", 'se connecter'),
     next_page_texts=('suivant', 'suivante', 'suivantes', 'page suivante'),
     taxonomy_path_words=('auteur', 'auteurs'),
+    author_bio_labels=(
+        "à propos de l'auteur", "à propos de l’auteur", "à propos de l'autrice",
+        "à propos de l’autrice", "l'auteur", "l’auteur", "l'autrice", "l’autrice",
+        "les auteurs",
+    ),
+    adjacent_article_labels=(
+        "article précédent", "article suivant",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -55,6 +55,13 @@ LANGUAGE = Language(
     service_link_texts=('note legali', 'chi siamo', 'contatti'),
     next_page_texts=('successiva',),
     taxonomy_path_words=('autore',),
+    author_bio_labels=(
+        "sull'autore", "sull’autore", "sull'autrice", "sull’autrice", "l'autore", "l’autore",
+        "l'autrice", "l’autrice", "gli autori",
+    ),
+    adjacent_article_labels=(
+        "articolo precedente", "articolo successivo",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

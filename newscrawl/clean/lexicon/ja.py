@@ -27,6 +27,13 @@ LANGUAGE = Language(
     consent_titles=("cookieの使用について", "クッキーの使用について", "プライバシー設定"),
     consent_terms=("cookie", "クッキー", "個人情報", "同意", "パートナー", "パーソナライズ広告"),
     reading_time_words=("読了時間", "分で読めます", "で読めます", "読了"),
+    author_bio_labels=(
+        "この記事を書いた人", "著者プロフィール", "筆者プロフィール", "執筆者プロフィール",
+        "著者について",
+    ),
+    adjacent_article_labels=(
+        "前の記事", "次の記事",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -39,9 +39,13 @@ LANGUAGE = Language(
     reading_time_words=("읽는 시간", "읽기 시간", "분 분량"),
     service_link_texts=('회사소개', '개인정보처리방침', '이용약관', '구독', '로그인', '회원가입'),
     next_page_texts=('다음',),
+    adjacent_article_labels=(
+        "이전 기사", "다음 기사", "이전기사", "다음기사",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "author_bio_labels",
             "affiliate_disclosures",
             "service_path_words", "taxonomy_path_words",
             "original_labels",

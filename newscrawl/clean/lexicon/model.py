@@ -66,6 +66,12 @@ class Language:
     pitch_address: tuple[str, ...] = ()
     # Link text of the "more from this reporter" line under a story ("다른기사 보기").
     author_more_links: tuple[str, ...] = ()
+    # The heading of an author-bio box at the end of a story ("Die Autorin", "About the
+    # author", "この記事を書いた人"): read only as a whole line, never inside a sentence.
+    author_bio_labels: tuple[str, ...] = ()
+    # The label of a link to the site's previous or next article ("Next article",
+    # "Vorheriger Beitrag", "Article précédent"): read only as a whole piece of text.
+    adjacent_article_labels: tuple[str, ...] = ()
     # The words of a reading-time line beside its number ("3 Min Lesezeit", "5 min read",
     # "Temps de lecture : 4 min"): the line says how long the story takes, not what it says.
     reading_time_words: tuple[str, ...] = ()

@@ -39,6 +39,12 @@ LANGUAGE = Language(
     consent_terms=("cookies", "partners", "toestemming", "persoonsgegevens",
         "gerechtvaardigd belang", "apparaat", "voorkeuren", "alles accepteren", "alles weigeren"),
     reading_time_words=("leestijd", "min lezen", "minuten lezen"),
+    author_bio_labels=(
+        "over de auteur", "over de auteurs", "over de schrijver", "de auteur",
+    ),
+    adjacent_article_labels=(
+        "vorig artikel", "volgend artikel", "vorig bericht", "volgend bericht",
+    ),
     gaps={
         **not_collected(
             "affiliate_disclosures",

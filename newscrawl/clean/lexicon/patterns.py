@@ -186,6 +186,12 @@ PITCH_OPENING = re.compile(r"^\W*(?:" + _any("pitch_verbs") + r")\b", re.I)
 PITCH_ADDRESS = re.compile(_bounded(words("pitch_address")), re.I)
 # The "more from this reporter" line under a story ("김민수 기자 다른기사 보기").
 AUTHOR_MORE = re.compile(_bounded(words("author_more_links")), re.I)
+# Whole lines only (boilerplate._drop_author_bios / _drop_adjacent_links), framed or
+# closed the way labels are written ("Über den Autor:", "« Previous Post", "Next article →").
+_WHOLE_OPEN = r"^[\W_]*(?:"
+_WHOLE_CLOSE = r")[\W_]*$"
+AUTHOR_BIO_LABEL = re.compile(_WHOLE_OPEN + _any("author_bio_labels") + _WHOLE_CLOSE, re.I)
+ADJACENT_LABEL = re.compile(_WHOLE_OPEN + _any("adjacent_article_labels") + _WHOLE_CLOSE, re.I)
 # The words of a reading-time line ("3 Min Lesezeit", "5 min read").
 READING_TIME = re.compile(_bounded(words("reading_time_words")), re.I)
 

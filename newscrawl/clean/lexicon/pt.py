@@ -59,6 +59,12 @@ LANGUAGE = Language(
     ),
     service_link_texts=('termos de uso',),
     next_page_texts=('próxima',),
+    author_bio_labels=(
+        "sobre o autor", "sobre a autora", "sobre os autores", "o autor", "a autora",
+    ),
+    adjacent_article_labels=(
+        "artigo anterior", "próximo artigo", "post anterior", "próximo post",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

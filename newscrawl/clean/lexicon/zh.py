@@ -28,9 +28,13 @@ LANGUAGE = Language(
     consent_titles=("我们重视您的隐私", "隐私设置", "cookie设置"),
     consent_terms=("cookie", "隐私", "同意", "合作伙伴", "个人信息", "个人数据", "个性化广告"),
     reading_time_words=("阅读时间", "分钟阅读", "阅读时长", "閱讀時間"),
+    adjacent_article_labels=(
+        "上一篇", "下一篇",
+    ),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(
+            "author_bio_labels",
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "original_labels",
