@@ -14,6 +14,7 @@ from newscrawl.clean.boilerplate import prune_chrome, remove_boilerplate
 from newscrawl.clean.captions import collect_images
 from newscrawl.clean.content import find_main_content
 from newscrawl.clean.metadata import read_metadata
+from newscrawl.clean.render import normalize_space
 
 URL = "https://news.example.com/2024/05/01/story"
 
@@ -545,3 +546,80 @@ def test_text_for_screen_readers_only_is_not_body_text(cls: str) -> None:
     assert_story_kept(item)
     assert "Article content" not in item["articleBody"]
     assert "The council meets again in June." in item["articleBody"]
+
+
+# --- author-bio boxes and links to the neighbour articles ---------------------------------
+
+BIO = ("Anne Lindqvist (*1971) covers the coast for the paper and wrote two books on the "
+       "harbour towns of the north.")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='box'><h2>Die Autorin</h2><p>{BIO}</p></div>",
+        f"<section><h3>About the author</h3><p>{BIO}</p></section>",
+        f"<p><strong>Über den Autor:</strong></p><p>{BIO}</p>",
+        f"<div id='w'><div>この記事を書いた人</div><div>{BIO}</div><div>東京社会部</div></div>",
+        f"<div><h4>À propos de l’auteur</h4><p>{BIO}</p></div>",
+    ],
+)
+def test_author_bio_box_closing_the_story_is_removed(box: str) -> None:
+    item = clean(article(box, wrapper="article"))
+    assert_story_kept(item)
+    for words in ("Lindqvist", "東京社会部", "この記事", "Autor", "author", "auteur"):
+        assert words not in item["articleBody"]
+
+
+def test_bio_label_opening_a_long_part_of_the_story_is_kept() -> None:
+    """A heading followed by more than a short bio is a heading of the story."""
+    rest = "".join(f"<p>{p}</p>" for p in PARAS[1:] * 2)
+    item = clean(article(f"<h2>The author</h2><p>{BIO}</p>{rest}", wrapper="article"))
+    assert_story_kept(item)
+    assert BIO in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Autorin ist Lehrerin und lebt seit zwanzig Jahren in der Stadt am Hafen.",
+        "About the author of the report, little is known beyond her long work at the port.",
+        "In the next article of this series we look at the ferry and the previous article's "
+        "figures.",
+        "Read the <a href='/2024/04/01/plan'>previous article</a> in this series for the "
+        "background of the harbour plan.",
+        "Der Beitrag nennt im <a href='/x'>nächsten Artikel</a> die Kosten für den Hafen.",
+    ],
+)
+def test_sentences_with_bio_and_neighbour_words_are_kept(sentence: str) -> None:
+    item = clean(article(f"<p>{sentence}</p>", wrapper="article"))
+    assert_story_kept(item)
+    assert normalize_space(document_fromstring(f"<p>{sentence}</p>").text_content()) in (
+        item["articleBody"].split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "<div class='box'><a href='/a' rel='prev'>« Previous Post</a> "
+        "<a href='/b' rel='next'>Next Post »</a></div>",
+        "<div class='row'><div><span>Vorheriger Artikel</span><a href='/a'>Storm season "
+        "forecast worse than expected</a></div><div><span>Nächster Artikel</span>"
+        "<a href='/b'>New ferry line links the islands</a></div></div>",
+        "<div><a href='/a'><em>Article précédent</em><span>Storm season forecast worse "
+        "than expected</span></a></div>",
+        "<div>vorheriger Artikel: <a href='/a'>Storm season forecast worse than expected</a>"
+        "</div>",
+        "<p><b>Artículo anterior</b></p><p><a href='/a'>Storm season forecast worse than "
+        "expected</a></p>",
+        "<div class='card'><a href='/a'></a><div><span>次の記事</span></div><div><span>"
+        "Storm season forecast worse than expected</span></div></div>",
+    ],
+)
+def test_links_to_the_previous_and_next_article_are_removed(links: str) -> None:
+    item = clean(article(links, wrapper="article"))
+    assert_story_kept(item)
+    body = item["articleBody"]
+    for words in ("Storm season", "ferry line", "Previous", "Next", "Artikel", "précédent",
+                  "anterior", "次の記事"):
+        assert words not in body

@@ -34,6 +34,7 @@ PLAIN = (
 # Words chrome rules look for, in every language of the lexicon.
 CHROME_WORDS = [
     *words("rail_labels"), *words("ad_labels"), *words("newsletter_words"),
+    *words("author_bio_labels"), *words("adjacent_article_labels"),
     "share", "Tags", "Read more", "related", "comments", HEADLINE,
 ]
 CHROME_CLASSES = ["share", "tags", "related", "byline", "newsletter", "social", "more",
@@ -75,6 +76,9 @@ CHROME_BLOCKS = [
     "<form><input type='email' name='email'><button>Go</button></form></div>",
     "<p><strong>[Hot this week]</strong></p><p><a href='/n/3'>Port workers vote to end "
     "the strike this week</a></p>",
+    "<div class='box'><span>Previous article</span><a href='/n/4'>Ferry prices rise again"
+    "</a><span>Next article</span><a href='/n/5'>Quay repairs finished early</a></div>",
+    "<p>Vorheriger Artikel</p><p><a href='/n/6'>Hafenfest abgesagt</a></p>",
 ]
 
 

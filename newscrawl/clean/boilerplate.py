@@ -954,6 +954,8 @@ def remove_boilerplate(page: Page) -> None:
     heavy.add(body)
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)
+    # before the link paragraphs: a flat label line goes with its link line
+    removed += _drop_adjacent_links(body, heavy)
     removed += _drop_line_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_inline_cards(body)
@@ -962,7 +964,6 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
-    removed += _drop_adjacent_links(body, heavy)
     removed += _drop_author_bios(body, heavy)
     removed += _drop_meta_lines(page, body, heavy)
     if removed:
