@@ -790,15 +790,31 @@ def _drop_meta_lines(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> 
 
 
 
-def _label_nodes(body: HtmlElement, label: re.Pattern[str]):
-    """(element holding the text, is-tail) of every text node of the body that is a whole
-    label. Labels are short: longer text nodes are not read."""
+LabelNode = tuple[HtmlElement, bool]  # the element holding the text, and whether as its tail
+
+
+def _label_nodes(body: HtmlElement) -> tuple[list[LabelNode], list[LabelNode]]:
+    """The text nodes of the body that are a whole neighbour-article label, and those that
+    are a whole author-bio label, in one walk. Labels are short: blank and longer text
+    nodes are not read. The rules check again before removing: earlier rules change the
+    tree in between."""
+    adjacent: list[LabelNode] = []
+    bios: list[LabelNode] = []
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
         for text, tail in ((el.text, False), (el.tail if el is not body else None, True)):
-            if text and len(text) <= 4 * T.RAIL_LABEL_MAX and label.match(normalize_space(text)):
-                yield el, tail
+            if not text:
+                continue
+            t = text.strip()
+            if not t or len(t) > T.RAIL_LABEL_MAX:
+                continue
+            t = normalize_space(t)
+            if ADJACENT_LABEL.match(t):
+                adjacent.append((el, tail))
+            elif AUTHOR_BIO_LABEL.match(t):
+                bios.append((el, tail))
+    return adjacent, bios
 
 
 def _climb_wrappers(el: HtmlElement, body: HtmlElement, heavy: set[HtmlElement]) -> HtmlElement:
@@ -823,14 +839,14 @@ def _following(line: HtmlElement, body: HtmlElement) -> tuple[list[HtmlElement],
     return after, tails
 
 
-def _drop_author_bios(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+def _drop_author_bios(body: HtmlElement, heavy: set[HtmlElement], labels: list[LabelNode]) -> int:
     """An author-bio box closing the story: a line that is only a bio label ("Die Autorin",
     "About the author", "この記事を書いた人") and a few lines about the writer after it, up
     to the end of the body. Both go; a label followed by more than a short bio is a
     heading of the story, and a sentence naming the author ("Die Autorin ist...") is no
     label."""
     removed = 0
-    for el, is_tail in list(_label_nodes(body, AUTHOR_BIO_LABEL)):
+    for el, is_tail in labels:
         if is_tail or not _inside(el, body):
             continue
         if not AUTHOR_BIO_LABEL.match(normalize_space(el.text_content())):
@@ -896,15 +912,19 @@ def _adjacent_links(el: HtmlElement) -> bool:
     return card and outside + inside <= T.ADJACENT_TITLE_MAX * labels
 
 
-def _drop_adjacent_links(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+def _drop_adjacent_links(
+    body: HtmlElement, heavy: set[HtmlElement], labels: list[LabelNode]
+) -> int:
     """Links to the previous and next article ("« Previous Post", "Nächster Artikel: <a>
     title</a>", "Article précédent" cards): the largest block around a label that holds
     only such links goes. A label inside a sentence ("the next article in this series")
     is no label; a label line with its link on the next line goes with that line."""
     removed = 0
-    for el, is_tail in list(_label_nodes(body, ADJACENT_LABEL)):
+    for el, is_tail in labels:
         holder = el.getparent() if is_tail else el
         if holder is None or not _inside(holder, body) and holder is not body:
+            continue
+        if not ADJACENT_LABEL.match(normalize_space((el.tail if is_tail else el.text) or "")):
             continue
         best = None
         node = holder
@@ -955,7 +975,8 @@ def remove_boilerplate(page: Page) -> None:
     removed = _drop_by_class(body, heavy)
     removed += _drop_rails(body, heavy)
     # before the link paragraphs: a flat label line goes with its link line
-    removed += _drop_adjacent_links(body, heavy)
+    adjacent_labels, bio_labels = _label_nodes(body)
+    removed += _drop_adjacent_links(body, heavy, adjacent_labels)
     removed += _drop_line_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_inline_cards(body)
@@ -964,7 +985,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
-    removed += _drop_author_bios(body, heavy)
+    removed += _drop_author_bios(body, heavy, bio_labels)
     removed += _drop_meta_lines(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"
