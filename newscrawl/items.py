@@ -131,13 +131,15 @@ class PageCarrier:
     HTTP validators) and is referenced by the response anyway until the item is done.
     """
 
-    __slots__ = ("article", "source", "page", "_rendered")
+    __slots__ = ("article", "source", "page", "_rendered", "exported")
 
     def __init__(self, article: ArticleItem, source: PageSource):
         self.article = article
         self.source = source
         self.page: Page | None = None  # parsed once, by the first cleaning stage that runs
         self._rendered: Rendered | None = None
+        # The article as JSON Lines bytes, once for all exporters alike (exporters/jsonlines.py)
+        self.exported: dict[tuple[Any, ...], bytes] | None = None
 
     @property
     def url(self) -> str:

@@ -59,6 +59,10 @@ EXTENSIONS = {
 }
 
 FEED_EXPORT_ENCODING = "utf-8"  # UTF-8 text, not \u escapes
+FEED_EXPORTERS = {  # Scrapy's bytes, each article encoded once for feed and run archive
+    "jl": "newscrawl.exporters.jsonlines.JsonLinesExporter",
+    "jsonlines": "newscrawl.exporters.jsonlines.JsonLinesExporter",
+}
 FEED_STORAGES = {"": "newscrawl.exporters.atomic.AtomicFileFeedStorage",
                  "file": "newscrawl.exporters.atomic.AtomicFileFeedStorage"}
 FEEDS = {

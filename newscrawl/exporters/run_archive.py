@@ -30,7 +30,6 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import Response
 
 from ..errors import UserError
@@ -39,6 +38,7 @@ from ..state import run_context
 from ..state.base import iso, utc_now
 from ..state.versions import Unchanged
 from .atomic import write_atomic
+from .jsonlines import JsonLinesExporter
 
 if TYPE_CHECKING:
     from .warc import PageWarcWriter
@@ -141,8 +141,8 @@ class RunArchive:
         # (gzip's default) 0.26 ms for files 0.3% smaller
         self._items_gz = gzip.GzipFile(fileobj=self._items_raw, mode="wb", filename="",
                                        compresslevel=6)
-        self.exporter = JsonLinesItemExporter(self._items_gz,  # type: ignore[arg-type]
-                                              encoding="utf-8")  # any binary file will do
+        self.exporter = JsonLinesExporter(self._items_gz,  # type: ignore[arg-type]
+                                          encoding="utf-8")  # any binary file will do
         self.exporter.start_exporting()
         self._warc_raw = (self.work / WARC_FILE).open("wb")
         self._warc: PageWarcWriter | None = None  # opened lazily: the warcinfo names the spider

@@ -1,0 +1,82 @@
+"""The crawl path's per-item work done once: each URL's article key computed once for all the
+components that ask for it, and each article encoded to JSON once for the feed and the run
+archive, which hold the same bytes Scrapy's own JSON Lines exporter writes."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest_twisted
+from scrapy import signals
+from scrapy.exporters import JsonLinesItemExporter
+from scrapy.utils.test import get_crawler
+
+import newscrawl.fixtures  # noqa: F401  (imported before strip_tracking is patched below)
+import newscrawl.replay  # noqa: F401
+from newscrawl import settings as project_settings
+from newscrawl import urls
+from newscrawl.spiders.article import ArticleSpider
+
+
+def _settings(tmp_path: Path, site_dir: Path) -> dict:
+    base = {k: getattr(project_settings, k) for k in dir(project_settings) if k.isupper()}
+    base.update({
+        "FEEDS": {str(tmp_path / "articles.jsonl"): {"format": "jsonlines",
+                                                     "encoding": "utf-8"}},
+        "NEWSCRAWL_ARCHIVE_DIR": str(tmp_path / "archive"),
+        "NEWSCRAWL_STATE_PATH": str(tmp_path / "state.sqlite3"),
+        "NEWSCRAWL_RUNS_DIR": str(tmp_path / "runs"),
+        "NEWSCRAWL_REPLAY_DIR": str(site_dir),
+        "AUTOTHROTTLE_ENABLED": False,
+        "LOG_LEVEL": "WARNING",
+    })
+    return base
+
+
+@pytest_twisted.inlineCallbacks
+def test_article_key_computed_once_per_url_and_json_encoded_once(tmp_path, site_dir,
+                                                                   monkeypatch):
+    computed: Counter[str] = Counter()
+    strip = urls.strip_tracking
+
+    def counting(url: str) -> str:  # called once per key computation, with its URL
+        computed[url] += 1
+        return strip(url)
+
+    monkeypatch.setattr(urls, "strip_tracking", counting)
+    urls.article_key.cache_clear()
+    encoded: Counter[str] = Counter()
+    encode = json.JSONEncoder.encode
+
+    def counting_encode(self, value):
+        if isinstance(value, dict) and "articleBody" in value and "url" in value:
+            encoded[value["url"]] += 1
+        return encode(self, value)
+
+    monkeypatch.setattr(json.JSONEncoder, "encode", counting_encode)
+    stock = io.BytesIO()
+    reference = JsonLinesItemExporter(stock, encoding="utf-8")  # Scrapy's, for comparison
+
+    crawler = get_crawler(ArticleSpider, _settings(tmp_path, site_dir))
+    crawler.signals.connect(lambda item, **_: reference.export_item(item),
+                            signal=signals.item_scraped, weak=False)
+    yield crawler.crawl(site="seoulpost")
+
+    feed = (tmp_path / "articles.jsonl").read_bytes()
+    items = [json.loads(line) for line in feed.splitlines()]
+    assert len(items) > 5
+    # every component asked (dedup, state lookup and storage, versioning, templates,
+    # archive file names): the key of each URL was computed once
+    for item in items:
+        assert computed[item["url"]] == 1, item["url"]
+    assert max(computed.values()) == 1
+    # one encoding per item for feed and run archive (the reference exporter adds one)
+    assert all(encoded[item["url"]] == 2 for item in items), encoded
+    # and the bytes are Scrapy's exporter's
+    assert feed == stock.getvalue()
+    run = next((tmp_path / "runs").iterdir())
+    assert gzip.decompress((run / "items.jsonl.gz").read_bytes()) == feed
