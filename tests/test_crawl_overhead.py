@@ -19,6 +19,7 @@ import newscrawl.fixtures  # noqa: F401  (imported before strip_tracking is patc
 import newscrawl.replay  # noqa: F401
 from newscrawl import settings as project_settings
 from newscrawl import urls
+from newscrawl.exporters.markdown_archive import archive_path, to_markdown
 from newscrawl.spiders.article import ArticleSpider
 
 
@@ -80,3 +81,8 @@ def test_article_key_computed_once_per_url_and_json_encoded_once(tmp_path, site_
     assert feed == stock.getvalue()
     run = next((tmp_path / "runs").iterdir())
     assert gzip.decompress((run / "items.jsonl.gz").read_bytes()) == feed
+    # the Markdown archive reads the carrier's article in place: the files are what the
+    # article's plain JSON form renders to
+    for item in items:
+        path = archive_path(tmp_path / "archive", item)
+        assert path.read_text("utf-8") == to_markdown(item)

@@ -26,6 +26,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from ..items import PageCarrier
 from ..urls import article_id
 from . import markdown_text
 from .atomic import sync_filesystem, write_atomic
@@ -163,7 +164,9 @@ class MarkdownArchive:
         return ext
 
     def item_scraped(self, item: Any, response: Any = None, spider: Any = None) -> None:
-        data = ItemAdapter(item).asdict()
+        # The carrier's article is read, not changed: no deep copy of it (itemadapter's
+        # asdict) for each file.
+        data: Any = item.article if isinstance(item, PageCarrier) else ItemAdapter(item).asdict()
         if not data.get("url") or data.get("articleBody") is None:
             return
         path = self._folder(_folder_parts(data)) / f"{article_id(data)}.md"
