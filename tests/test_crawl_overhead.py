@@ -79,7 +79,7 @@ def test_article_key_computed_once_per_url_and_json_encoded_once(tmp_path, site_
     assert all(encoded[item["url"]] == 2 for item in items), encoded
     # and the bytes are Scrapy's exporter's
     assert feed == stock.getvalue()
-    run = next((tmp_path / "runs").iterdir())
+    (run,) = [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]  # beside it: .lock
     assert gzip.decompress((run / "items.jsonl.gz").read_bytes()) == feed
     # the Markdown archive reads the carrier's article in place: the files are what the
     # article's plain JSON form renders to
