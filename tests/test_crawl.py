@@ -52,6 +52,7 @@ def _expected_articles(site_dir: Path) -> set[str]:
     return paths
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_crawl_fixture_site_over_http(tmp_path, fixture_site, site_dir):
     crawler = get_crawler(ArticleSpider, _settings(tmp_path))
@@ -171,6 +172,7 @@ ROUTES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(ROUTES))
 @pytest_twisted.inlineCallbacks
 def test_each_route_finds_exactly_the_sites_articles(tmp_path, caplog, name):

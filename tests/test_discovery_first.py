@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
+import pytest
 import pytest_twisted
 from scrapy import Request, Spider
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
@@ -174,6 +175,7 @@ def test_held_requests_are_kept_in_the_jobdir_when_the_crawl_pauses(tmp_path):
     resumed.close("finished")
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_a_jobdir_crawl_reads_the_news_sitemap_first_and_finishes(tmp_path, site_dir):
     """The disk queue (JOBDIR): every request serializable, the held ones too."""

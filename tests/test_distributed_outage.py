@@ -163,6 +163,7 @@ def _carrier(fingerprint: str):
     return carrier
 
 
+@pytest.mark.slow
 @pytest.mark.redis
 @pytest_twisted.ensureDeferred
 async def test_crawl_state_calls_wait_for_a_frozen_redis_off_the_reactor(redis_server):
@@ -226,6 +227,7 @@ async def test_crawl_state_calls_wait_for_a_frozen_redis_off_the_reactor(redis_s
     assert state.get("a1").last_seen is not None  # the pipeline's touch reached Redis
 
 
+@pytest.mark.slow
 @pytest.mark.redis
 @pytest_twisted.ensureDeferred
 async def test_a_crawl_state_call_past_the_outage_limit_fails_its_request_for_the_queue(

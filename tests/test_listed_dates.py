@@ -11,6 +11,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 import pytest_twisted
 from scrapy.utils.test import get_crawler
 from servers import FixtureSite
@@ -54,6 +55,7 @@ def _feed(tmp_path: Path, name: str) -> dict[str, dict]:
     return {json.loads(x)["url"].split("/", 3)[3]: json.loads(x) for x in lines}
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_a_slow_news_sitemap_still_dates_the_article_linked_from_the_home_page(
         tmp_path, site_dir):
@@ -73,6 +75,7 @@ def test_a_slow_news_sitemap_still_dates_the_article_linked_from_the_home_page(
     assert len(requests) == len(set(requests))
 
 
+@pytest.mark.slow
 @pytest_twisted.inlineCallbacks
 def test_a_revisit_keeps_the_date_a_sitemap_gave_once_it_is_no_longer_listed(
         tmp_path, site_dir):

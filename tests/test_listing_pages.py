@@ -76,6 +76,7 @@ class HarbourNews(LoopbackSite):
         self.requests.append(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("processes", [0, 1])
 @pytest_twisted.inlineCallbacks
 def test_a_listing_in_a_sitemap_feeds_discovery_and_never_becomes_a_version(
