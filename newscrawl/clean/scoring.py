@@ -469,10 +469,14 @@ class Scorer:
             lead = container.getprevious() if container is not None else None
             if lead is None or _IN_SIDEBAR(lead):
                 continue
-            text = lead.text_content() or ""
-            if clean_length(text) >= self.min_text_length and text.strip().endswith(":"):
+            if self._announces(lead):
                 return lead
         return None
+
+    def _announces(self, lead: HtmlElement) -> bool:
+        """A sentence of running-text length ending in ':' (it announces what follows)."""
+        text = lead.text_content() or ""
+        return clean_length(text) >= self.min_text_length and text.strip().endswith(":")
 
     def _editorial_leads(self, best_el: HtmlElement) -> list[HtmlElement]:
         """Standfirsts (class "subhead", "standfirst", "dek"...) before the pick in its
@@ -515,8 +519,7 @@ class Scorer:
             following = lead.getnext()
             if following is None or not following.findall(".//blockquote"):
                 continue
-            text = lead.text_content() or ""
-            if clean_length(text) >= self.min_text_length and text.strip().endswith(":"):
+            if self._announces(lead):
                 return True
         return False
 
