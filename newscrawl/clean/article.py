@@ -24,7 +24,7 @@ from .codes import Stage, WarningCode
 from .content import find_main_content
 from .document import limit_depth, read_document
 from .fingerprint import content_fingerprint
-from .language import check_language
+from .language import check_language, primary
 from .metadata import read_metadata
 from .page import Page
 from .render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
@@ -169,7 +169,8 @@ def finish(page: Page) -> dict[str, Any]:
     """Render the cleaned page into an item dict (schema: newscrawl/schema/article.schema.json)."""
     f = page.fields
     if page.body is not None:
-        blocks = _strip_headline(to_blocks(page.body), f.get("headline"))
+        language = primary(f.get("inLanguage"))  # declared; the text may overrule it below
+        blocks = _strip_headline(to_blocks(page.body, language), f.get("headline"))
         links = sum(len(normalize_space(a.text_content())) for a in page.body.iter("a"))
     else:
         blocks, links = [], 0

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from .lexicon.patterns import DROP_CAP_CLASS, one_letter_words
+
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
@@ -47,13 +49,46 @@ def normalize_space(text: str) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, one_letter: frozenset[str] = frozenset()) -> None:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.kind_stack: list[tuple[str, int]] = [("p", 0)]
         self.group = 0
+        self.one_letter = one_letter  # the page language's words of one letter
+        # After a drop cap's letter: where in buf the text after it starts, and the letter.
+        self.glue: tuple[int, str] | None = None
+
+    def add(self, text: str) -> None:
+        """Append text; the first words after a drop cap join its letter (below)."""
+        if self.glue is not None and text.strip():
+            at, letter = self.glue
+            self.glue = None
+            after = "".join(self.buf[at:]) + text
+            rest = after.lstrip()
+            word = letter.lower() in self.one_letter  # "A man": the letter is a word
+            if len(rest) < len(after) and not word and _continues(rest):
+                del self.buf[at:]
+                text = rest
+        self.buf.append(text)
+
+    def drop_cap_letter(self, el: HtmlElement) -> str | None:
+        """The letter of a drop cap: an element classed as one ("drop-cap", "initial-letter";
+        lexicon DROP_CAP_CLASS_WORDS) holding one capital letter that opens its paragraph
+        (only quotes before it). Its layout often leaves a space the reader does not see
+        between the letter and the rest of its word: "N a endlich!" reads "Na endlich!"."""
+        cls = el.get("class")
+        if not cls or not DROP_CAP_CLASS.search(cls):
+            return None
+        letter = el.text_content().strip()
+        if len(letter) != 1 or not letter.isupper():
+            return None
+        before = "".join(self.buf).strip()
+        if not before.endswith(letter) or any(c.isalnum() for c in before[:-1]):
+            return None
+        return letter
 
     def flush(self) -> None:
+        self.glue = None
         if not self.buf:
             return
         text = normalize_space("".join(self.buf))
@@ -71,7 +106,7 @@ class _Walker:
             ):
                 self.walk(part)
         if figure.tail:
-            self.buf.append(figure.tail)
+            self.add(figure.tail)
 
     def walk(self, el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -83,12 +118,12 @@ class _Walker:
         if tag in SKIP_TAGS or tag == "figure" or not tag:
             # Figures (images and captions) are not body text; see captions.py.
             if el.tail:
-                self.buf.append(el.tail)
+                self.add(el.tail)
             return
         if tag == "br":
             self.flush()
             if el.tail:
-                self.buf.append(el.tail)
+                self.add(el.tail)
             return
         block = tag in BLOCK_TAGS
         pushed = False
@@ -114,7 +149,7 @@ class _Walker:
                 self.kind_stack.append((kind, self.group))
                 pushed = True
         if el.text:
-            self.buf.append(el.text)
+            self.add(el.text)
         for child in el:
             self.walk(child)
         if block:
@@ -123,8 +158,20 @@ class _Walker:
                 self.kind_stack.pop()
             if tag in ("ul", "ol", "blockquote"):
                 self.group += 1
+        elif (letter := self.drop_cap_letter(el)) is not None:
+            self.glue = (len(self.buf), letter)
         if el.tail:
-            self.buf.append(el.tail)
+            self.add(el.tail)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _continues(rest: str) -> bool:
+    """The rest of a drop cap's word: lower-case ("a endlich!"), or the capitals of a word
+    set in capitals ("ASHINGTON —" after a "W")."""
+    word = _LETTERS.match(rest)
+    return word is not None and (rest[0].islower() or (len(word[0]) >= 2 and word[0].isupper()))
 
 
 SLIDE_MARK = "data-newscrawl-slide"
@@ -147,8 +194,10 @@ def _holds_article_text(el: HtmlElement) -> bool:
     return el.find(".//p") is not None and len(el.text_content()) >= 200
 
 
-def to_blocks(el: HtmlElement) -> list[Block]:
-    walker = _Walker()
+def to_blocks(el: HtmlElement, language: str | None = None) -> list[Block]:
+    """The blocks of an element's text. `language`: the page's primary language code (which
+    letters are words of their own, see _Walker.add); None reads every language's."""
+    walker = _Walker(one_letter_words(language))
     walker.walk(el)
     walker.flush()
     return walker.blocks

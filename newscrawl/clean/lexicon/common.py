@@ -112,6 +112,12 @@ CLASS_WORDS: tuple[ClassWord, ...] = (
     ClassWord("headline", TI), ClassWord("title", TI), ClassWord("heading", TI),
 )
 
+# Class names of a drop cap, the large first letter of a story ("drop-cap", "dropCap",
+# "initial-letter", "first-letter", French "lettrine", German "Versal"/"Initiale"), read
+# anywhere in the class name; "-" marks an optional "-" or "_". Only an element holding one
+# capital letter at the start of a paragraph is taken for one (render.py).
+DROP_CAP_CLASS_WORDS = ("drop-cap", "dropped-cap", "initial", "first-letter", "lettrine", "versal")
+
 # Class names a CMS derives from the post's own taxonomy ("category-comments",
 # "tag-related"): read before a "-" or "_", they say nothing about the block.
 TAXONOMY_PREFIXES = (
@@ -282,6 +288,12 @@ UNFILED = {
     # next article"
     "adjacent_article_labels": ("التالي", "السابق", "المقال التالي", "المقال السابق"),
     "ad_labels": ("reklama",),  # Polish, Czech, Slovak...
+    # Swedish, Norwegian, Danish, Icelandic, Polish, Czech, Slovak, Russian, Ukrainian: words
+    # of one letter (a drop cap holding one stays a word of its own)
+    "one_letter_words": (
+        "i", "å", "ö", "ø", "á", "í", "ó", "a", "o", "u", "w", "z", "k", "s", "v",
+        "а", "в", "и", "к", "о", "с", "у", "я", "і", "й", "з",
+    ),
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
     "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),

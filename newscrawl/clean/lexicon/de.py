@@ -91,6 +91,7 @@ LANGUAGE = Language(
         "voriger artikel", "voriger beitrag",
     ),
     gaps={
+        "one_letter_words": "German has no words of one letter",
         **not_collected(
             "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",

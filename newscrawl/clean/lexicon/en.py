@@ -134,6 +134,7 @@ LANGUAGE = Language(
         "previous article", "next article", "previous post", "next post", "previous story",
         "next story", "prev article", "prev post", "older post", "newer post",
     ),
+    one_letter_words=("a", "i"),
     gaps={
         "published_after": "the label stands before the date",
         "provided_by": "credits name the source after a credit word (\"Photo: Reuters\")",

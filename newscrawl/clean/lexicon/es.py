@@ -80,6 +80,7 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "artículo anterior", "artículo siguiente", "entrada anterior", "entrada siguiente",
     ),
+    one_letter_words=("a", "o", "y"),  # "e" and "u" stand only before "i", "o" words
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

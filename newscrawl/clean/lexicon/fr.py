@@ -77,6 +77,7 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "article précédent", "article suivant",
     ),
+    one_letter_words=("a", "à", "y", "ô"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

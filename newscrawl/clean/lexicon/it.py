@@ -62,6 +62,7 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "articolo precedente", "articolo successivo",
     ),
+    one_letter_words=("a", "e", "è", "i", "o"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

@@ -35,6 +35,7 @@ LANGUAGE = Language(
         "前の記事", "次の記事",
     ),
     gaps={
+        "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
             "affiliate_disclosures",

@@ -43,6 +43,7 @@ LANGUAGE = Language(
         "이전 기사", "다음 기사", "이전기사", "다음기사",
     ),
     gaps={
+        "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
             "author_bio_labels",

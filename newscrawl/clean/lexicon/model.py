@@ -80,6 +80,12 @@ class Language:
     # eine Provision"), so a story's sentence about affiliate marketing is not read.
     affiliate_disclosures: tuple[str, ...] = ()
 
+    # --- rendering the body's text ---
+    # The words of one letter that can open a story ("a", "i"): a drop cap holding one of
+    # them, then a space and a lower-case word, is the word itself ("A man"); any other
+    # letter opens the word that follows it ("N a endlich" -> "Na endlich").
+    one_letter_words: tuple[str, ...] = ()
+
     # --- verdict: interstitials served instead of the article ---
     consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"
     paywall_phrases: tuple[str, ...] = ()  # "subscribe to continue reading"

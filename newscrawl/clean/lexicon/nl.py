@@ -45,6 +45,7 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "vorig artikel", "volgend artikel", "vorig bericht", "volgend bericht",
     ),
+    one_letter_words=("u",),
     gaps={
         **not_collected(
             "affiliate_disclosures",

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..caseless import speed_up
-from . import LANGUAGES, words
+from . import LANGUAGES, by_code, words
 from .common import (
     CAPTION_CLASS,
     CLASS_WORDS,
@@ -20,6 +21,7 @@ from .common import (
     COMMENT_WIDGET_CLASS,
     COPYRIGHT_MARKS,
     DISCUSSION_CLASS,
+    DROP_CAP_CLASS_WORDS,
     EMBED_WORDS,
     FIGURE_CAPTION_CLASS,
     FIGURE_CREDIT_CLASS,
@@ -104,6 +106,23 @@ COMMENT_WIDGET_RE = re.compile(COMMENT_WIDGET_CLASS)
 COMMENT_ITEMTYPE_RE = re.compile(r"/(?:" + alternation(COMMENT_ITEMTYPES) + r")/?$")
 SCREEN_READER_CLASS_RE = re.compile(SCREEN_READER_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
+# A word of a class name, "-" or "_" optional between its parts ("drop-cap", "drop_cap"),
+# starting the name, after a separator or at a camelCase hump ("graf-dropCap",
+# "hasDropCap"), never inside a word ("universal" is no "versal").
+_DROP_CAP_WORDS = "|".join("[-_]?".join(map(re.escape, w.split("-"))) for w in DROP_CAP_CLASS_WORDS)
+DROP_CAP_CLASS = re.compile(
+    rf"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:{_DROP_CAP_WORDS})"
+)
+
+
+@lru_cache(maxsize=64)
+def one_letter_words(language: str | None) -> frozenset[str]:
+    """The words of one letter in a language (primary code); every language's where the
+    language is not known or has no file yet, so an unknown letter is left as written."""
+    lang = by_code(language) if language else None
+    if lang is not None:
+        return frozenset(lang.one_letter_words)
+    return frozenset(words("one_letter_words"))
 
 # --- boilerplate: rails and promos --------------------------------------------------------
 

@@ -65,6 +65,7 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "artigo anterior", "próximo artigo", "post anterior", "próximo post",
     ),
+    one_letter_words=("a", "à", "e", "é", "o", "ó"),
     gaps={
         "published_after": "the label stands before the date",
         **not_collected(

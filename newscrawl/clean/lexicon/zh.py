@@ -32,6 +32,7 @@ LANGUAGE = Language(
         "上一篇", "下一篇",
     ),
     gaps={
+        "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
             "author_bio_labels",
