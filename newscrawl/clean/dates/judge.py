@@ -136,8 +136,29 @@ def to_iso(st: Stamp, ctx: Context) -> str:
     return naive.isoformat()
 
 
+def settle_orders(cands: list[Candidate]) -> list[Candidate]:
+    """A DD/MM vs MM/DD order guessed without evidence (03/02/2020, /02-03-2020/) is settled
+    by the page's other statements: a reading whose day a statement of certain order states
+    (JSON-LD, a written-out month, the URL's 2020/03/02) is the one the page means, when the
+    other reading's day is stated by none. Unsettled, the guess keeps its halved weight."""
+    firm = {c.stamp.day for c in cands if not c.guessed_order}
+    settled = []
+    for c in cands:
+        if c.guessed_order:
+            day = c.stamp.day
+            try:
+                other = day.replace(month=day.day, day=day.month)
+            except ValueError:  # 13+ cannot be a month: the order was never in doubt
+                other = day
+            if other != day and (other in firm) != (day in firm):
+                day = other if other in firm else day
+                c = replace(c, stamp=replace(c.stamp, day=day), guessed_order=False)
+        settled.append(c)
+    return settled
+
+
 def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None]:
-    cands = ctx.candidates
+    cands = settle_orders(ctx.candidates)
     sm = next((c for c in cands if c.source == DateSource.SITEMAP), None)
     if sm is not None:
         # the sitemap listed the page by then: a later "publication" is not one
@@ -157,6 +178,7 @@ def choose(page: Page, ctx: Context) -> tuple[Candidate | None, Candidate | None
     if (
         published is not None
         and url is not None
+        and not url.guessed_order  # 02-03-2020 read in a guessed order bounds nothing
         and published.stamp.day > url.stamp.day + W.URL_SLACK
     ):
         # a URL's date is fixed when the article first appears; a later "publication"
