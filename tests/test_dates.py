@@ -12,7 +12,8 @@ from newscrawl.clean.codes import DateSource, WarningCode
 from newscrawl.clean.dates import find_dates
 from newscrawl.clean.dates.headline import find_headline
 from newscrawl.clean.dates.judge import settle_orders
-from newscrawl.clean.dates.model import Candidate, Stamp
+from newscrawl.clean.dates.model import Candidate, Context, Stamp
+from newscrawl.clean.dates.parse import parse_text
 from newscrawl.clean.document import load_document
 from newscrawl.clean.page import Page
 from newscrawl.clean.structured import read_structured
@@ -392,6 +393,7 @@ def test_account_registration_date_is_not_the_post_date() -> None:
     assert published(page) == "2009-01-21T05:42:00"
 
 
+
 def test_labelled_publication_date_in_a_sidebar_dressed_info_box() -> None:
     """Podcast and media pages put the credits ("Mise en ligne" = put online) in a box
     classed as a sidebar, the label in its own element: that one labelled date counts."""
@@ -447,9 +449,8 @@ def test_headline_is_the_heading_text_follows_not_a_widget_h1() -> None:
         + "</p></div>"
     )
     root, encoding = load_document(_untitled_page(body).encode(), "text/html; charset=utf-8")
-    page = Page(
-        url="https://verband.example/aktuelles/lesen/?id=5793", root=root, encoding=encoding
-    )
+    page = Page(url="https://verband.example/aktuelles/lesen/?id=5793", root=root,
+                encoding=encoding)
     page.structured = read_structured(root, page.url)
     find_dates(page)
     assert published(page) == "2022-02-01"
@@ -473,25 +474,13 @@ def test_a_list_of_posts_has_no_headline_among_its_h2s() -> None:
     ("byline", "lang", "now", "expected"),
     [
         # NHK-style: month and day only, under the headline
-        (
-            '<p class="article-main__date">[06月24日 11時30分]</p>',
-            "ja",
-            datetime(2019, 6, 24, 5, 0, tzinfo=UTC),
-            "2019-06-24T11:30:00",
-        ),
+        ('<p class="article-main__date">[06月24日 11時30分]</p>', "ja",
+         datetime(2019, 6, 24, 5, 0, tzinfo=UTC), "2019-06-24T11:30:00"),
         # fetched in January: December is last year's
-        (
-            '<p class="byline">By Jane Roe · Dec. 2, 10:40 AM</p>',
-            "en",
-            datetime(2025, 1, 5, 12, 0, tzinfo=UTC),
-            "2024-12-02T10:40:00",
-        ),
-        (
-            '<p class="meta">2. Dezember</p>',
-            "de",
-            datetime(2024, 12, 20, 12, 0, tzinfo=UTC),
-            "2024-12-02",
-        ),
+        ('<p class="byline">By Jane Roe · Dec. 2, 10:40 AM</p>', "en",
+         datetime(2025, 1, 5, 12, 0, tzinfo=UTC), "2024-12-02T10:40:00"),
+        ('<p class="meta">2. Dezember</p>', "de",
+         datetime(2024, 12, 20, 12, 0, tzinfo=UTC), "2024-12-02"),
     ],
 )
 def test_year_less_bylines_take_the_latest_year_not_after_the_fetch(
@@ -603,11 +592,8 @@ def test_htmldate_confirms_a_day_the_visible_text_states() -> None:
     ("footer", "lang", "expected"),
     [
         ("This page was last edited on 29 January 2020, at 13:22.", "en", "2020-01-29T13:22:00"),
-        (
-            "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.",
-            "de",
-            "2020-01-29T13:22:00",
-        ),
+        ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "de",
+         "2020-01-29T13:22:00"),
     ],
 )
 def test_a_page_that_states_only_its_last_change_is_dated_by_it(
@@ -633,7 +619,7 @@ def test_last_change_does_not_outweigh_a_publication_date() -> None:
 
 
 def test_a_label_inside_another_word_or_in_the_menu_is_no_label() -> None:
-    """ "Corona-Update" in the navigation, right before the date line: not "Updated"."""
+    """"Corona-Update" in the navigation, right before the date line: not "Updated"."""
     html = (
         "<nav><a href='/corona'>Corona-Update</a></nav><main><article>"
         "<h1>Leaders agree on summit talks</h1><small>31.01.2022</small>"
@@ -760,22 +746,11 @@ def test_date_only_metadata_does_not_outvote_the_bylines_neighbouring_day() -> N
 
 @pytest.mark.parametrize(
     ("value", "thread"),
-    [
-        ("comments-area", True),
-        ("commentlist", True),
-        ("disqus_thread", True),
-        ("commentsSection", True),
-        ("post-comments", True),
-        ("comment even depth-1", True),
-        ("comment-count", False),
-        ("comments-link", False),
-        ("no-comments", False),
-        ("tag-kommentar", False),
-        ("post_tag-kommentar", False),
-        ("tone-comment", False),
-        ("commentary", False),
-        ("entry-meta-comments", False),
-    ],
+    [("comments-area", True), ("commentlist", True), ("disqus_thread", True),
+     ("commentsSection", True), ("post-comments", True), ("comment even depth-1", True),
+     ("comment-count", False), ("comments-link", False), ("no-comments", False),
+     ("tag-kommentar", False), ("post_tag-kommentar", False), ("tone-comment", False),
+     ("commentary", False), ("entry-meta-comments", False)],
 )
 def test_comment_thread_class_words(value: str, thread: bool) -> None:
     from newscrawl.clean.dates.body import _thread_words
@@ -808,3 +783,37 @@ def test_a_guessed_order_stays_a_guess_without_a_decisive_statement() -> None:
     # its own reading confirmed: no longer a guess, the day kept
     own = settle_orders([guessed, _cand(date(2020, 2, 3), DateSource.JSONLD)])[0]
     assert own.stamp.day == date(2020, 2, 3) and not own.guessed_order
+
+
+def _parse_ctx(*langs: str) -> Context:
+    return Context(
+        langs=langs,
+        order="DMY",
+        order_known=True,
+        now=NOW,
+        tz=None,
+        limit=NOW,
+        earliest=date(1995, 1, 1),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        ("٢ مارس ٢٠٢٠ - ١٠:٣٠", ("ar",)),  # Arabic-Indic digits
+        ("२ मार्च २०२०, १०:३०", ("hi",)),  # Devanagari
+        ("２０２０年３月２日 １０時３０分", ("ja",)),  # fullwidth
+        ("2 มีนาคม 2563 10:30 น.", ("th",)),  # Buddhist Era year
+        ("๒ มีนาคม ๒๕๖๓ ๑๐:๓๐", ("th",)),  # Thai digits and era
+    ],
+)
+def test_dates_in_other_scripts_digits_and_eras(text: str, langs: tuple[str, ...]) -> None:
+    found = parse_text(text, _parse_ctx(*langs, "en"))
+    assert found and found[0][0].day == date(2020, 3, 2), text
+    assert found[0][0].clock is not None and found[0][0].clock.hour == 10, text
+
+
+def test_a_buddhist_era_year_is_read_only_on_thai_pages() -> None:
+    # 2563 after a Thai word on a page not in Thai is no year; on a Thai page a sum is no date
+    assert parse_text("2 มีนาคม 2563", _parse_ctx("en")) == []
+    assert parse_text("งบประมาณ 2563 ล้านบาท", _parse_ctx("th", "en")) == []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ..lexicon import LANGUAGES
-from ..lexicon.common import ZONE_ABBREVIATIONS
+from ..lexicon.common import DIGIT_ZEROS, ERA_YEAR_OFFSETS, ZONE_ABBREVIATIONS
 from ..lexicon.patterns import (
     AFTERNOON_WORDS,
     CJK_CLOCK,
@@ -43,7 +43,18 @@ _CJK = re.compile(
 )
 _COMPACT_TIME = re.compile(r"T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?" + _OFFSET + "?", re.I)
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-YEAR_HINT = re.compile(r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]")
+# Other scripts' digits, one character for one ASCII digit: offsets into a text stay valid.
+_DIGIT_TABLE = {ord(zero) + i: ord("0") + i for zero in DIGIT_ZEROS for i in range(10)}
+_OTHER_DIGIT = "[" + "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in DIGIT_ZEROS) + "]"
+# A Buddhist Era year (2540-2599) after a Thai word: "2 มีนาคม 2563", "2 มี.ค. 2563"
+_THAI_YEAR = r"(?:(?<=[\u0e00-\u0e7f] )|(?<=[\u0e00-\u0e7f]\. ))25[4-9]\d(?!\d)"
+_ERA_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+YEAR_HINT = re.compile(
+    r"(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[년年]|"
+    + _OTHER_DIGIT
+    + "{4}|"
+    + _THAI_YEAR
+)
 
 _MONTH_KEYS = (
     "january",
@@ -87,11 +98,17 @@ def month_patterns(
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     end = r"(?![^\W\d_])"
     dmy = re.compile(
-        r"(?<!\d)(\d{1,2})(?:" + ORDINAL + r")?\.?\s*" + DAY_MONTH_JOINER + "("
+        r"(?<!\d)(\d{1,2})(?:"
+        + ORDINAL
+        + r")?\.?\s*"
+        + DAY_MONTH_JOINER
+        + "("
         + alt
         + ")"
         + end
-        + r"\.?,?\s*" + MONTH_YEAR_JOINER + r"((?:19|20)\d{2})(?!\d)",
+        + r"\.?,?\s*"
+        + MONTH_YEAR_JOINER
+        + r"((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     mdy = re.compile(
@@ -99,7 +116,9 @@ def month_patterns(
         + alt
         + ")"
         + end
-        + r"\.?\s+(\d{1,2})(?:" + MONTH_FIRST_ORDINAL + r")?\.?,?\s+((?:19|20)\d{2})(?!\d)",
+        + r"\.?\s+(\d{1,2})(?:"
+        + MONTH_FIRST_ORDINAL
+        + r")?\.?,?\s+((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     return names, dmy, mdy
@@ -249,6 +268,21 @@ def _dateparser(value: str, ctx: Context) -> tuple[Stamp, bool] | None:
     return Stamp(dt.date(), dt.time().replace(microsecond=0) if has_time else None, off), False
 
 
+def _in_common_terms(text: str, ctx: Context) -> str:
+    """Other scripts' digits as ASCII, another era's years as the Common Era's: each
+    replacement keeps the text's length, so offsets stay valid."""
+    text = text.translate(_DIGIT_TABLE)
+    for lang in ctx.langs:
+        if lang in ERA_YEAR_OFFSETS:
+            text = _ERA_YEAR.sub(partial(_era_year, ERA_YEAR_OFFSETS[lang]), text)
+    return text
+
+
+def _era_year(shift: int, m: re.Match[str]) -> str:
+    year = int(m.group())
+    return str(year - shift) if 2400 < year < 2700 else m.group()
+
+
 def parse_text(
     text: str, ctx: Context, first_only: bool = False, machine: bool = False
 ) -> list[tuple[Stamp, int, bool, int]]:
@@ -256,6 +290,8 @@ def parse_text(
     out: list[tuple[Stamp, int, bool, int]] = []
     if not YEAR_HINT.search(text):
         return out
+    if not text.isascii():
+        text = _in_common_terms(text, ctx)
     taken: list[tuple[int, int]] = []
 
     def add(st: Stamp | None, start: int, end: int, guessed: bool = False) -> None:

@@ -262,6 +262,17 @@ DATE_MARKER_ATTRIBUTES = (
     "data-published", "data-date", "data-datetime", "data-timestamp", "data-utime", "data-time",
 )
 
+# The zero of each script's decimal digits besides ASCII (Arabic-Indic, Persian, Devanagari,
+# Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai, Lao, Tibetan,
+# Myanmar, Khmer, Mongolian, fullwidth): a date written in them is read as in ASCII digits.
+DIGIT_ZEROS = (
+    "\u0660\u06f0\u0966\u09e6\u0a66\u0ae6\u0b66\u0be6\u0c66"
+    "\u0ce6\u0d66\u0e50\u0ed0\u0f20\u1040\u17e0\u1810\uff10"
+)
+# Years counted from another era, by language: the Thai solar calendar's Buddhist Era year is
+# the Common Era's + 543 (2563 = 2020), and Thai pages write it in dates.
+ERA_YEAR_OFFSETS = {"th": 543}
+
 # Host name labels that never name the site ("www.", "m.", "de.", "blog."): skipped when the
 # site's name is looked for in a page title.
 HOST_LABELS_NOT_NAMES = ("www", "m", "de", "en", "blog", "news")
