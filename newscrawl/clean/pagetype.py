@@ -33,7 +33,7 @@ from . import verdict_thresholds as T
 from .codes import NotArticleReason
 from .headline import decode, site_names, strip_site_tail, words
 from .lexicon.common import CHROME_ROLES, SITE_NAV_TAGS
-from .lexicon.patterns import CONSENT_TERM, CONSENT_TITLE
+from .lexicon.patterns import CONSENT_ACCEPT, CONSENT_TERM, CONSENT_TITLE
 from .page import Page
 from .render import BLOCK_TAGS, normalize_space
 from .structured import ARTICLE_TYPES
@@ -99,6 +99,7 @@ class Evidence:
     og_type: str = ""
     consent_title: str | None = None  # a heading (or <title>) naming a consent wall
     consent_terms: int = 0  # consent-notice words in the body
+    consent_accept: str | None = None  # an accept control's label, in the body's own box
     structure_read: bool = False
     _context: tuple[Any, ...] | None = field(default=None, repr=False)
 
@@ -137,9 +138,11 @@ def read_evidence(page: Page, body_texts: list[str]) -> Evidence:
     ev.consent_title = _consent_title(page, headings)
     # The notice's words are counted where the verdict reads them: a short body under a
     # wall's title, or with no headline of its own.
-    if (ev.consent_title or ev.headline is None) and sum(
-            len(t) for t in body_texts) < T.CONSENT_MAX_CHARS:
-        ev.consent_terms = sum(len(CONSENT_TERM.findall(t)) for t in body_texts)
+    if sum(len(t) for t in body_texts) < T.CONSENT_MAX_CHARS:
+        if not ev.consent_title:
+            ev.consent_accept = _consent_accept(page, body_texts)
+        if ev.consent_title or ev.consent_accept or ev.headline is None:
+            ev.consent_terms = sum(len(CONSENT_TERM.findall(t)) for t in body_texts)
     ev._context = (page, body_texts, target, headings, furniture)
     return ev
 
@@ -315,6 +318,33 @@ def _consent_title(page: Page, headings: list[HtmlElement]) -> str | None:
         text = normalize_space(el.text_content())
         if text and len(text) <= T.CONSENT_TITLE_MAX and CONSENT_TITLE.match(text):
             return text
+    return None
+
+
+def _consent_accept(page: Page, body_texts: list[str]) -> str | None:
+    """The label of a control that accepts a consent notice ("Accept all", "Akkoord") in
+    the same box as the body's first paragraph: the body is then the notice the control
+    answers. The banner of an article page holds its own text and buttons, not the story."""
+    opening = next((t for t in body_texts if len(t) >= T.CONSENT_OPENING_CHARS), None)
+    if opening is None:
+        return None
+    opening = opening[: T.CONSENT_OPENING_CHARS]
+    for el in page.root.iter("button", "input", "a", "div", "span"):
+        if el.tag == "input":
+            label = el.get("value") or ""
+        elif el.tag in ("button", "a") or el.get("role") == "button":
+            label = el.text_content()
+        else:
+            continue
+        if len(label) > T.CONSENT_ACCEPT_MAX or not CONSENT_ACCEPT.match(label.strip()):
+            continue
+        box = el
+        for _ in range(T.CONSENT_BOX_LEVELS):
+            box = box.getparent()
+            if box is None or box.tag in ("body", "html"):
+                break
+            if opening in normalize_space(box.text_content()):
+                return normalize_space(label)
     return None
 
 

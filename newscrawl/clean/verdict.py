@@ -146,6 +146,9 @@ def _interstitial(page: Page, body_text: str, ev: Evidence) -> str | None:
     if ev.consent_title and density >= T.CONSENT_TERMS_PER_1000:
         return (f"a consent notice under {ev.consent_title!r} ({ev.consent_terms} notice "
                 f"words in {n} characters)")
+    if ev.consent_accept and density >= T.CONSENT_TERMS_PER_1000:
+        return (f"a consent notice answered by {ev.consent_accept!r} ({ev.consent_terms} "
+                f"notice words in {n} characters)")
     if density >= T.CONSENT_TERMS_ALONE_PER_1000 and ev.headline is None:
         # Without a title naming the wall, only a page with no headline of its own: an
         # article about cookie rules is dense with the same words.

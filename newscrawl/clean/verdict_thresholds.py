@@ -36,3 +36,6 @@ CONSENT_MAX_CHARS = 5000  # a consent notice is shorter than this
 CONSENT_MIN_TERMS = 4  # fewer consent-notice words than this never make a wall
 CONSENT_TERMS_PER_1000 = 5.0  # under a consent title: this many notice words per 1,000 chars
 CONSENT_TERMS_ALONE_PER_1000 = 8.0  # without one: only a notice is this dense (articles < 3)
+CONSENT_ACCEPT_MAX = 60  # an accept control's label is short (characters)
+CONSENT_BOX_LEVELS = 4  # an accept control and the notice's text share a box this many levels up
+CONSENT_OPENING_CHARS = 40  # the body's first paragraph this long identifies its box (characters)

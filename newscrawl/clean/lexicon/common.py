@@ -295,6 +295,27 @@ CMS_SERVICE_PATHS = ("feed", "rss", "sitemap", "wp-login.php", "wp-admin")
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {
+    # Polish, Swedish, Danish, Norwegian, Finnish, Czech, Russian, Ukrainian, Turkish,
+    # Romanian, Hungarian, Greek: a consent notice's words, and its accept button's labels
+    "consent_terms": (
+        "plików cookies", "pliki cookies", "partnerzy", "partnerów", "zgoda", "zgodę", "zgody",
+        "zgodą", "dane osobowe", "danych osobowych", "kakor", "samtycke", "personuppgifter",
+        "samtykke", "personoplysninger", "personopplysninger", "informasjonskapsler",
+        "evästeet", "evästeitä", "suostumus", "henkilötiedot", "souhlas", "osobní údaje",
+        "файлы cookie", "согласие", "персональные данные", "партнеры", "файли cookie",
+        "згода", "персональні дані", "çerezler", "çerez", "kişisel veriler",
+        "iş ortaklarımız", "consimțământ", "date personale", "parteneri", "hozzájárulás",
+        "személyes adatok", "συγκατάθεση", "προσωπικά δεδομένα",
+    ),
+    "consent_accept_labels": (
+        "zgadzam się", "akceptuję", "zaakceptuj", "akceptuję i przechodzę do serwisu",
+        "przejdź do serwisu", "godkänn", "godkänn alla", "acceptera", "acceptera alla",
+        "jag godkänner", "accepter alle", "tillad alle", "godta", "godta alle", "jeg godtar",
+        "hyväksy", "hyväksy kaikki", "hyväksyn", "přijmout vše", "souhlasím", "přijmout",
+        "принять", "принять все", "согласен", "я согласен", "прийняти", "погоджуюсь",
+        "kabul et", "tümünü kabul et", "kabul ediyorum", "accept toate", "sunt de acord",
+        "elfogadom", "összes elfogadása", "αποδοχή", "αποδοχή όλων", "συμφωνώ",
+    ),
     # Arabic: the bare "next" / "previous" of a site's neighbour-article cards, and "previous /
     # next article"
     "adjacent_article_labels": ("التالي", "السابق", "المقال التالي", "المقال السابق"),

@@ -69,6 +69,11 @@ LANGUAGE = Language(
         "personenbezogene daten", "personenbezogenen daten", "berechtigtes interesse",
         "berechtigten interesse", "endgerät", "gerät", "widerrufen", "widersprechen", "tracking",
         "personalisierte werbung", "datenschutzerklärung", "einstellungen"),
+    consent_accept_labels=(
+        "akzeptieren", "alle akzeptieren", "alles akzeptieren", "zustimmen", "alle zustimmen",
+        "zustimmen und weiter", "akzeptieren und weiter", "einverstanden", "alle zulassen",
+        "alle cookies akzeptieren", "ich stimme zu", "ich bin einverstanden",
+    ),
     reading_time_words=(
         "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "min lesezeit",
     ),

@@ -97,6 +97,11 @@ LANGUAGE = Language(
         "personalized ads", "content measurement", "audience research", "precise geolocation",
         "withdraw", "store and/or access information", "privacy policy", "accept all",
         "reject all", "manage options"),
+    consent_accept_labels=(
+        "accept", "accept all", "accept all cookies", "accept cookies", "i accept", "agree",
+        "i agree", "agree and continue", "accept and continue", "accept and close", "allow all",
+        "allow all cookies", "yes, i agree", "yes, i accept",
+    ),
     reading_time_words=(
         "min read", "mins read", "minute read", "minutes read", "minute read time",
         "reading time", "read time", "min. read",

@@ -64,6 +64,11 @@ LANGUAGE = Language(
     consent_terms=("cookies", "socios", "proveedores", "consentimiento", "datos personales",
         "interés legítimo", "dispositivo", "identificadores", "publicidad personalizada",
         "preferencias", "política de privacidad", "rechazar todo", "aceptar todo"),
+    consent_accept_labels=(
+        "aceptar", "aceptar todo", "aceptar todas", "acepto", "aceptar y continuar",
+        "aceptar y cerrar", "aceptar cookies", "aceptar todas las cookies", "de acuerdo",
+        "estoy de acuerdo", "permitir todas",
+    ),
     reading_time_words=(
         "tiempo de lectura", "de lectura", "min de lectura", "minutos de lectura", "lectura",
     ),

@@ -58,6 +58,10 @@ LANGUAGE = Language(
         "données personnelles", "intérêt légitime", "appareil", "identifiants",
         "publicité personnalisée", "publicités personnalisées", "finalités", "traceurs",
         "politique de confidentialité", "continuer sans accepter", "personnaliser"),
+    consent_accept_labels=(
+        "accepter", "tout accepter", "j'accepte", "accepter et fermer", "accepter et continuer",
+        "accepter tout", "accepter les cookies", "tout autoriser", "d'accord",
+    ),
     reading_time_words=(
         "temps de lecture", "de lecture", "min de lecture", "minutes de lecture", "lecture",
     ),

@@ -46,6 +46,10 @@ LANGUAGE = Language(
     consent_terms=("cookie", "partner", "consenso", "dati personali", "interesse legittimo",
         "dispositivo", "identificatori", "pubblicità personalizzata", "preferenze",
         "accetta tutto", "rifiuta tutto"),
+    consent_accept_labels=(
+        "accetta", "accetta tutto", "accetta tutti", "accetto", "accetta e continua",
+        "accetta e chiudi", "accetta i cookie", "consenti tutti", "sono d'accordo",
+    ),
     reading_time_words=(
         "tempo di lettura", "di lettura", "minuti di lettura", "min di lettura", "lettura",
     ),

@@ -36,6 +36,9 @@ LANGUAGE = Language(
     ),
     consent_titles=("쿠키 설정", "쿠키 사용 동의", "개인정보 보호 설정"),
     consent_terms=("쿠키", "개인정보", "동의", "파트너", "맞춤형 광고"),
+    consent_accept_labels=(
+        "동의", "모두 동의", "동의합니다", "전체 동의", "동의하고 계속하기", "모두 허용",
+    ),
     reading_time_words=("읽는 시간", "읽기 시간", "분 분량"),
     service_link_texts=('회사소개', '개인정보처리방침', '이용약관', '구독', '로그인', '회원가입'),
     next_page_texts=('다음',),

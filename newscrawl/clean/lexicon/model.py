@@ -95,6 +95,9 @@ class Language:
     # Words of a consent notice's text ("partners", "cookies", "personal data"): a body
     # dense with them is the notice, not an article.
     consent_terms: tuple[str, ...] = ()
+    # The whole label of the control that accepts a consent notice ("Accept all", "Alle
+    # akzeptieren"): the box holding one and the page's body text is the notice.
+    consent_accept_labels: tuple[str, ...] = ()
 
     # --- captions ---
     # Words that introduce a photo credit ("Photo: Reuters", "사진=연합뉴스").

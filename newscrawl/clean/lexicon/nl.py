@@ -38,6 +38,10 @@ LANGUAGE = Language(
         "je privacy", "cookie-instellingen", "cookies op deze website"),
     consent_terms=("cookies", "partners", "toestemming", "persoonsgegevens",
         "gerechtvaardigd belang", "apparaat", "voorkeuren", "alles accepteren", "alles weigeren"),
+    consent_accept_labels=(
+        "akkoord", "accepteren", "alles accepteren", "accepteer", "accepteer alles",
+        "ik ga akkoord", "akkoord en doorgaan", "alle cookies accepteren", "alles toestaan",
+    ),
     reading_time_words=("leestijd", "min lezen", "minuten lezen"),
     author_bio_labels=(
         "over de auteur", "over de auteurs", "over de schrijver", "de auteur",

@@ -226,6 +226,8 @@ PAYWALL = re.compile("(?:" + _any("paywall_phrases") + ")", re.I)
 CONSENT_TITLE = re.compile(
     r"^\W*(?:" + _any("consent_titles") + r")\W*$", re.I
 )
+# The label of a control that accepts a consent notice, as the whole of its text.
+CONSENT_ACCEPT = re.compile(r"^\W*(?:" + _any("consent_accept_labels") + r")\W*$", re.I)
 # A word of a consent notice's text (counted per thousand characters of the body).
 CONSENT_TERM = re.compile(_bounded(words("consent_terms")), re.I)
 

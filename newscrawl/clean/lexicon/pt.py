@@ -51,6 +51,10 @@ LANGUAGE = Language(
     consent_terms=("cookies", "parceiros", "consentimento", "dados pessoais",
         "interesse legítimo", "dispositivo", "identificadores", "publicidade personalizada",
         "preferências", "aceitar tudo", "rejeitar tudo"),
+    consent_accept_labels=(
+        "aceitar", "aceitar tudo", "aceitar todos", "aceito", "concordo", "aceitar e fechar",
+        "aceitar e continuar", "aceitar cookies", "permitir todos",
+    ),
     reading_time_words=(
         "tempo de leitura", "de leitura", "minutos de leitura", "min de leitura", "leitura",
     ),

@@ -27,6 +27,9 @@ LANGUAGE = Language(
     day_words={"今天": 0, "昨天": 1},
     consent_titles=("我们重视您的隐私", "隐私设置", "cookie设置"),
     consent_terms=("cookie", "隐私", "同意", "合作伙伴", "个人信息", "个人数据", "个性化广告"),
+    consent_accept_labels=(
+        "接受", "全部接受", "同意", "我同意", "接受全部", "同意并继续", "允许全部",
+    ),
     reading_time_words=("阅读时间", "分钟阅读", "阅读时长", "閱讀時間"),
     adjacent_article_labels=(
         "上一篇", "下一篇",
