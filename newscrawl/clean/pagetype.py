@@ -329,13 +329,15 @@ def _consent_accept(page: Page, body_texts: list[str]) -> str | None:
     if opening is None:
         return None
     opening = opening[: T.CONSENT_OPENING_CHARS]
-    for el in page.root.iter("button", "input", "a", "div", "span"):
+    # <button> and <input> only: every consent manager renders its choices as buttons, and
+    # reading each link's text (a link may act as a button) costs 0.3 ms a page.
+    for el in page.root.iter("button", "input"):
         if el.tag == "input":
+            if el.get("type") not in ("submit", "button"):
+                continue
             label = el.get("value") or ""
-        elif el.tag in ("button", "a") or el.get("role") == "button":
-            label = el.text_content()
         else:
-            continue
+            label = el.text_content()
         if len(label) > T.CONSENT_ACCEPT_MAX or not CONSENT_ACCEPT.match(label.strip()):
             continue
         box = el
@@ -343,9 +345,21 @@ def _consent_accept(page: Page, body_texts: list[str]) -> str | None:
             box = box.getparent()
             if box is None or box.tag in ("body", "html"):
                 break
-            if opening in normalize_space(box.text_content()):
+            if _holds(box, opening):
                 return normalize_space(label)
     return None
+
+
+def _holds(box: HtmlElement, opening: str) -> bool:
+    """Whether the box's text holds the opening; a box with more text than a notice has
+    (a cookie banner's button climbing into the page's wrapper) is not read to its end."""
+    parts, size = [], 0
+    for text in box.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > T.CONSENT_BOX_MAX_CHARS:
+            return False
+    return opening in normalize_space("".join(parts))
 
 
 # --- teasers and what they own --------------------------------------------------------------

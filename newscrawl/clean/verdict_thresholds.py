@@ -38,4 +38,5 @@ CONSENT_TERMS_PER_1000 = 5.0  # under a consent title: this many notice words pe
 CONSENT_TERMS_ALONE_PER_1000 = 8.0  # without one: only a notice is this dense (articles < 3)
 CONSENT_ACCEPT_MAX = 60  # an accept control's label is short (characters)
 CONSENT_BOX_LEVELS = 4  # an accept control and the notice's text share a box this many levels up
+CONSENT_BOX_MAX_CHARS = 20000  # a box with more text than this is no notice's (characters)
 CONSENT_OPENING_CHARS = 40  # the body's first paragraph this long identifies its box (characters)
