@@ -548,6 +548,53 @@ def test_text_for_screen_readers_only_is_not_body_text(cls: str) -> None:
     assert "The council meets again in June." in item["articleBody"]
 
 
+@pytest.mark.parametrize(
+    ("hidden", "notice"),
+    [
+        # short class forms: "vh" as a class or its last part, jQuery UI's, "sr_only"
+        ("<span class='go-vh'>(öffnet im neuen Fenster)</span>", "neuen Fenster"),
+        ("<span class='vh'>(opens in a new window)</span>", "new window"),
+        ("<span class='ui-helper-hidden-accessible'>(s'ouvre dans un nouvel onglet)</span>",
+         "nouvel onglet"),
+        ("<span class='sr_only'>(se abre en una nueva pestaña)</span>", "nueva pestaña"),
+        # the visually-hidden idiom written inline: clipped, a pixel wide
+        ("<span style='border:0;clip:rect(0 0 0 0);clip-path:inset(50%);height:1px;"
+         "margin:-1px;overflow:hidden;padding:0;position:absolute;width:1px;"
+         "white-space:nowrap'>, opens new tab</span>", "opens new tab"),
+        ("<span style='position: absolute; width: 1px; height: 1px; overflow: hidden; "
+         "clip: rect(1px, 1px, 1px, 1px)'>(externer Link)</span>", "externer Link"),
+    ],
+)
+def test_a_link_notice_for_screen_readers_leaves_the_sentence_whole(
+    hidden: str, notice: str
+) -> None:
+    """A notice inside a link, read to screen-reader users only ("opens in a new window"),
+    goes; the link's words and the sentence around it stay."""
+    para = (f"<p>The report by <a href='https://example.org/r.pdf' target='_blank'>the "
+            f"institute{hidden}</a> was published on Thursday, the council said.</p>")
+    item = clean(article(para))
+    assert_story_kept(item)
+    assert "The report by the institute was published on Thursday" in item["articleBody"]
+    assert notice not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # Bootstrap's viewport-height utilities are no "vh"
+        "<div class='min-vh-100 vh-100 h-100vh'><p>{}</p></div>",
+        # clipped images and pixel-wide spacers are not the idiom unless both
+        "<div style='clip-path: inset(0 0 10% 0)'><p>{}</p></div>",
+        "<div style='width: 1px; float: left'></div><p>{}</p>",
+    ],
+)
+def test_boxes_that_are_not_screen_reader_only_stay(kept: str) -> None:
+    note = "The council meets again in June to vote on the harbour plan and its budget."
+    item = clean(article(kept.format(note)))
+    assert_story_kept(item)
+    assert note in item["articleBody"]
+
+
 # --- author-bio boxes and links to the neighbour articles ---------------------------------
 
 BIO = ("Anne Lindqvist (*1971) covers the coast for the paper and wrote two books on the "

@@ -42,6 +42,10 @@ from .page import Page
 from .render import _ZERO_WIDTH, BLOCK_TAGS, normalize_space
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# The visually-hidden idiom written inline (what the sr-only classes do in a stylesheet): a
+# box clipped away and shrunk to a pixel, read by screen readers only.
+_CLIPPED_STYLE = re.compile(r"(?:^|;)\s*clip(?:-path)?\s*:\s*(?:rect|inset)\s*\(", re.I)
+_PIXEL_STYLE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)", re.I)
 # Class/id words are matched per token (split on non-letters), so "shared-story" or
 # "threaded" does not match "share" / "read"; compound names ("relatedArticles",
 # "share-buttons", "most_read") by their start (lexicon.common.CLASS_WORDS).
@@ -202,7 +206,10 @@ def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
 def _for_screen_readers(el: HtmlElement) -> bool:
     """Text only screen readers read ("Article content" before each part of the story)."""
     cls = el.get("class")
-    return bool(cls) and SCREEN_READER_CLASS_RE.search(cls) is not None
+    if cls and SCREEN_READER_CLASS_RE.search(cls) is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and bool(_CLIPPED_STYLE.search(style)) and bool(_PIXEL_STYLE.search(style))
 
 
 def prune_chrome(root: HtmlElement) -> None:

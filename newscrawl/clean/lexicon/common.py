@@ -166,10 +166,14 @@ FOREIGN_FIGURE_CLASS = (
 # Text for screen readers only, in the accessibility classes of the common frameworks
 # (Bootstrap "sr-only"/"visually-hidden", WordPress "screen-reader-text", Drupal
 # "element-invisible", Foundation "show-for-sr", HTML5 Boilerplate "visuallyhidden"):
-# labels such as "Article content" before every paragraph group, which no reader sees.
+# labels such as "Article content" before every paragraph group, which no reader sees, and
+# link notices ("(öffnet im neuen Fenster)", ", opens new tab"). Also the short forms: "vh"
+# as a whole class or its last part ("u-vh", "go-vh"; not Bootstrap's "vh-100" heights),
+# jQuery UI "ui-helper-hidden-accessible".
 SCREEN_READER_CLASS = (
-    r"(?<![a-z])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible|"
-    r"show-for-sr|a11y-hidden|hidden-visually|assistive-text)(?![a-z])"
+    r"(?<![a-z])(?:sr[-_]only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible|"
+    r"show-for-sr|a11y-hidden|hidden-visually|hidden-accessible|assistive-text)(?![a-z])"
+    r"|(?<![a-z0-9])vh(?![-a-z0-9])"
 )
 # Readers' comments and forum threads (never the story, however much text they hold).
 DISCUSSION_CLASS = r"(?<![a-z])(?:comments?|disqus|shoutbox|community|forums?)(?![a-z])"
