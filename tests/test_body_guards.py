@@ -84,6 +84,36 @@ def test_a_story_split_over_components_beats_a_fact_box() -> None:
     assert "1997: Labour" not in item["articleBody"]
 
 
+def test_short_and_linked_paragraphs_of_a_split_story_stay_in_it() -> None:
+    """The same components also hold the story's short paragraphs (an interview's
+    questions), sentences whose words are mostly a link, and a short closing paragraph:
+    they are the story's, in their place. A component holding a "Keep reading:" label over a
+    linked title is a teaser, not the story's."""
+    fact_box = (
+        "<div class='facts-box'><div class='facts-inner'><p>1997: Labour wins the election "
+        "with a majority of 179 seats, the largest in its history.</p><p>2007: the prime "
+        "minister leaves office after ten years, the longest Labour term.</p></div></div>"
+    )
+    question = "Will the deal hold?"
+    linked = ("It also <a href='https://budget.example.org/plan.pdf'>sets out the schedule "
+              "for the rail line's tunnel</a>.")
+    closing = "The minister declined to comment."
+    parts = [*STORY[:3], question, *STORY[3:5], linked, *STORY[5:], closing]
+    components = "".join(
+        f"<div class='sc-aXZVg'><div><div><p>{p}</p></div></div></div>" for p in parts
+    ) + ("<div class='sc-aXZVg'><div><div><p><i><b>Keep reading</b>:</i></p><p>"
+         "<a href='/n/2'>Rail line costs double in a year, the engineers say</a></p></div>"
+         "</div></div>")
+    item = extract_article(
+        _page(f"<article><h1>Budget talks end</h1>{fact_box}<div>{components}</div></article>"),
+        URL,
+    )
+    body = item["articleBody"].split("\n\n")
+    expected = [*STORY[:3], question, *STORY[3:5],
+                "It also sets out the schedule for the rail line's tunnel.", *STORY[5:], closing]
+    assert body == expected
+
+
 def test_comments_are_not_a_split_story() -> None:
     story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     comments = "".join(

@@ -293,11 +293,33 @@ def _split_story(doc: Scorer | _Scorer, candidates: dict, best: dict) -> _Split 
     # with what sits between the blocks: subheadings, photos (not link lists or teasers)
     siblings = list(found[0].getparent())
     first, last = siblings.index(found[0]), siblings.index(found[-1])
+    # A paragraph in a block of the same kind is the story's, however short or linked
+    # ("Is he a good leader?", "It also <a>co-ordinates military plans</a>."), up to the
+    # last one right after the story's blocks; not a block with a paragraph that is only a
+    # link ("Read more:" over a linked title).
+    kind = (found[0].tag, found[0].get("class"))
+
+    def paragraph_block(s: HtmlElement) -> bool:
+        return ((s.tag, s.get("class")) == kind and s.find(".//p") is not None
+                and not _is_teaser(s) and not any(map(_only_a_link, s.iter("p"))))
+
+    while last + 1 < len(siblings) and paragraph_block(siblings[last + 1]):
+        last += 1
     members = set(found)
-    blocks = [s for s in siblings[first:last + 1] if s in members or (
+    blocks = [s for s in siblings[first:last + 1] if s in members or paragraph_block(s) or (
         isinstance(s.tag, str) and not _is_teaser(s) and doc.get_link_density(s) < 0.5
     )]
     return _Split(blocks, found_len, any(_within(best["elem"], b) for b in found))
+
+
+def _only_a_link(p: HtmlElement) -> bool:
+    """A paragraph whose words are all link text."""
+    if p.find(".//a") is None:
+        return False
+    outside = p.text_content()
+    for a in p.iter("a"):
+        outside = outside.replace(a.text_content(), " ", 1)
+    return not any(c.isalnum() for c in outside)
 
 
 _LINKED_HEADING = etree.XPath(
