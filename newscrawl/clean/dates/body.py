@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -103,6 +104,72 @@ def _class_info(words: str) -> tuple[bool, bool, bool, DateKind | bool]:
     )
 
 
+# Tag flags read by the walk: one dict lookup per element instead of a set test per role.
+_UNDATED, _QUOTED, _NAV, _FRAME, _ARTICLE, _TIME, _COMMENT_TAG, _NOT_ELEMENT = (
+    1 << n for n in range(8)
+)
+_TAG_FLAGS: dict[object, int] = {}
+for _tags, _flag in (
+    (UNDATED_TAGS, _UNDATED),
+    (QUOTED_TAGS, _QUOTED),
+    (SITE_NAV_TAGS, _NAV),
+    (PAGE_FRAME_TAGS, _FRAME),
+    (("article",), _ARTICLE),
+    (("time",), _TIME),
+    (COMMENT_TAGS, _COMMENT_TAG),
+    # comments, processing instructions and entities: their tag is lxml's factory
+    ((etree.Comment, etree.ProcessingInstruction, etree.Entity), _NOT_ELEMENT),
+):
+    for _tag in _tags:
+        _TAG_FLAGS[_tag] = _TAG_FLAGS.get(_tag, 0) | _flag
+
+_DATE_MARKERS = frozenset(DATE_MARKER_ATTRIBUTES)
+# Attributes other than class and id the walk reads: only elements with one of them (a few
+# dozen a page) are read further (comment-thread microdata and roles, date attributes).
+_RARE_ATTRIBUTES = frozenset({"role", "itemprop", "itemtype", "pubdate", *_DATE_MARKERS})
+
+
+class _Names(NamedTuple):
+    """What an element's class and id say: a comment thread, a caption, strong or weak
+    chrome, a date-ish name, a microformat date."""
+
+    thread: bool
+    caption: bool
+    strong: bool
+    weak: bool
+    dateish: bool
+    micro: DateKind | bool
+
+
+_PLAIN = _Names(False, False, False, False, False, False)
+_NAMES_MAX = 16384
+_names: dict[tuple[str | None, str | None], _Names] = {}
+
+
+def _judge_names(cls: str | None, ident: str | None) -> _Names:
+    """The verdicts on one (class, id) pair, remembered: templates repeat the same few
+    hundred pairs on every page, and the walk asks for each element's."""
+    key = (cls, ident)
+    names = _names.get(key)
+    if names is None:
+        thread = bool(cls and _thread_words(cls) or ident and _thread_words(ident))
+        caption = bool(cls and _is_caption_class(cls))
+        strong = weak = dateish = False
+        micro: DateKind | bool = False
+        if cls:
+            strong, weak, dateish, micro = _class_info(cls)
+        if ident and not strong:
+            i_strong, i_weak, i_dateish, _ = _class_info(ident)
+            strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
+        names = _Names(thread, caption, strong, weak, dateish, micro)
+        if not any(names):
+            names = _PLAIN
+        if len(_names) >= _NAMES_MAX:
+            _names.clear()
+        _names[key] = names
+    return names
+
+
 class _Walk:
     """One pass over the document: date-looking text and date attributes with their
     position (in characters of visible text) and whether they sit in site chrome."""
@@ -116,226 +183,211 @@ class _Walk:
             self.keep = {self.headline, *self.headline.iterancestors()}
         self.container = headline_container(self.headline)
         self.hits: list[_Hit] = []
-        # element -> False (content), True (chrome), None (weakly chrome)
-        self.chrome: dict[HtmlElement, bool | None] = {}
-        self.pos = 0
-        self.h_start: int | None = None
-        self.h_end: int | None = None
-        self.skip_depth = 0  # inside an element without visible dates (script, select...)
-        self.inside = False  # inside the headline's <article>/<main>
-        # the last visible text seen, for labels in a separate element; a label in the
-        # site's chrome (a "Corona-Update" menu item) does not name a date of the article
-        self.recent = ""
-        self.recent_chrome: bool | None = False
-        self.quotes: list[HtmlElement] = []  # open captions and quotations
-        self.thread: HtmlElement | None = None  # the open comment thread
-        self.threads: list[HtmlElement] = []
+        self.threads: list[HtmlElement] = []  # readers' comment threads, outermost ones
         # elements whose own text is a rail label, with the position where it stands
         self.labels: list[tuple[HtmlElement, int]] = []
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
+        """Walk the tree once. An element's chrome verdict: False (content), True (chrome),
+        None (weakly chrome); the open elements' verdicts are on a stack. The loop does
+        only tag and attribute lookups for most elements: the class/id verdicts are
+        remembered per (class, id) pair, other attributes are read when an element has one
+        the walk uses."""
+        ctx, keep, hits, labels, threads = self.ctx, self.keep, self.hits, self.labels, []
+        headline, container = self.headline, self.container
+        other_articles = container is not None and container.tag == "article"
+        tag_flags, names_of, plain = _TAG_FLAGS, _names.get, _PLAIN
+        rare_attributes = _RARE_ATTRIBUTES
+        stack: list[bool | None] = [False]  # verdicts of the open elements; the root's parent's
+        skip = 0  # depth inside elements without visible dates (script, select...)
+        inside = False  # inside the headline's <article>/<main>
+        pos = 0  # characters of visible text so far
+        h_start: int | None = None
+        h_end: int | None = None
+        quotes: list[HtmlElement] = []  # open captions and quotations
+        thread: HtmlElement | None = None  # the open comment thread
+        # the last visible text seen, for labels in a separate element; a label in the
+        # site's chrome (a "Corona-Update" menu item) does not name a date of the article
+        recent = ""
+        recent_chrome: bool | None = False
+
+        def text_at(text: str, chrome: bool | None, owner: HtmlElement) -> int:
+            """A visible text: a hit if it looks like a date; the text after the last hit
+            (for labels that follow their date). Returns the number of hits added."""
+            nonlocal pos, recent, recent_chrome
+            if hits:
+                last = hits[-1]
+                if last.pos < pos and len(last.after) < W.LABEL_WINDOW:
+                    last.after += text
+            n = len(hits)
+            _text_hit(hits, text, pos, chrome, ctx, inside,
+                      recent if recent_chrome == chrome else "")
+            if len(hits) > n:
+                hit = hits[-1]
+                if quotes:
+                    hit.quoted = True
+                hit.el, hit.walled = owner, thread is not None
+            pos += len(text.strip())
+            recent, recent_chrome = text[-W.LABEL_WINDOW :], chrome
+            return len(hits) - n
+
         for event, el in etree.iterwalk(root, events=("start", "end")):
-            if not isinstance(el.tag, str):
+            tag = el.tag
+            flags = tag_flags.get(tag, 0)
+            if flags & _NOT_ELEMENT:
                 continue
-            if event == "start":
-                self._start(el)
+            if event == "end":
+                if flags & _UNDATED:
+                    skip -= 1
+                elif not skip:
+                    stack.pop()
+                if el is headline:
+                    h_end = pos
+                if el is container:
+                    inside = False
+                if quotes and quotes[-1] is el:
+                    quotes.pop()
+                if el is thread:
+                    thread = None
+                tail = el.tail
+                if tail and not skip and not tail.isspace():
+                    parent = el.getparent()
+                    if parent is not None and text_at(tail, stack[-1], parent):
+                        hits[-1].tail_of = el
+                continue
+            if flags & _UNDATED:
+                skip += 1
+                continue
+            if skip:
+                continue
+            if el is container:
+                inside = True
+            keys = el.keys()
+            if keys:
+                cls = el.get("class") or None
+                ident = el.get("id") or None
+                if cls or ident:
+                    names = names_of((cls, ident)) or _judge_names(cls, ident)
+                else:
+                    names = plain
+                rare = not rare_attributes.isdisjoint(keys)
             else:
-                self._end(el)
-        return self.hits, self.h_start, self.h_end
-
-    def _parent_chrome(self, el: HtmlElement) -> bool | None:
-        parent = el.getparent()
-        return self.chrome.get(parent, False) if parent is not None else False
-
-    def _label(self, chrome: bool | None) -> str:
-        """The text just before, when it stands in the same kind of region."""
-        return self.recent if self.recent_chrome == chrome else ""
-
-    def _text(self, text: str, chrome: bool | None, owner: HtmlElement) -> None:
-        # the text after the last hit, for labels that follow their date
-        last = self.hits[-1] if self.hits else None
-        if last is not None and last.pos < self.pos and len(last.after) < W.LABEL_WINDOW:
-            last.after += text
-        before = self._label(chrome)
-        n = len(self.hits)
-        _text_hit(self.hits, text, self.pos, chrome, self.ctx, self.inside, before)
-        if self.quotes and len(self.hits) > n:
-            self.hits[-1].quoted = True
-        self._own(n, owner)
-        self.pos += len(text.strip())
-        self.recent, self.recent_chrome = text[-W.LABEL_WINDOW :], chrome
-
-    def _end(self, el: HtmlElement) -> None:
-        if el.tag in UNDATED_TAGS:
-            self.skip_depth -= 1
-        if el is self.headline:
-            self.h_end = self.pos
-        if el is self.container:
-            self.inside = False
-        if self.quotes and self.quotes[-1] is el:
-            self.quotes.pop()
-        if el is self.thread:
-            self.thread = None
-        tail = el.tail
-        parent = el.getparent()
-        if tail and self.skip_depth == 0 and not tail.isspace() and parent is not None:
-            n = len(self.hits)
-            self._text(tail, self._parent_chrome(el), parent)
-            for hit in self.hits[n:]:
-                hit.tail_of = el
-
-    def _own(self, n: int, el: HtmlElement) -> None:
-        """The hits added since the n-th: where they stand, and whether in a thread."""
-        for hit in self.hits[n:]:
-            hit.el = el
-            hit.walled = self.thread is not None
-
-    def _open_thread(self, el: HtmlElement) -> None:
-        """A readers' comment thread starts here: not the headline's own ancestors (a
-        "has-comments" article), nor a block right below the headline (a byline that wears
-        a comment-count class, an opinion section's "comment" tone)."""
-        if self.thread is not None or el in self.keep or not _is_thread(el):
-            return
-        if self.h_end is not None and self.pos - self.h_end < W.THREAD_BELOW_CHARS:
-            return
-        self.thread = el
-        self.threads.append(el)
-
-    def _start(self, el: HtmlElement) -> None:
-        tag = el.tag
-        if tag in UNDATED_TAGS:
-            self.skip_depth += 1
-            return
-        if self.skip_depth:
-            return
-        if el is self.container:
-            self.inside = True
-        self._open_thread(el)
-        n = len(self.hits)
-        cls = el.get("class")
-        if tag in QUOTED_TAGS or cls and _is_caption_class(cls):
-            self.quotes.append(el)
-        strong, weak, dateish, micro = _classes(el)
-        c = self._chrome(el, self._parent_chrome(el), strong, weak)
-        self.chrome[el] = c
-        if el is self.headline:
-            self.h_start = self.pos
-        itemprop = (el.get("itemprop") or "").lower()
-        if (
-            tag == "time"
-            or itemprop in DATE_ITEMPROPS
-            or el.get("pubdate") is not None
-            or (micro and el.get("title"))
-            or not _DATE_MARKERS.isdisjoint(el.keys())
-        ):
-            self._machine_hit(el, c, itemprop, micro)
-        elif dateish:
-            self._byline_hit(el, c)
-        self._own(n, el)
-        text = el.text
-        if text and not text.isspace():
-            if len(text) <= W.RAIL_LABEL_MAX_CHARS and RAIL_LABEL.match(" ".join(text.split())):
-                self.labels.append((el, self.pos))
-            self._text(text, c, el)
-
-    def _chrome(
-        self, el: HtmlElement, parent: bool | None, strong: bool, weak: bool
-    ) -> bool | None:
-        """An element is chrome inside chrome; else by its tag or a strong class word; a
-        weak one (a "nav" or "footer" tag or class) counts only outside the headline's
-        article, since bylines wear them too."""
-        if parent is True or el in self.keep:
-            return parent
-        tag = el.tag
-        container = self.container
-        if (
-            tag in SITE_NAV_TAGS
-            and not (self.inside and tag == "aside")
-            or strong
-            # another <article> than the headline's: a teaser of another story
-            or tag == "article"
-            and container is not None
-            and container.tag == "article"
-        ):
-            return True
-        if parent is False and not self.inside and (tag in PAGE_FRAME_TAGS or weak):
-            return None  # weak: ignored right under the headline, where bylines live
-        return parent
-
-    def _machine_hit(
-        self, el: HtmlElement, c: bool | None, itemprop: str, micro: DateKind | bool
-    ) -> None:
-        """<time>, itemprop, pubdate, microformats (abbr.published), data-date: the
-        machine-readable attribute if one holds a date, else the element's text."""
-        kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
-        if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
-            kind = DateKind.PUBLISHED
-        value = next((v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None)
-        is_attr = value is not None
-        text = el.text_content()
-        if kind == DateKind.EITHER:
-            # "Updated 19 March" written in the element or just before it
-            digit = re.search(r"\d", text + "0")  # always found: the "0"
-            label = self._label(c) + " " + text.split(digit.group() if digit else "0", 1)[0]
-            if MODIFIED_LABEL.search(label):
-                kind = DateKind.MODIFIED
-            elif PUBLISHED_LABEL.search(label):
-                kind = DateKind.PUBLISHED
-        if value is None:
-            value = text
-        if is_attr or len(value) < W.MACHINE_TEXT_MAX:
-            source = DateSource.ITEMPROP if itemprop else DateSource.TIME
-            self.hits.append(
-                _Hit(
-                    self.pos,
-                    c is True,
-                    value,
-                    source,
-                    kind,
-                    is_attr,
-                    self.inside,
-                    c is None,
-                    quoted=bool(self.quotes),
-                )
-            )
-
-    def _byline_hit(self, el: HtmlElement, c: bool | None) -> None:
-        """A date-classed element ("date", "byline", "meta") holding a date-sized text."""
-        v = el.text_content()
-        if (
-            W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
-            and YEAR_HINT.search(v)
-            or len(v) < W.SHORT_TEXT
-            and (REL_HINT.search(v) or self.ctx.now is not None and YEARLESS_HINT.search(v))
-        ):
-            self.hits.append(
-                _Hit(
-                    self.pos,
-                    c is True,
-                    " ".join(v.split()),
-                    DateSource.BYLINE,
-                    inside=self.inside,
-                    weak=c is None,
-                    quoted=bool(self.quotes),
-                )
-            )
+                names, rare = plain, False
+            if (
+                thread is None
+                and (names.thread or flags & _COMMENT_TAG or rare and _thread_attributes(el))
+                and el not in keep
+                # not a block right below the headline (a byline wearing a comment-count
+                # class, an opinion section's "comment" tone)
+                and (h_end is None or pos - h_end >= W.THREAD_BELOW_CHARS)
+            ):
+                thread = el
+                threads.append(el)
+            if flags & _QUOTED or names.caption:
+                quotes.append(el)
+            # An element is chrome inside chrome; else by its tag or a strong class word; a
+            # weak one (a "nav" or "footer" tag or class) counts only outside the headline's
+            # article, since bylines wear them too.
+            c = stack[-1]
+            if c is True or el in keep:
+                pass
+            elif (
+                flags & _NAV and not (inside and tag == "aside")
+                or names.strong
+                # another <article> than the headline's: a teaser of another story
+                or flags & _ARTICLE and other_articles
+            ):
+                c = True
+            elif c is False and not inside and (flags & _FRAME or names.weak):
+                c = None  # weak: ignored right under the headline, where bylines live
+            stack.append(c)
+            if el is headline:
+                h_start = pos
+            n = len(hits)
+            micro = names.micro
+            if flags & _TIME or rare or micro:
+                itemprop = (el.get("itemprop") or "").lower()
+                if (
+                    flags & _TIME
+                    or itemprop in DATE_ITEMPROPS
+                    or "pubdate" in keys
+                    or (micro and el.get("title"))
+                    or not _DATE_MARKERS.isdisjoint(keys)
+                ):
+                    _machine_hit(hits, el, c, itemprop, micro, pos, inside, bool(quotes),
+                                 recent if recent_chrome == c else "")
+                elif names.dateish:
+                    _byline_hit(hits, el, c, pos, inside, bool(quotes), ctx)
+            elif names.dateish:
+                _byline_hit(hits, el, c, pos, inside, bool(quotes), ctx)
+            for hit in hits[n:]:
+                hit.el, hit.walled = el, thread is not None
+            text = el.text
+            if text and not text.isspace():
+                if len(text) <= W.RAIL_LABEL_MAX_CHARS and RAIL_LABEL.match(" ".join(text.split())):
+                    labels.append((el, pos))
+                text_at(text, c, el)
+        self.threads = threads
+        return hits, h_start, h_end
 
 
-_DATE_MARKERS = frozenset(DATE_MARKER_ATTRIBUTES)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
-def _is_thread(el: HtmlElement) -> bool:
-    """A readers' comment thread or one comment, by its tag, ARIA role, microdata or the
-    words of its class or id (lexicon.common: COMMENT_*)."""
-    if el.tag in COMMENT_TAGS or (el.get("role") or "").lower() in COMMENT_ROLES:
+def _thread_attributes(el: HtmlElement) -> bool:
+    """A readers' comment thread or one comment by its ARIA role or microdata (lexicon.common:
+    COMMENT_*); its tag and its class or id words are read by the walk."""
+    if (el.get("role") or "").lower() in COMMENT_ROLES:
         return True
     if not COMMENT_ITEMPROPS.isdisjoint((el.get("itemprop") or "").lower().split()):
         return True
     itemtype = el.get("itemtype")
-    if itemtype and any(COMMENT_ITEMTYPE_RE.search(t) for t in itemtype.split()):
-        return True
-    return any(v and _thread_words(v) for v in (el.get("class"), el.get("id")))
+    return bool(itemtype and any(COMMENT_ITEMTYPE_RE.search(t) for t in itemtype.split()))
+
+
+def _machine_hit(
+    hits: list[_Hit], el: HtmlElement, c: bool | None, itemprop: str, micro: DateKind | bool,
+    pos: int, inside: bool, quoted: bool, label: str,
+) -> None:
+    """<time>, itemprop, pubdate, microformats (abbr.published), data-date: the
+    machine-readable attribute if one holds a date, else the element's text. `label`: the
+    text just before, when it stands in the same kind of region."""
+    kind = DATE_ITEMPROPS.get(itemprop, DateKind.EITHER)
+    if el.get("pubdate") is not None or micro == DateKind.PUBLISHED:
+        kind = DateKind.PUBLISHED
+    value = next((v for a in DATE_ATTRIBUTES if (v := el.get(a)) and re.search(r"\d", v)), None)
+    is_attr = value is not None
+    text = el.text_content()
+    if kind == DateKind.EITHER:
+        # "Updated 19 March" written in the element or just before it
+        digit = re.search(r"\d", text + "0")  # always found: the "0"
+        label = label + " " + text.split(digit.group() if digit else "0", 1)[0]
+        if MODIFIED_LABEL.search(label):
+            kind = DateKind.MODIFIED
+        elif PUBLISHED_LABEL.search(label):
+            kind = DateKind.PUBLISHED
+    if value is None:
+        value = text
+    if is_attr or len(value) < W.MACHINE_TEXT_MAX:
+        source = DateSource.ITEMPROP if itemprop else DateSource.TIME
+        hits.append(_Hit(pos, c is True, value, source, kind, is_attr, inside, c is None,
+                         quoted=quoted))
+
+
+def _byline_hit(
+    hits: list[_Hit], el: HtmlElement, c: bool | None, pos: int, inside: bool, quoted: bool,
+    ctx: Context,
+) -> None:
+    """A date-classed element ("date", "byline", "meta") holding a date-sized text."""
+    v = el.text_content()
+    if (
+        W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
+        and YEAR_HINT.search(v)
+        or len(v) < W.SHORT_TEXT
+        and (REL_HINT.search(v) or ctx.now is not None and YEARLESS_HINT.search(v))
+    ):
+        hits.append(_Hit(pos, c is True, " ".join(v.split()), DateSource.BYLINE,
+                         inside=inside, weak=c is None, quoted=quoted))
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @lru_cache(maxsize=16384)
@@ -557,20 +609,6 @@ def _wall_off(
 @lru_cache(maxsize=16384)
 def _is_caption_class(words: str) -> bool:
     return bool(CAPTION_CLASS_RE.search(words))
-
-
-def _classes(el: HtmlElement) -> tuple[bool, bool, bool, DateKind | bool]:
-    """(strong chrome, weak chrome, date-ish, microformat) of an element's class and id."""
-    cls = el.get("class")
-    ident = el.get("id")
-    strong = weak = dateish = False
-    micro: DateKind | bool = False
-    if cls:
-        strong, weak, dateish, micro = _class_info(cls)
-    if ident and not strong:
-        i_strong, i_weak, i_dateish, _ = _class_info(ident)
-        strong, weak, dateish = i_strong, weak or i_weak, dateish or i_dateish
-    return strong, weak, dateish, micro
 
 
 def _text_hit(
