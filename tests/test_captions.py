@@ -53,6 +53,9 @@ def extract(html: str) -> dict[str, Any]:
         ("Troops arrive at the border. © Jane Doe", "Troops arrive at the border.",
          "Jane Doe"),
         ("시민들이 출근길에 나서고 있다. (KAI 제공)", "시민들이 출근길에 나서고 있다.", "KAI"),
+        # full-width parentheses around a labelled credit (Japanese, Chinese)
+        ("会見する首相（写真：共同）", "会見する首相", "共同"),
+        ("记者会见现场（图片：新华社）", "记者会见现场", "新华社"),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],
 )

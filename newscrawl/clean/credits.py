@@ -12,8 +12,8 @@ from .render import normalize_space
 _CREDIT_PATTERNS = [
     re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
     re.compile(
-        r"\s*[\(\[](?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY
-        + r")?\s*[:=：＝]?\s*(?P<credit>[^\)\]]{2,60})[\)\]]\s*$",
+        r"\s*[\(\[（](?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY
+        + r")?\s*[:=：＝]?\s*(?P<credit>[^\)\]）]{2,60})[\)\]）]\s*$",
         re.I,
     ),
     re.compile(
@@ -42,7 +42,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
     for pattern in _CREDIT_PATTERNS:
         m = pattern.search(text)
         if m and m.start() > 0:
-            credit = _COPYRIGHT_MARK.sub("", m.group("credit")).strip(" ()[]")
+            credit = _COPYRIGHT_MARK.sub("", m.group("credit")).strip(" ()[]（）")
             caption = text[: m.start()].rstrip(" -–—|/")
             if credit and caption:
                 splits.append((m.start(), caption, credit))
