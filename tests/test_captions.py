@@ -10,6 +10,7 @@ from newscrawl.clean.article import build_page, extract_article, finish
 from newscrawl.clean.boilerplate import remove_boilerplate
 from newscrawl.clean.captions import collect_images, split_credit
 from newscrawl.clean.content import find_main_content
+from newscrawl.clean.figures import srcset_candidates
 from newscrawl.clean.metadata import read_metadata
 
 URL = "https://news.example.com/politics/2024/troops"
@@ -282,3 +283,56 @@ def test_the_first_credit_mark_starts_the_credit() -> None:
     assert split_credit("Rejoice Ndlovu. Isithombe: Sithunyelwe") == (
         "Rejoice Ndlovu.", "Sithunyelwe"
     )
+
+
+@pytest.mark.parametrize(
+    "srcset, expected",
+    [
+        # image CDNs write crops with commas inside the URL
+        ("https://img.example/crops/w=1280,h=720,q=60/a.jpg 1280w, "
+         "https://img.example/crops/w=640,h=360,q=60/a.jpg 640w",
+         [("https://img.example/crops/w=1280,h=720,q=60/a.jpg", "1280w"),
+          ("https://img.example/crops/w=640,h=360,q=60/a.jpg", "640w")]),
+        ("a.jpg, b.jpg 2x,c.jpg 3x", [("a.jpg", ""), ("b.jpg", "2x"), ("c.jpg", "3x")]),
+        ("  a.jpg 100w ,b.jpg 200w ", [("a.jpg", "100w"), ("b.jpg", "200w")]),
+        ("", []),
+        (" , ", []),
+    ],
+)
+def test_srcset_candidates(srcset: str, expected: list[tuple[str, str]]) -> None:
+    assert srcset_candidates(srcset) == expected
+
+
+def test_a_lead_figure_above_the_article_block_is_the_articles() -> None:
+    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
+                    "city, long enough to be running text for the extractor.</p>"
+                    for i in range(6))
+    html = ("<html><body><header><a href='/'><img src='/logo.png'></a><nav><a href='/a'>A</a>"
+            "</nav></header><main><figure><img src='/img/lead.jpg'><figcaption>The mayor "
+            "speaks. Photo: J. Smith / Reuters</figcaption></figure><article><h1>Council "
+            f"approves the budget</h1>{story}</article></main></body></html>")
+    item = extract_article(html.encode(), "https://news.example.com/city/budget-1")
+    assert [(i["url"], i["caption"], i["credit"]) for i in item["images"]] == [
+        ("https://news.example.com/img/lead.jpg", "The mayor speaks.", "J. Smith / Reuters")]
+    assert "mayor speaks" not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "between, found",
+    [
+        ("", True),
+        ("<div class='crumbs'><a href='/'>Home</a> / <a href='/city'>City</a></div>", True),
+        ("<div>" + "Teaser text of another story. " * 10 + "</div>", False),  # a teaser
+        ("<header><a href='/'>Site</a></header>", False),  # the site's header ends the search
+    ],
+)
+def test_the_lead_figure_above_is_right_above(between: str, found: bool) -> None:
+    from lxml.html import fromstring
+
+    from newscrawl.clean.region import _lead_figure_above
+
+    root = fromstring("<html><body><main><figure><img src='/a.jpg'><figcaption>The mayor "
+                      f"speaks.</figcaption></figure>{between}<article><h1>Title</h1><p>Text"
+                      "</p></article></main></body></html>")
+    lead = _lead_figure_above(next(root.iter("article")))
+    assert (lead is not None and lead.tag == "figure") is found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .credits import split_credit
-from .figures import find_figures
+from .figures import find_figures, srcset_candidates
 from .headline import words
 from .lexicon.patterns import CAPTION_CLASS_RE, LEFTOVER_CAPTION_CLASS_RE, VIDEO_CLASS_RE
 from .links import join_url
@@ -36,9 +36,9 @@ def _img_url(img: HtmlElement, base: str) -> str | None:
             return join_url(base, v)
     srcset = img.get("srcset") or img.get("data-srcset")
     if srcset:
-        first = srcset.split(",")[0].strip().split(" ")[0]
-        if first:
-            return join_url(base, first)
+        candidates = srcset_candidates(srcset)
+        if candidates:
+            return join_url(base, candidates[0][0])
     return None
 
 

@@ -85,17 +85,41 @@ def _text(el: HtmlElement) -> str:
     return normalize_space(el.text_content())
 
 
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """(URL, descriptors) of each image candidate, split as the HTML standard does: a URL
+    runs to the next whitespace, commas inside it included (image CDNs write crops as
+    "w=1280,h=720,q=60/"), and loses its trailing commas; descriptors run to the next comma.
+    (Written here: lxml and w3lib have no srcset parser; splitting on every comma cut those
+    URLs in two.)"""
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(srcset)
+    while i < n:
+        while i < n and (srcset[i].isspace() or srcset[i] == ","):
+            i += 1
+        j = i
+        while j < n and not srcset[j].isspace():
+            j += 1
+        url, i = srcset[i:j], j
+        descriptors = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        elif i < n:
+            end = srcset.find(",", i)
+            end = n if end < 0 else end
+            descriptors, i = srcset[i:end].strip(), end + 1
+        if url:
+            out.append((url, descriptors))
+    return out
+
+
 def _widest(srcset: str) -> tuple[str | None, float]:
     best, best_w = None, -1.0
-    for part in srcset.split(","):
-        bits = part.strip().split()
-        if not bits:
-            continue
+    for url, descriptors in srcset_candidates(srcset):
         w = 0.0
-        if len(bits) > 1 and (m := _SRCSET_WIDTH.match(bits[1])):
+        if descriptors and (m := _SRCSET_WIDTH.match(descriptors.split()[0])):
             w = float(m.group(1)) * (1000 if m.group(2) == "x" else 1)
         if w > best_w:
-            best, best_w = bits[0], w
+            best, best_w = url, w
     return best, best_w
 
 

@@ -18,6 +18,7 @@ from .headline import MAX_KICKER_WORDS, words
 from .page import Page
 
 MAX_HEADLINE_CHARS = 400  # longer heading-tag text is a block, not a headline
+LEAD_GAP_CHARS = 200  # text allowed between a lead figure above the headline's block and it
 # A heading inside these is not the page's own headline (a teaser, the menu, the footer).
 _NOT_HEADLINE_ANCESTORS = frozenset({"a", "nav", "footer", "aside", "button", "template"})
 
@@ -117,6 +118,42 @@ def article_region(page: Page) -> Region | None:
     if container.tag in ("html", "body"):
         # no article container: from the headline (or the body's start) on
         start = first_at if headline_at is None else min(headline_at, first_at)
+        anchor = elements[start]
     else:
         start = elements.index(container)
+        anchor = container
+    lead = _lead_figure_above(anchor)
+    if lead is not None:
+        container = _lowest_common(lead, container)
+        start = elements.index(lead)
     return Region(container, start, end, elements, first_at, last_at)
+
+
+_LEAD_TAGS = ("figure", "picture", "amp-img")
+_UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def _lead_figure_above(anchor: HtmlElement) -> HtmlElement | None:
+    """A figure just above the article's block (a hero image before the headline's <article>
+    or <header>), with at most LEAD_GAP_CHARS of text (a breadcrumb, a kicker) between them;
+    the site's header, navigation or sidebar in between ends the search."""
+    gap = 0
+    node: HtmlElement | None = anchor
+    while node is not None and node.tag not in ("body", "html"):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str) or sib.tag in _UNSHOWN:
+                continue
+            if sib.tag in ("header", "nav", "aside", "footer"):
+                return None
+            fig = sib if sib.tag in _LEAD_TAGS else next(sib.iter(*_LEAD_TAGS), None)
+            text = len(sib.text_content().strip())
+            if fig is not None:
+                beside = text - len(fig.text_content().strip())  # the block's text besides it
+                return fig if gap + beside <= LEAD_GAP_CHARS else None
+            gap += text
+            if gap > LEAD_GAP_CHARS:
+                return None
+        node = node.getparent()
+        if node is not None:
+            gap += len((node.text or "").strip())
+    return None

@@ -186,7 +186,19 @@ def is_slide(figure: HtmlElement) -> bool:
         return True
     if figure.find(".//h2") is None and figure.find(".//h3") is None:
         return False
-    return any(len(normalize_space(c.text_content())) >= 40 for c in figure.iter("figcaption"))
+    # text besides the caption's heading: a heading that is the whole caption (a caption
+    # styled as an <h3>, then "Bild: Imago") is a photo's caption, not a slide's
+    return any(len(normalize_space(_text_besides_headings(c))) >= 40
+               for c in figure.iter("figcaption"))
+
+
+def _text_besides_headings(el: HtmlElement) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in ("h2", "h3", "h4"):
+            parts.append(_text_besides_headings(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def _holds_article_text(el: HtmlElement) -> bool:
