@@ -336,3 +336,23 @@ def test_the_lead_figure_above_is_right_above(between: str, found: bool) -> None
                       "</p></article></main></body></html>")
     lead = _lead_figure_above(next(root.iter("article")))
     assert (lead is not None and lead.tag == "figure") is found
+
+
+@pytest.mark.parametrize(
+    "src, kept",
+    [
+        ("/web/3.1.0/grey-placeholder.png", False),  # a lazy-loading stand-in
+        ("/assets/image/lazy-image-placeholder.jpg", False),
+        ("/wp-content/plugins/a3-lazy-load/assets/images/lazy_placeholder.gif", False),
+        ("/img/lazy.gif", False),
+        ("/photos/2024/council-vote.jpg", True),
+        ("/photos/2024/lazy-river-park.jpg", True),  # a photo of a lazy river is a photo
+    ],
+)
+def test_lazy_loading_stand_ins_are_no_photos(src: str, kept: bool) -> None:
+    from lxml.html import fromstring
+
+    from newscrawl.clean.figures import image_url
+
+    img = fromstring(f"<img src='{src}'>")
+    assert (image_url(img, "https://news.example.com/a") is not None) is kept

@@ -46,7 +46,9 @@ _SRCSET_WIDTH = re.compile(r"([\d.]+)([wx])")
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|\?)", re.I)
 # vector icons, spacers and tracking pixels ("/1x1-640/" in a path is a square crop)
 _NOT_PHOTO = re.compile(
-    r"\.svg(?:$|\?)|(?:spacer|blank|pixel|transparent|1x1)[^/]*\.(?:gif|png)(?:$|\?)", re.I
+    r"\.svg(?:$|\?)|(?:spacer|blank|pixel|transparent|1x1|lazy)[^/]*\.(?:gif|png)(?:$|\?)"
+    r"|placeholder[^/]*\.(?:gif|png|jpe?g|webp)(?:$|\?)",  # a lazy-loading stand-in
+    re.I,
 )
 
 MIN_SIZE = 50  # px: a width or height attribute below this is an icon or a tracking pixel
