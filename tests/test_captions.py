@@ -356,3 +356,33 @@ def test_lazy_loading_stand_ins_are_no_photos(src: str, kept: bool) -> None:
 
     img = fromstring(f"<img src='{src}'>")
     assert (image_url(img, "https://news.example.com/a") is not None) is kept
+
+
+def test_a_photo_viewer_link_is_the_figures_own_and_a_profile_box_is_foreign() -> None:
+    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
+                    "city, long enough to be running text for the extractor.</p>"
+                    for i in range(6))
+    html = ("<html><body><main><article><h1>Council approves the budget</h1>"
+            "<a href='./photo/AS20250113003419.html'><figure><img src='/img/AS20250113003419"
+            f".jpg'></figure></a>{story}<div id='writerProfile'><figure><img src='/img/"
+            "writer-face.jpg'></figure><p>Jane Doe</p></div></article></main></body></html>")
+    item = extract_article(html.encode(), "https://news.example.com/articles/AST1F44.html")
+    assert [i["url"] for i in item["images"]] == [
+        "https://news.example.com/img/AS20250113003419.jpg"]
+
+
+@pytest.mark.parametrize(
+    "path, image, viewer",
+    [
+        ("/articles/photo/AS20250113003419.html", "/img/AS20250113003419.jpg", True),
+        ("/politik/galerie-4711x.html", "/media/galerie-4711x.jpg", False),  # no photo folder
+        ("/articles/AS20250113003419.html", "/img/AS20250113003419.jpg", False),  # a story
+        ("/photo/1.html", "/img/1.jpg", False),  # too short a name to tell
+        ("/fotos/rathaus-sitzung.html", "/img/rathaus-sitzung.webp", True),
+    ],
+)
+def test_a_photo_viewer_page_is_named_after_its_image(path: str, image: str,
+                                                      viewer: bool) -> None:
+    from newscrawl.clean.figures import _viewer_of
+
+    assert _viewer_of(path, image) is viewer

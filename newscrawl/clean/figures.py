@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 
 from .credits import credit_name, split_credit
 from .headline import words
-from .lexicon.common import CODE_TAGS
+from .lexicon.common import CODE_TAGS, PHOTO_VIEWER_FOLDERS
 from .lexicon.patterns import (
     BYLINE_PREFIX,
     FIGURE_CAPTION_CLASS_RE,
@@ -51,6 +51,8 @@ _NOT_PHOTO = re.compile(
     re.I,
 )
 
+VIEWER_STEM_MIN = 6  # characters: a photo viewer page named after the image (not "1.html")
+_CAMEL_HUMP = re.compile(r"([a-z])([A-Z])")
 MIN_SIZE = 50  # px: a width or height attribute below this is an icon or a tracking pixel
 MAX_CAPTION_CHARS = 600  # more text than this beside an image is the story, not its caption
 CARD_LEVELS = 3  # wrappers of an image looked at for a teaser card around it
@@ -161,7 +163,7 @@ def _tiny(img: HtmlElement) -> bool:
     return False
 
 
-def _links_away(a: HtmlElement, page_path: str) -> bool:
+def _links_away(a: HtmlElement, page_path: str, image: str | None = None) -> bool:
     href = a.get("href") or ""
     if not href or _IMAGE_LINK.search(href):
         return False
@@ -169,7 +171,20 @@ def _links_away(a: HtmlElement, page_path: str) -> bool:
         path = urlsplit(href).path
     except ValueError:  # "http://[oops/": no page of this site either
         return True
+    if image is not None and _viewer_of(path, image):
+        return False
     return path not in ("", page_path)
+
+
+def _viewer_of(path: str, image: str) -> bool:
+    """A photo viewer's page of this very image: a photo folder, and the page named after
+    the image's file ("./photo/AS2025011300341.html" for ".../AS2025011300341.jpg")."""
+    segments = [s for s in path.lower().split("/") if s]
+    if len(segments) < 2 or segments[-2] not in PHOTO_VIEWER_FOLDERS:
+        return False
+    stem = segments[-1].rsplit(".", 1)[0]
+    name = urlsplit(image).path.rsplit("/", 1)[-1].lower().rsplit(".", 1)[0]
+    return len(stem) >= VIEWER_STEM_MIN and stem == name
 
 
 def _is_card(block: HtmlElement, page_path: str) -> bool:
@@ -185,7 +200,7 @@ def _is_card(block: HtmlElement, page_path: str) -> bool:
     return False
 
 
-def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str) -> bool:
+def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str, image: str | None) -> bool:
     """Inside another story's teaser card, an ad, a people box or chrome below the
     region's container, or a thumbnail linking to another page."""
     for level, a in enumerate(el.iterancestors()):
@@ -193,9 +208,9 @@ def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str) -> bool:
             return False
         if a.tag in ("nav", "aside", "footer"):
             return True
-        if a.tag == "a" and _links_away(a, page_path):
+        if a.tag == "a" and _links_away(a, page_path, image):
             return True
-        names = _classes(a)
+        names = _CAMEL_HUMP.sub(r"\1 \2", _classes(a))  # "writerProfile": writer Profile
         if names.strip() and FOREIGN_FIGURE_CLASS_RE.search(names):
             return True
         if level < CARD_LEVELS and _is_card(a, page_path):
@@ -408,11 +423,13 @@ def find_figures(region: Region, base_url: str, headline: str | None = None) -> 
             continue
         skip_until = at + sum(1 for _ in el.iter()) - 1
         images = [x for x in (el.iter(*IMAGE_TAGS) if block else [el]) if not _tiny(x)]
-        if not images or _foreign(el, region.container, page_path):
+        if not images:
             continue
         url, shown = next(((u, x) for x in images if (u := image_url(x, base_url))),
                           (None, None))
-        if url is None or shown is None or _linked_away(shown, el, page_path):
+        if url is None or shown is None or _foreign(el, region.container, page_path, url):
+            continue
+        if _linked_away(shown, el, page_path):
             continue
         if shown.tag == "picture":
             shown = next(shown.iter("img"), shown)

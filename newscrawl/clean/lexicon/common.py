@@ -205,6 +205,12 @@ COMMENT_ITEMPROPS = frozenset({"comment", "comments"})
 COMMENT_ROLES = frozenset({"comment"})  # ARIA 1.3
 COMMENT_TAGS = frozenset({"vf-conversations", "vf-comments"})  # Viafoura's custom elements
 # A block holding an image and its caption ("image-widget", "absatzbild", "photo-box").
+# URL folders of photo viewer pages ("/photo/<image id>.html", "/bilder/..."): a figure's link
+# to its own viewer page is not a link to another story.
+PHOTO_VIEWER_FOLDERS = frozenset(
+    "photo photos foto fotos bild bilder image images picture pictures gallery galerie "
+    "galleria slideshow fotogalerie".split()
+)
 IMAGE_BLOCK_CLASS = r"image|img|photo|foto|picture|bild|figure"
 
 # Links that share the page rather than lead anywhere (their text, "Whatsapp", is UI).
