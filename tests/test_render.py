@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml.html import fragment_fromstring
@@ -104,3 +105,84 @@ def test_normalize_space_fast_path_is_exact(text):
     from newscrawl.clean.render import _SPACE, _ZERO_WIDTH
 
     assert normalize_space(text) == _SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
+# --- quotations set as figures ------------------------------------------------------------
+
+STORY_DE = (
+    "Im Katharinen-Saal des Kremlpalasts hat der Präsident gestern die Sitzung zur "
+    "Nationalitätenpolitik abgehalten, scheinbar eine Routineveranstaltung."
+)
+
+
+def _texts(html: str, language: str | None = None) -> list[str]:
+    return [b.text for b in to_blocks(fragment_fromstring(html), language)]
+
+
+def test_a_quotation_figure_is_the_story_s_words_without_its_credit() -> None:
+    """The HTML standard's quotation with a credit (<figure><blockquote> + <figcaption>):
+    the quote is said once, in the story; the credit line and a decorative quotation mark
+    set apart are not text of the story."""
+    quote = ("Immer häufiger ist von einer Art Dekolonisierung Russlands die Rede. Im Kern "
+             "geht es darum, die Föderation zu zerschlagen.")
+    html = (
+        f"<div><p>{STORY_DE}</p><figure><blockquote class='bosa0j6'><p>{quote}</p>"
+        "<span aria-hidden='true'>„</span></blockquote><figcaption><p>Wladimir Putin, "
+        "Präsident von Russland</p></figcaption></figure><p>Ein Informationskrieg sei im "
+        "Gange, so der Kremlchef.</p></div>"
+    )
+    assert _texts(html, "de") == [
+        STORY_DE, quote, "Ein Informationskrieg sei im Gange, so der Kremlchef."
+    ]
+
+
+def test_a_pull_quote_block_keeps_its_quote_and_leaves_its_cite() -> None:
+    """WordPress's pull-quote block: the credit is a <cite> of the quote's own; a <cite>
+    inside the quote's sentence (a book's title) is a word of it."""
+    html = (
+        "<div><p>The climber spent a year filming the route with his team, he said.</p>"
+        "<figure class='wp-block-pullquote'><blockquote><p>Every route I climbed after "
+        "reading <cite>The Hard Years</cite> felt like a story of its own.</p>"
+        "<cite>Adam Ondra</cite></blockquote></figure></div>"
+    )
+    assert _texts(html, "en")[1:] == [
+        "Every route I climbed after reading The Hard Years felt like a story of its own."
+    ]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        # a pull quote repeating the story's sentence, its credit inside the quote
+        "<figure data-type='quote'><blockquote>\"Jene, die ihre Stimme gegen diese "
+        "Ideologen erheben, müssen gestärkt werden.\"<br>Eren Güvercin, Autor</blockquote>"
+        "</figure>",
+        # the same in French typography, in a pull-quote block
+        "<figure class='wp-block-pullquote'><blockquote><p>« Jene, die ihre Stimme gegen "
+        "diese Ideologen erheben, müssen gestärkt werden »</p></blockquote></figure>",
+    ],
+)
+def test_a_pull_quote_repeating_the_story_goes_whole(figure: str) -> None:
+    said = ("Güvercin sagt: \"Jene, die ihre Stimme gegen diese Ideologen erheben, müssen "
+            "gestärkt werden.\"")
+    html = f"<div><p>{STORY_DE}</p>{figure}<p>{said}</p></div>"
+    assert _texts(html, "de") == [STORY_DE, said]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        # a photo: its caption is a caption (captions.py), never body text
+        "<figure><img src='/p.jpg' alt=''><figcaption><blockquote>Ein Satz im Bild, "
+        "der auf einem Plakat steht.</blockquote> Foto: dpa</figcaption></figure>",
+        # embedded social posts have their own rules
+        "<figure class='wp-block-embed-twitter wp-block-embed'><blockquote "
+        "class='twitter-tweet'><p>Heading up to Denver, gonna see if I can unwind.</p>"
+        "</blockquote></figure>",
+        "<figure class='wp-block-embed is-type-rich'><blockquote class='instagram-media'>"
+        "<p>View this post on Instagram</p></blockquote></figure>",
+    ],
+)
+def test_figures_that_are_not_quotations_stay_out_of_the_text(figure: str) -> None:
+    html = f"<div><p>{STORY_DE}</p>{figure}</div>"
+    assert _texts(html, "de") == [STORY_DE]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .lexicon.patterns import DROP_CAP_CLASS, one_letter_words
+from .lexicon.patterns import DROP_CAP_CLASS, EMBED_CLASS, one_letter_words
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
@@ -31,6 +31,9 @@ class Block:
     text: str
     # The list/quote group a block belongs to, so consecutive items share one <ul>.
     group: int = 0
+    # The quotation figure a block is said in (numbered from 1; 0: none). The figure goes
+    # when the story's own text says it too (a pull quote).
+    pulled: int = 0
 
 
 # Whitespace str.split() splits on and _SPACE does not collapse, and the zero-width
@@ -57,6 +60,8 @@ class _Walker:
         self.one_letter = one_letter  # the page language's words of one letter
         # After a drop cap's letter: where in buf the text after it starts, and the letter.
         self.glue: tuple[int, str] | None = None
+        self.credits: set[HtmlElement] = set()  # a quotation's credit line, not its words
+        self.quotations = 0
 
     def add(self, text: str) -> None:
         """Append text; the first words after a drop cap join its letter (below)."""
@@ -108,12 +113,37 @@ class _Walker:
         if figure.tail:
             self.add(figure.tail)
 
+    def walk_quotation(self, figure: HtmlElement) -> None:
+        """A quotation figure's quote, without its credit line (the figcaption, or a
+        <cite>/<footer> of the quote's own)."""
+        self.flush()
+        start = len(self.blocks)
+        for quote in figure.iter("blockquote"):
+            if not any(a.tag == "blockquote" for a in quote.iterancestors()):
+                self.credits.update(c for c in quote if c.tag in ("cite", "footer"))
+                self.walk(quote)
+        self.flush()
+        self.quotations += 1
+        # without its decoration (a quotation mark set apart as a block of its own)
+        self.blocks[start:] = [b for b in self.blocks[start:] if _WORDS.search(b.text)]
+        for block in self.blocks[start:]:
+            block.pulled = self.quotations
+        if figure.tail:
+            self.add(figure.tail)
+
     def walk(self, el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if self.credits and el in self.credits:
+            if el.tail:
+                self.add(el.tail)
+            return
         if tag == "noscript" and _holds_article_text(el):
             tag = "div"  # a script-rendered page's fallback copy of the story (Blogger)
         if tag == "figure" and is_slide(el):
             self.walk_slide(el)
+            return
+        if tag == "figure" and is_quotation(el):
+            self.walk_quotation(el)
             return
         if tag in SKIP_TAGS or tag == "figure" or not tag:
             # Figures (images and captions) are not body text; see captions.py.
@@ -201,6 +231,41 @@ def _text_besides_headings(el: HtmlElement) -> str:
     return " ".join(parts)
 
 
+_MEDIA = ("img", "picture", "video", "audio", "iframe", "object", "embed", "amp-img")
+
+
+def is_quotation(figure: HtmlElement) -> bool:
+    """A quotation set as a figure, the HTML standard's way to credit a quote
+    (<figure><blockquote>...</blockquote><figcaption>Name</figcaption></figure>), and
+    WordPress's pull-quote block: the quote is the story's words. Not a figure with an
+    image or a video, nor an embedded social post (their own rules)."""
+    quote = figure.find(".//blockquote")
+    if quote is None or next(figure.iter(*_MEDIA), None) is not None:
+        return False
+    return not any(
+        EMBED_CLASS.search(el.get("class") or "") or "embed" in (el.get("class") or "")
+        for el in (figure, quote)
+    )
+
+
+_WORDS = re.compile(r"\w+")
+PULLED_MIN_WORDS = 4  # a quote this short ("No.") is not known for a repeat by its words
+
+
+def _drop_pulled_repeats(blocks: list[Block]) -> list[Block]:
+    """A quotation figure repeating the story's own words (a pull quote) goes whole, with
+    a credit line written inside its quote; a quote said only there stays."""
+    if not any(b.pulled for b in blocks):
+        return blocks
+    told = " ".join(_WORDS.findall(" ".join(b.text for b in blocks if not b.pulled).casefold()))
+    repeats = {
+        b.pulled for b in blocks
+        if b.pulled and " ".join(_WORDS.findall(b.text.casefold())) in told
+        and len(_WORDS.findall(b.text)) >= PULLED_MIN_WORDS
+    }
+    return [b for b in blocks if b.pulled not in repeats]
+
+
 def _holds_article_text(el: HtmlElement) -> bool:
     """A <noscript> with paragraphs of text, not a tracking pixel or "enable JavaScript"."""
     return el.find(".//p") is not None and len(el.text_content()) >= 200
@@ -212,7 +277,7 @@ def to_blocks(el: HtmlElement, language: str | None = None) -> list[Block]:
     walker = _Walker(one_letter_words(language))
     walker.walk(el)
     walker.flush()
-    return walker.blocks
+    return _drop_pulled_repeats(walker.blocks)
 
 
 def blocks_to_text(blocks: list[Block]) -> str:
