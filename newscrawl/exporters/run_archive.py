@@ -17,7 +17,6 @@ A lock file keeps two runs from writing to the same folder at once.
 from __future__ import annotations
 
 import fcntl
-import gzip
 import hashlib
 import json
 import logging
@@ -31,6 +30,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from zlib_ng.gzip_ng import GzipNGFile
 
 from ..errors import UserError
 from ..items import PageSource, source_of
@@ -138,9 +138,10 @@ class RunArchive:
             self.state.begin_run(self.run.run_id, self.run.started)
         self._items_raw = (self.work / ITEMS_FILE).open("wb")
         # level 6 as for the WARC (warc.py): on the bench's items 0.19 ms an item, level 9
-        # (gzip's default) 0.26 ms for files 0.3% smaller
-        self._items_gz = gzip.GzipFile(fileobj=self._items_raw, mode="wb", filename="",
-                                       compresslevel=6)
+        # (gzip's default) 0.26 ms for files 0.3% smaller. zlib-ng's gzip.GzipFile, as for
+        # the WARC: on the bench's items 0.21 -> 0.10 ms an item for files 3.5% larger
+        self._items_gz = GzipNGFile(fileobj=self._items_raw, mode="wb", filename="",
+                                    compresslevel=6)
         self.exporter = JsonLinesExporter(self._items_gz,  # type: ignore[arg-type]
                                           encoding="utf-8")  # any binary file will do
         self.exporter.start_exporting()
