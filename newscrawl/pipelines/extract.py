@@ -38,6 +38,11 @@ def start_worker(gc_threshold: int) -> None:
         tune(gc_threshold)
 
 
+def _started() -> None:
+    """A no-op task: submitted once per worker when the spider opens, so that the pool
+    spawns and warms up every worker then."""
+
+
 class ExtractPipeline(StagePipeline):
     stage = "extract"
 
@@ -52,6 +57,8 @@ class ExtractPipeline(StagePipeline):
                 initializer=partial(start_worker, defaults.getint(
                     crawler.settings, "NEWSCRAWL_GC_THRESHOLD")))
             self.stages = enabled_stages(crawler)
+            self.workers = workers
+            crawler.signals.connect(self.start_pool, signal=signals.spider_opened)
             crawler.signals.connect(self.close_pool, signal=signals.engine_stopped)
 
     def process_item(self, item: Any) -> Any:
@@ -77,6 +84,15 @@ class ExtractPipeline(StagePipeline):
         note_charset(self.stats, carrier.url, rendered.fields["metadata"].get("encoding"))
         carrier.accept(rendered)
         return carrier
+
+    def start_pool(self) -> None:
+        """Spawn the workers now rather than on the first pages: their start (a Python
+        process, its imports, warm_up, the language model: ~2 s CPU each) then overlaps
+        with robots.txt and the sitemaps instead of holding up the first articles. The pool
+        spawns a worker per submitted task while none is idle, up to max_workers."""
+        if self.pool is not None:
+            for _ in range(self.workers):
+                self.pool.submit(_started)
 
     def close_pool(self) -> None:
         if self.pool is not None:
