@@ -91,3 +91,35 @@ def test_archive_syncs_once_per_batch_and_at_close(tmp_path, monkeypatch):
     assert len(calls) == 1  # after the 2nd file, not after each
     ext.spider_closed()
     assert len(calls) == 2  # the 3rd file, before the index lists it
+
+
+def test_index_entries_kept_on_disk_come_back_exactly(tmp_path):
+    """The run's entries wait in an unnamed temporary file: every value survives the trip
+    (line breaks, U+2028, non-ASCII, null), a page archived twice keeps its last entry, and
+    nothing but the index and the article folders is left in the archive."""
+    ext = MarkdownArchive(tmp_path)
+    ext.stats = _Stats()
+    headlines = ["Two\nlines", "Sep\u2028arator é 한국", None]
+    for n, headline in enumerate(headlines):
+        ext.item_scraped(item(url=f"https://a.example/news/{n}-x", headline=headline))
+    ext.item_scraped(item(url="https://a.example/news/0-x", headline="Updated"))
+    assert ext.entries is not None and not isinstance(ext.entries, list)
+    ext.spider_closed()
+    lines = (tmp_path / "index.jsonl").read_text("utf-8").split("\n")
+    index = [json.loads(x) for x in lines if x]
+    assert {e["url"]: e["headline"] for e in index} == {
+        "https://a.example/news/0-x": "Updated",
+        "https://a.example/news/1-x": "Sep\u2028arator é 한국",
+        "https://a.example/news/2-x": None}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.example", "index.jsonl"]
+
+
+def test_an_index_line_with_a_unicode_line_separator_survives_the_next_run(tmp_path):
+    for run, headline in enumerate(["Para\u2029graph \x85 next", "Plain"]):
+        ext = MarkdownArchive(tmp_path)
+        ext.stats = _Stats()
+        ext.item_scraped(item(url=f"https://a.example/news/{run}-x", headline=headline))
+        ext.spider_closed()
+    lines = (tmp_path / "index.jsonl").read_text("utf-8").split("\n")
+    assert sorted(json.loads(x)["headline"] for x in lines if x) == [
+        "Para\u2029graph \x85 next", "Plain"]
