@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -203,13 +204,31 @@ def _rescue_embeds(root: HtmlElement, heavy: set[HtmlElement]) -> None:
             a.drop_tag()
 
 
-def _for_screen_readers(el: HtmlElement) -> bool:
+@lru_cache(maxsize=16384)
+def _screen_reader_class(cls: str) -> bool:
+    return SCREEN_READER_CLASS_RE.search(cls) is not None
+
+
+def _for_screen_readers(cls: str | None, style: str | None) -> bool:
     """Text only screen readers read ("Article content" before each part of the story)."""
-    cls = el.get("class")
-    if cls and SCREEN_READER_CLASS_RE.search(cls) is not None:
+    if cls and _screen_reader_class(cls):
         return True
-    style = el.get("style")
-    return bool(style) and bool(_CLIPPED_STYLE.search(style)) and bool(_PIXEL_STYLE.search(style))
+    return bool(style and _CLIPPED_STYLE.search(style) and _PIXEL_STYLE.search(style))
+
+
+def _marked_chrome(el: HtmlElement, keys: list[str]) -> bool:
+    """A chrome role, hidden, a hiding style or text for screen readers; each attribute read
+    only when the element has it (`keys`: its attribute names)."""
+    if "role" in keys and (el.get("role") or "").lower() in CHROME_ROLES or "hidden" in keys:
+        return True
+    style = el.get("style") if "style" in keys else None
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    return _for_screen_readers(el.get("class") if "class" in keys else None, style)
+
+
+# The attributes the rules below read: an element with none of them is dropped by its tag only.
+_PRUNED_BY_ATTRIBUTES = frozenset({"role", "hidden", "style", "class"})
 
 
 def prune_chrome(root: HtmlElement) -> None:
@@ -229,12 +248,8 @@ def prune_chrome(root: HtmlElement) -> None:
         elif tag in CHROME_TAGS:
             drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
         else:
-            drop = (
-                (el.get("role") or "").lower() in CHROME_ROLES
-                or el.get("hidden") is not None
-                or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-                or _for_screen_readers(el)
-            )
+            keys = el.keys()
+            drop = not _PRUNED_BY_ATTRIBUTES.isdisjoint(keys) and _marked_chrome(el, keys)
         # Protection is checked only for the few elements a rule would drop.
         if drop and not _protected(el, heavy):
             doomed.append(el)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -56,18 +57,18 @@ def _names_site(part: str, label: str) -> bool:
     return squashed.startswith(label) and len(squashed) <= len(label) + 6  # "carta.info"
 
 
-def _title_match(text: str, titles: list[str]) -> float:
+def _title_match(text: str, titles: list[tuple[str, set[str]]]) -> float:
     """How well a heading says what the title says (headlines and SEO titles often differ
-    in a few words): the number of shared words, 0 when they do not match."""
+    in a few words): the number of shared words, 0 when they do not match. `titles`: the
+    title parts with their words."""
     if len(text) < 8:
         return 0.0
     words = set(re.findall(r"\w+", text))
     best = 0.0
-    for t in titles:
+    for t, other in titles:
         short, long_ = (text, t) if len(text) <= len(t) else (t, text)
         if short in long_ and len(short) >= 0.6 * len(long_):
             best = max(best, len(short) / 6)  # also for scripts written without spaces
-        other = set(re.findall(r"\w+", t))
         shared = len(words & other)
         small = min(len(words), len(other))
         if small >= 3 and shared >= 0.6 * small:
@@ -95,6 +96,13 @@ def _is_logo(el: HtmlElement, page: Page) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def _title_class(cls: str) -> bool:
+    """A class that names a title ("entry-title", "headline"); remembered: the headline search
+    asks for every block's class."""
+    return TITLE_CLASS.search(cls) is not None
+
+
 # A headline may stand at any heading level: small sites and blog themes use <h4> or <h5>.
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -104,12 +112,13 @@ def find_headline(page: Page) -> HtmlElement | None:
     (an <h1> preferred), else the first <h1> that reads like a headline. A site name or
     logo in an <h1> is not a headline."""
     titles = _title_parts(page)
+    title_words = [(t, set(re.findall(r"\w+", t))) for t in titles]
     best, best_score = None, 0.0
     seen = 0
     for el in page.root.iter(*HEADINGS, "div", "span", "p", "td", "strong", "b", "a"):
         tag = el.tag
         if tag not in HEADINGS and not (
-            el.get("itemprop") == "headline" or TITLE_CLASS.search(el.get("class") or "")
+            el.get("itemprop") == "headline" or (cls := el.get("class")) and _title_class(cls)
         ):
             continue
         seen += 1
@@ -118,7 +127,7 @@ def find_headline(page: Page) -> HtmlElement | None:
         text = _norm(el.text_content())
         if not text or len(text) > 300:
             continue
-        score = _title_match(text, titles)
+        score = _title_match(text, title_words)
         if score <= 0:
             continue
         score += 3 if tag == "h1" else 1 if tag == "h2" else 0
