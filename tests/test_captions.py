@@ -386,3 +386,19 @@ def test_a_photo_viewer_page_is_named_after_its_image(path: str, image: str,
     from newscrawl.clean.figures import _viewer_of
 
     assert _viewer_of(path, image) is viewer
+
+
+def test_pixels_and_stand_ins_in_the_body_are_no_images() -> None:
+    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
+                    "city, long enough to be running text for the extractor.</p>"
+                    for i in range(6))
+    pixels = ("<img src='https://vg04.met.vgwort.de/na/8039484e' width='1' height='1'>"
+              "<img src='/plugins/a3-lazy-load/assets/images/lazy_placeholder.gif'>"
+              "<p><img src='/spinner.gif' width='16' height='16'><span class='caption'>"
+              "Loading ...</span></p>")
+    html = f"<html><body><article><h1>Council vote</h1>{story}{pixels}</article></body></html>"
+    item = extract_article(html.encode(), "https://news.example.com/city/vote-1")
+    assert item["images"] == [] and "Loading" not in item["articleBody"]
+    photo = html.replace(pixels, pixels + "<p><img src='/img/council.jpg'></p>")
+    assert [i["url"] for i in extract_article(photo.encode(), "https://news.example.com/city/"
+            "vote-1")["images"]] == ["https://news.example.com/img/council.jpg"]

@@ -11,35 +11,20 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .credits import split_credit
-from .figures import find_figures, srcset_candidates
+from .figures import find_figures, image_url, is_tiny
 from .headline import words
 from .lexicon.patterns import CAPTION_CLASS_RE, LEFTOVER_CAPTION_CLASS_RE, VIDEO_CLASS_RE
-from .links import join_url
 from .page import Image, Page
 from .region import article_region
 from .render import is_slide, normalize_space
 
-_IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
-
+_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "srcset")
 CAPTION_SEARCH_LEVELS = 3  # wrappers of an image searched for a caption-classed sibling
 CAPTION_MAX = 600  # characters: a longer "caption" is a wrapper of the article
 ARTICLE_PARAGRAPH = 150  # characters: a paragraph this long is running text ...
 ARTICLE_PARAGRAPHS = 2  # ... and this many of them make a block the article, not a caption
 VIDEO_ANCESTORS = 5  # a video class this close above a caption makes it a video's summary
 ECHO_MAX_CHILDREN = 3  # a block with more child elements is no repeated caption
-
-
-def _img_url(img: HtmlElement, base: str) -> str | None:
-    for attr in _IMG_ATTRS:
-        v = (img.get(attr) or "").strip()
-        if v and not v.startswith("data:"):
-            return join_url(base, v)
-    srcset = img.get("srcset") or img.get("data-srcset")
-    if srcset:
-        candidates = srcset_candidates(srcset)
-        if candidates:
-            return join_url(base, candidates[0][0])
-    return None
 
 
 def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
@@ -138,9 +123,13 @@ def _body_images(page: Page, body: HtmlElement) -> tuple[list[Image], set[str]]:
     caption_texts: set[str] = set()
     doomed: list[HtmlElement] = []
     for img in list(body.iter("img")):
-        url = _img_url(img, page.url)
-        if not url:
-            continue
+        # the same tests as the region's figures: the widest version, no icon, tracking
+        # pixel, spacer or lazy-loading stand-in
+        url = None if is_tiny(img) else image_url(img, page.url)
+        if not url and not any(
+            (v := (img.get(a) or "").strip()) and not v.startswith("data:") for a in _SOURCES
+        ):
+            continue  # no picture at all; a pixel's or a spinner's caption still leaves
         alt = normalize_space(img.get("alt") or "") or None
         title = normalize_space(img.get("title") or "") or None
         caption_text = None
@@ -156,6 +145,8 @@ def _body_images(page: Page, body: HtmlElement) -> tuple[list[Image], set[str]]:
             caption_texts.add(normalize_space(caption_text or ""))
         if alt:
             caption_texts.add(alt)
+        if not url:
+            continue
         image = seen_urls.get(url)
         if image is None:
             image = Image(url=url, caption=caption, credit=credit, alt=alt)

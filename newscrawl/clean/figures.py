@@ -155,7 +155,7 @@ def image_url(el: HtmlElement, base: str) -> str | None:
     return join_url(base, best)
 
 
-def _tiny(img: HtmlElement) -> bool:
+def is_tiny(img: HtmlElement) -> bool:
     for attr in ("width", "height"):
         v = (img.get(attr) or "").strip().removesuffix("px")
         if v.isdigit() and int(v) < MIN_SIZE:
@@ -422,7 +422,7 @@ def find_figures(region: Region, base_url: str, headline: str | None = None) -> 
         if el.tag == "div" and not block:
             continue
         skip_until = at + sum(1 for _ in el.iter()) - 1
-        images = [x for x in (el.iter(*IMAGE_TAGS) if block else [el]) if not _tiny(x)]
+        images = [x for x in (el.iter(*IMAGE_TAGS) if block else [el]) if not is_tiny(x)]
         if not images:
             continue
         url, shown = next(((u, x) for x in images if (u := image_url(x, base_url))),
