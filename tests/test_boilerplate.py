@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml.html import document_fromstring
+from lxml.html import document_fromstring, fragment_fromstring
 
 from newscrawl.clean.article import build_page, finish
 from newscrawl.clean.boilerplate import prune_chrome, remove_boilerplate
@@ -670,3 +670,50 @@ def test_links_to_the_previous_and_next_article_are_removed(links: str) -> None:
     for words in ("Storm season", "ferry line", "Previous", "Next", "Artikel", "précédent",
                   "anterior", "次の記事"):
         assert words not in body
+
+
+# --- inline teasers under a bold label, in any language -------------------------------------
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "<p><strong>FUNDA OLUNYE UDABA LAPHA |</strong> <a href='{site}/119057/kuboshwe-"
+        "abahlanu'>Kuboshwe abahlanu besolwa ngokugwaza umfundi</a></p>",
+        "<p><b>LEIA TAMBÉM:</b> <a href='/politica/2024/05/camara-aprova-orcamento'>Câmara "
+        "aprova orçamento depois de longa noite</a></p>",
+        "<p><strong>Mehr:</strong> <a href='{site}/finanzen/banken/25132278.html'>Deutsche "
+        "Banken haben den Niedrigzinsen mit einem scharfen Wachstumskurs getrotzt.</a></p>",
+        "<p><strong>LIRE AUSSI SUR NOTRE SITE</strong><br><a href='/politique/article/"
+        "benalla'>&gt;&gt; Affaire Benalla : le scandale qui fait chanceler la majorité</a></p>",
+    ],
+)
+def test_a_bold_label_over_a_link_to_the_site_is_a_teaser(teaser: str) -> None:
+    """Whatever the language: the paragraph's only words outside its link are a short bold
+    label in capitals or closed by a separator, and the link stays on the site."""
+    item = clean(article(teaser.format(site="https://news.example.com")))
+    assert_story_kept(item)
+    body = item["articleBody"]
+    for words in ("Kuboshwe", "LEIA", "orçamento", "Mehr:", "Niedrigzinsen", "Benalla"):
+        assert words not in body
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # a source the story cites, on another site
+        "<p><strong>Quelle:</strong> <a href='https://www.destatis.de/DE/Presse/2024/05/"
+        "PD24_182.html'>Statistisches Bundesamt, Pressemitteilung vom 14. Mai</a></p>",
+        # a bold lead-in opening a sentence of the story
+        "<p><strong>Berlin:</strong> Die Polizei <a href='/berlin/polizei'>meldet einen "
+        "Einsatz am Hafen</a> und sperrt die Zufahrt bis zum Abend.</p>",
+        # a bold phrase that is no label (lower-case, no separator)
+        "<p><b>Read the council's</b> <a href='/docs/harbour-plan.pdf'>full harbour plan "
+        "and its budget</a></p>",
+    ],
+)
+def test_a_bold_phrase_that_is_no_teaser_label_stays(kept: str) -> None:
+    html = article(kept)
+    item = clean(html)
+    assert_story_kept(item)
+    text = normalize_space(fragment_fromstring(kept).text_content())
+    assert text in item["articleBody"]

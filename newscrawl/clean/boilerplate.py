@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -652,7 +653,7 @@ def _drop_author_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
 _SEPARATORS = re.compile(r"[,;·•|/]+")
 
 
-def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement], host: str = "") -> int:
     """Paragraphs that are nothing but a link to another story, alone or after a rail label
     ("READ MORE: ...", a bold all-caps headline between two paragraphs): inline teasers."""
     removed = 0
@@ -678,10 +679,39 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         for a in anchors:
             rest = rest.replace(normalize_space(a.text_content()), " ", 1)
         rest = normalize_space(_SEPARATORS.sub(" ", rest))
-        if not rest.strip(" :：-–—»›>.") or RAIL_LABEL.match(rest):
+        if not rest.strip(" :：-–—»›>.") or RAIL_LABEL.match(rest) or _bold_label(p, rest, host):
             p.drop_tree()
             removed += 1
     return removed
+
+
+_LABEL_ENDS = " |:：»›>→-–—"
+
+
+def _bold_label(p: HtmlElement, rest: str, host: str) -> bool:
+    """A teaser's label in any language, known by its shape: all the paragraph's words
+    outside its links are one bold label opening it, short, set in capitals or closed by a
+    separator ("FUNDA OLUNYE UDABA LAPHA |", "LEIA TAMBÉM:"), and the links lead to this
+    site (a source the story cites links elsewhere: "Quelle: <a>Destatis</a>")."""
+    bold = [b for b in p.iter("strong", "b") if not any(a.tag == "a" for a in b.iterancestors())]
+    label = normalize_space(" ".join(b.text_content() for b in bold))
+    if not label or len(label) > T.LINK_LABEL_MAX:
+        return False
+    words = normalize_space(_SEPARATORS.sub(" ", label)).strip(_LABEL_ENDS)
+    if not words or words != rest.strip(_LABEL_ENDS):
+        return False
+    if not normalize_space(p.text_content()).startswith(label):
+        return False
+    if not (label.rstrip()[-1] in _LABEL_ENDS or words.isupper()):
+        return False
+    return all(_same_site(a.get("href") or "", host) for a in p.iter("a"))
+
+
+def _same_site(href: str, host: str) -> bool:
+    target = urlsplit(href.strip()).hostname
+    if not target:  # a relative link
+        return not href.strip().lower().startswith(("mailto:", "tel:", "javascript:"))
+    return bool(host) and target.removeprefix("www.") == host.removeprefix("www.")
 
 
 def _drop_share_links(body: HtmlElement, heavy: set[HtmlElement]) -> int:
@@ -1002,7 +1032,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_line_rails(body, heavy)
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_inline_cards(body)
-    removed += _drop_link_paragraphs(body, heavy)
+    removed += _drop_link_paragraphs(body, heavy, urlsplit(page.url).hostname or "")
     removed += _drop_promos(body, heavy)
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)

@@ -40,6 +40,7 @@ SHARE_LABEL_MAX = 20  # text besides the share links that a share bar may carry 
 KICKER_MAX = 40  # the kicker a headline line may carry before the headline
 LINK_PARAGRAPH_MIN = 10  # a paragraph (and its link text) this short is not judged
 LINK_MIN_WORDS = 2  # a link of fewer words is an address or a name, not a teaser headline
+LINK_LABEL_MAX = 40  # characters: a bold label before a teaser link is no longer
 HEADLINE_KEY_MIN = 10  # headlines shorter than this are not searched for in the body
 HEADLINE_COPY_MAX = 300  # a body block longer than this is not a copy of the headline
 
