@@ -186,3 +186,24 @@ def test_a_pull_quote_repeating_the_story_goes_whole(figure: str) -> None:
 def test_figures_that_are_not_quotations_stay_out_of_the_text(figure: str) -> None:
     html = f"<div><p>{STORY_DE}</p>{figure}</div>"
     assert _texts(html, "de") == [STORY_DE]
+
+
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        # links side by side are apart on screen: a new name opens with a capital
+        ("<p>Topics: <a href='/t/1'>Blue Origin</a><a href='/t/2'>Ceres Robotics</a></p>",
+         "Topics: Blue Origin Ceres Robotics"),
+        ("<p><a href='/s/fb'>Facebook</a><a href='/s/pin'>Pinterest</a></p>",
+         "Facebook Pinterest"),
+        # a word a linking plugin cut in two stays one word
+        ("<p>the <a href='/w/1'>Arte</a><a href='/w/2'>mis</a> program</p>",
+         "the Artemis program"),
+        # a separator already there, or text between: nothing added
+        ("<p><a href='/a'>One</a> <a href='/b'>Two</a>, <a href='/c'>Three</a></p>",
+         "One Two, Three"),
+        ("<p><a href='/a'>Rhein </a><a href='/b'>Main</a></p>", "Rhein Main"),
+    ],
+)
+def test_adjacent_links_are_not_glued_into_one_word(html: str, text: str) -> None:
+    assert blocks_to_text(to_blocks(fragment_fromstring(f"<div>{html}</div>"))) == text

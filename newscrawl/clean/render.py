@@ -157,6 +157,10 @@ class _Walker:
             return
         block = tag in BLOCK_TAGS
         pushed = False
+        if tag == "a" and _after_link(el) and self.buf and not self.buf[-1][-1:].isspace():
+            # links set side by side ("<a>Blue Origin</a><a>Ceres Robotics</a>", tags, names)
+            # are apart on screen (the site's CSS spaces them): never one glued word
+            self.add(" ")
         if block:
             self.flush()
             kind = None
@@ -195,6 +199,17 @@ class _Walker:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _after_link(el: HtmlElement) -> bool:
+    """Right after another link's text, with nothing between them, and opening with a
+    capital: a new name or label ("Origin|Ceres"), not the rest of a word that a linking
+    plugin cut in two ("Arte|mis")."""
+    prev = el.getprevious()
+    if prev is None or prev.tag != "a" or prev.tail:
+        return False
+    before, text = prev.text_content().rstrip(), el.text_content().lstrip()
+    return bool(before) and bool(text) and before == prev.text_content() and text[0].isupper()
 
 
 def _continues(rest: str) -> bool:
