@@ -27,7 +27,7 @@ from .fingerprint import content_fingerprint
 from .language import check_language, primary
 from .metadata import read_metadata
 from .page import Page
-from .render import blocks_to_html, blocks_to_text, normalize_space, to_blocks
+from .render import HEADING_KINDS, blocks_to_html, blocks_to_text, normalize_space, to_blocks
 from .structured import read_structured
 from .templates import drop_template_blocks
 from .verdict import assess
@@ -165,15 +165,28 @@ def _strip_headline(blocks, headline: str | None):
     return blocks
 
 
+def _strip_trailing_headings(blocks):
+    """A heading that closes the body heads nothing of the story: the title of a box whose
+    teasers were removed ("Mehr zum Thema"), a rail's label. A sentence set as a heading
+    (ending in a full stop or "!") is the story's last words, kept."""
+    while blocks and blocks[-1].kind in HEADING_KINDS and not _SENTENCE_END.search(blocks[-1].text):
+        blocks = blocks[:-1]
+    return blocks
+
+
+_SENTENCE_END = re.compile(r"[.!…。！][\"'”’»)]*$")
+
+
 def finish(page: Page) -> dict[str, Any]:
     """Render the cleaned page into an item dict (schema: newscrawl/schema/article.schema.json)."""
     f = page.fields
     if page.body is not None:
         language = primary(f.get("inLanguage"))  # declared; the text may overrule it below
-        blocks = _strip_headline(to_blocks(page.body, language), f.get("headline"))
+        rendered = _strip_headline(to_blocks(page.body, language), f.get("headline"))
+        blocks = _strip_trailing_headings(rendered)
         links = sum(len(normalize_space(a.text_content())) for a in page.body.iter("a"))
     else:
-        blocks, links = [], 0
+        rendered, blocks, links = [], [], 0
     body_text = blocks_to_text(blocks)
     check_language(page, body_text)
     images = [i.as_dict() for i in page.images]
@@ -199,7 +212,8 @@ def finish(page: Page) -> dict[str, Any]:
         "publisher": f.get("publisher"),
         "wordCount": len(body_text.split()),
     }
-    page.rejection = assess(page, [b.text for b in blocks], links)
+    # the verdict weighs the body as rendered, before its closing headings go
+    page.rejection = assess(page, [b.text for b in rendered], links)
     fetched = page.fetched_at or page.http_date
     item["metadata"] = {
         "schemaVersion": SCHEMA_VERSION,

@@ -20,6 +20,7 @@ SKIP_TAGS = frozenset(
     "embed video audio picture source head title link meta".split()
 )
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+HEADING_KINDS = frozenset(HEADINGS.values())  # the kinds of heading blocks
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u200a\u202f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
