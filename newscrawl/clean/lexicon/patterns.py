@@ -1,7 +1,9 @@
 """Every regex of the cleaning library that reads words, built here from the lexicon.
 
-Alternations list longer words first, so a word never loses to its own beginning
-("photograph" before "photo"). Case is ignored unless a pattern says otherwise.
+Alternations match longer words first, so a word never loses to its own beginning
+("photograph" before "photo"); they are written as tries (lexicon/trie.py), which match
+exactly what the flat longest-first list did, several times faster. Case is ignored unless
+a pattern says otherwise.
 """
 
 from __future__ import annotations
@@ -40,12 +42,7 @@ from .common import (
     ClassWord,
 )
 from .model import TimeUnit
-
-
-def alternation(items: Iterable[str]) -> str:
-    """`a|b|c` of the escaped words, each once, longest first."""
-    unique = list(dict.fromkeys(items))
-    return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+from .trie import alternation  # also what discovery/words.py and authors.py build with
 
 
 def _any(concept: str) -> str:
