@@ -58,7 +58,10 @@ def start_worker(name: str, start_urls: list[str], redis_url: str, out: Path,
         "NEWSCRAWL_WORKER_ID": name,
         "NEWSCRAWL_REDIS_RUNS_DIR": str(out),
         "NEWSCRAWL_REDIS_IDLE_TIMEOUT": "2",
-        "NEWSCRAWL_REDIS_LEASE": "10",
+        # the product's default: under load a worker's first page (imports, warm-up, the
+        # language model) can hold its reactor long enough for a 10-s lease to lapse, and
+        # another worker then fetches the leased sitemap again (at-least-once, by design)
+        "NEWSCRAWL_REDIS_LEASE": "30",
         "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": "127.0.0.0/8",
         "NEWSCRAWL_STATE_PATH": str(out / f"{name}.sqlite3"),
         "CONCURRENT_REQUESTS": "8",
