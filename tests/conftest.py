@@ -100,3 +100,9 @@ def fixture_site():
 
     with FixtureSite(SITE) as site:
         yield site
+
+
+# Six paragraphs of running text: enough for the extractor to see a story on a hand-made page.
+RUNNING_TEXT = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
+                       "city, long enough to be running text for the extractor.</p>"
+                       for i in range(6))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import RUNNING_TEXT
 
 from newscrawl.clean.article import build_page, extract_article, finish
 from newscrawl.clean.boilerplate import remove_boilerplate
@@ -304,13 +305,10 @@ def test_srcset_candidates(srcset: str, expected: list[tuple[str, str]]) -> None
 
 
 def test_a_lead_figure_above_the_article_block_is_the_articles() -> None:
-    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
-                    "city, long enough to be running text for the extractor.</p>"
-                    for i in range(6))
     html = ("<html><body><header><a href='/'><img src='/logo.png'></a><nav><a href='/a'>A</a>"
             "</nav></header><main><figure><img src='/img/lead.jpg'><figcaption>The mayor "
             "speaks. Photo: J. Smith / Reuters</figcaption></figure><article><h1>Council "
-            f"approves the budget</h1>{story}</article></main></body></html>")
+            f"approves the budget</h1>{RUNNING_TEXT}</article></main></body></html>")
     item = extract_article(html.encode(), "https://news.example.com/city/budget-1")
     assert [(i["url"], i["caption"], i["credit"]) for i in item["images"]] == [
         ("https://news.example.com/img/lead.jpg", "The mayor speaks.", "J. Smith / Reuters")]
@@ -359,12 +357,9 @@ def test_lazy_loading_stand_ins_are_no_photos(src: str, kept: bool) -> None:
 
 
 def test_a_photo_viewer_link_is_the_figures_own_and_a_profile_box_is_foreign() -> None:
-    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
-                    "city, long enough to be running text for the extractor.</p>"
-                    for i in range(6))
     html = ("<html><body><main><article><h1>Council approves the budget</h1>"
             "<a href='./photo/AS20250113003419.html'><figure><img src='/img/AS20250113003419"
-            f".jpg'></figure></a>{story}<div id='writerProfile'><figure><img src='/img/"
+            f".jpg'></figure></a>{RUNNING_TEXT}<div id='writerProfile'><figure><img src='/img/"
             "writer-face.jpg'></figure><p>Jane Doe</p></div></article></main></body></html>")
     item = extract_article(html.encode(), "https://news.example.com/articles/AST1F44.html")
     assert [i["url"] for i in item["images"]] == [
@@ -389,14 +384,12 @@ def test_a_photo_viewer_page_is_named_after_its_image(path: str, image: str,
 
 
 def test_pixels_and_stand_ins_in_the_body_are_no_images() -> None:
-    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
-                    "city, long enough to be running text for the extractor.</p>"
-                    for i in range(6))
     pixels = ("<img src='https://vg04.met.vgwort.de/na/8039484e' width='1' height='1'>"
               "<img src='/plugins/a3-lazy-load/assets/images/lazy_placeholder.gif'>"
               "<p><img src='/spinner.gif' width='16' height='16'><span class='caption'>"
               "Loading ...</span></p>")
-    html = f"<html><body><article><h1>Council vote</h1>{story}{pixels}</article></body></html>"
+    html = (f"<html><body><article><h1>Council vote</h1>{RUNNING_TEXT}{pixels}</article>"
+            "</body></html>")
     item = extract_article(html.encode(), "https://news.example.com/city/vote-1")
     assert item["images"] == [] and "Loading" not in item["articleBody"]
     photo = html.replace(pixels, pixels + "<p><img src='/img/council.jpg'></p>")

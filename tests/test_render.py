@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import RUNNING_TEXT
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml.html import fragment_fromstring
@@ -212,15 +213,12 @@ def test_adjacent_links_are_not_glued_into_one_word(html: str, text: str) -> Non
 def test_a_heading_that_closes_the_body_heads_nothing() -> None:
     from newscrawl.clean.article import extract_article
 
-    story = "".join(f"<p>Paragraph {i} of the story about the council's budget vote in the "
-                    "city, long enough to be running text for the extractor.</p>"
-                    for i in range(6))
     page = ("<html><body><article><h1>Council vote</h1>{}</article></body></html>")
-    body = extract_article(page.format(story + "<h3>Mehr zum Thema</h3>").encode(),
+    body = extract_article(page.format(RUNNING_TEXT + "<h3>Mehr zum Thema</h3>").encode(),
                            "https://news.example.com/city/vote-1")["articleBody"]
     assert body.endswith("for the extractor.") and "Mehr zum Thema" not in body
     # a closing sentence set as a heading is the story's last words
     last = "<h3>So for now, I will be relying on the bus!</h3>"
-    body = extract_article(page.format(story + last).encode(),
+    body = extract_article(page.format(RUNNING_TEXT + last).encode(),
                            "https://news.example.com/city/vote-1")["articleBody"]
     assert body.endswith("relying on the bus!")
