@@ -25,7 +25,9 @@ from newscrawl.clean.lexicon import trie
 from newscrawl.clean.lexicon.trie import alternation
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_DATA = Path(os.environ.get("NEWSCRAWL_DEV_DATA", "/work/shared/data"))
+# the dev sets in ../shared beside the checkout, as the quality gate reads them
+DEV_DATA = Path(os.environ.get("NEWSCRAWL_DEV_DATA",
+                               Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 DEV_SAMPLE_EVERY = 12  # one dev page in 12, in file order: ~57 pages of the 687
 
 # Every module that compiles regexes from the lexicon's alternations (patterns.py, and those

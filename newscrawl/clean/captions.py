@@ -11,14 +11,13 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .credits import split_credit
-from .figures import find_figures, image_url, is_tiny
+from .figures import IMAGE_SOURCE_ATTRS, find_figures, image_url, is_tiny
 from .headline import words
 from .lexicon.patterns import CAPTION_CLASS_RE, LEFTOVER_CAPTION_CLASS_RE, VIDEO_CLASS_RE
 from .page import Image, Page
 from .region import article_region
 from .render import is_slide, normalize_space
 
-_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "srcset")
 CAPTION_SEARCH_LEVELS = 3  # wrappers of an image searched for a caption-classed sibling
 CAPTION_MAX = 600  # characters: a longer "caption" is a wrapper of the article
 ARTICLE_PARAGRAPH = 150  # characters: a paragraph this long is running text ...
@@ -126,9 +125,8 @@ def _body_images(page: Page, body: HtmlElement) -> tuple[list[Image], set[str]]:
         # the same tests as the region's figures: the widest version, no icon, tracking
         # pixel, spacer or lazy-loading stand-in
         url = None if is_tiny(img) else image_url(img, page.url)
-        if not url and not any(
-            (v := (img.get(a) or "").strip()) and not v.startswith("data:") for a in _SOURCES
-        ):
+        if not url and not any((v := (img.get(a) or "").strip()) and not v.startswith("data:")
+                               for a in IMAGE_SOURCE_ATTRS):
             continue  # no picture at all; a pixel's or a spinner's caption still leaves
         alt = normalize_space(img.get("alt") or "") or None
         title = normalize_space(img.get("title") or "") or None

@@ -35,6 +35,7 @@ _UNIT_TAGS = ("figure", "div", *IMAGE_TAGS)
 _IMG_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-lazy",
               "data-full-src", "data-hi-res-src")
 _SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+IMAGE_SOURCE_ATTRS = _IMG_ATTRS + _SRCSET_ATTRS  # where a page puts an image's address
 _BREAKS = BLOCK_TAGS | {"br"}  # text on both sides of these is two words
 _CREDIT_ATTRS = ("data-credit", "data-source", "data-copyright", "data-photographer")
 # Never a caption: headings, images, tables, lists, forms.
