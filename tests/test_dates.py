@@ -817,3 +817,34 @@ def test_a_buddhist_era_year_is_read_only_on_thai_pages() -> None:
     # 2563 after a Thai word on a page not in Thai is no year; on a Thai page a sum is no date
     assert parse_text("2 มีนาคม 2563", _parse_ctx("en")) == []
     assert parse_text("งบประมาณ 2563 ล้านบาท", _parse_ctx("th", "en")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("2 มี.ค. 2563", "th"),  # abbreviation with its dots
+        ("วันจันทร์ที่ 2 มีนาคม พ.ศ. 2563", "th"),  # era mark before the year
+        ("Ngày 02 tháng 03 năm 2020", "vi"),  # numbered month
+        ("Thứ Hai, ngày 2 tháng 3, 2020 10:15", "vi"),
+        ("2 آذار 2020", "ar"),  # Levantine month name
+        ("الاثنين 2 مارس/آذار 2020", "ar"),  # both calendars' names
+        ("2020. március 2. 10:15", "hu"),  # year first
+        ("2020. márc. 2.", "hu"),
+        ("2020 m. kovo 2 d.", "lt"),
+        ("2. mart 2020.", "sr"),  # Serbian in Latin script on a page declaring "sr"
+        ("2. март 2020.", "sr"),
+        ("2. mart 2020.", "bs"),
+    ],
+)
+def test_month_forms_beyond_dateparsers_data(text: str, lang: str) -> None:
+    found = parse_text(text, _parse_ctx(lang, "en"))
+    assert found and found[0][0].day == date(2020, 3, 2), text
+
+
+def test_month_forms_do_not_read_other_numbers_as_dates() -> None:
+    # a year-first date only on pages in a language that writes it so; a numbered month
+    # needs its month word; an amount in Thai is no date
+    assert parse_text("2020. március 2.", _parse_ctx("en")) == []
+    assert parse_text("2020. March 2. was the day", _parse_ctx("en")) == []
+    assert parse_text("2 năm 3 tháng 2020", _parse_ctx("vi", "en")) == []
+    assert parse_text("ราคา 2 ม.ค. 2563 ล้านบาท", _parse_ctx("en")) == []

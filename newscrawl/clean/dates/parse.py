@@ -11,7 +11,14 @@ from functools import lru_cache, partial
 from typing import Any
 
 from ..lexicon import LANGUAGES
-from ..lexicon.common import DIGIT_ZEROS, ERA_YEAR_OFFSETS, ZONE_ABBREVIATIONS
+from ..lexicon.common import (
+    DIGIT_ZEROS,
+    ERA_YEAR_OFFSETS,
+    EXTRA_MONTH_NAMES,
+    NUMBERED_MONTH_WORDS,
+    YEAR_FIRST_NAMED,
+    ZONE_ABBREVIATIONS,
+)
 from ..lexicon.patterns import (
     AFTERNOON_WORDS,
     CJK_CLOCK,
@@ -87,53 +94,93 @@ CORE_LANGS = tuple(lang.code for lang in LANGUAGES if lang.months_on_every_page)
 LANG_ALIASES = {"no": "nb", "iw": "he", "in": "id", "jw": "jv"}
 
 
+def _script_locales(lang: str) -> list[str]:
+    """The language and its per-script locales in dateparser's data: a page declaring "sr"
+    (or "sr-Latn", read as "sr") may be written in either of Serbian's scripts."""
+    from dateparser.data.languages_info import language_order
+
+    return [lang] + [
+        loc for loc in language_order if loc.startswith(lang + "-") and len(loc) == len(lang) + 5
+    ]
+
+
 @lru_cache(maxsize=128)
 def month_patterns(
     langs: tuple[str, ...],
 ) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     """Month names of the given languages (first language wins a clash) and the
-    day-month-year / month-day-year regexes built from them."""
+    day-month-year / month-day-year regexes built from them. A name may be followed by
+    another after a slash ("2 مارس/آذار 2020": two calendars' names of one month)."""
     from dateparser.languages.loader import default_loader
 
     names: dict[str, int] = {}
     for lang in langs:
-        try:
-            info = default_loader.get_locale(lang).info
-        except Exception:  # unknown locale: the core languages still apply
-            continue
-        for month, key in enumerate(_MONTH_KEYS, 1):
-            for name in info.get(key) or []:
-                n = name.lower().rstrip(".")
-                if len(n) < 3 or any(ch.isdigit() for ch in n):
-                    continue
-                names.setdefault(n, month)
+        for locale in _script_locales(lang):
+            try:
+                info = default_loader.get_locale(locale).info
+            except Exception:  # unknown locale: the core languages still apply
+                continue
+            for month, key in enumerate(_MONTH_KEYS, 1):
+                for name in info.get(key) or []:
+                    n = name.lower().rstrip(".")
+                    if len(n) < 3 or any(ch.isdigit() for ch in n):
+                        continue
+                    names.setdefault(n, month)
+        for month, name in enumerate(EXTRA_MONTH_NAMES.get(lang, ()), 1):
+            names.setdefault(name.lower().rstrip("."), month)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     end = r"(?![^\W\d_])"
+    # the month's name, then maybe its other calendar's after a slash ("مارس/آذار")
+    month = "(" + alt + ")" + end + r"(?:\.?\s*/\s*(?:" + alt + ")" + end + ")?"
     dmy = re.compile(
         r"(?<!\d)(\d{1,2})(?:"
         + ORDINAL
         + r")?\.?\s*"
         + DAY_MONTH_JOINER
-        + "("
-        + alt
-        + ")"
-        + end
+        + month
         + r"\.?,?\s*"
         + MONTH_YEAR_JOINER
         + r"((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     mdy = re.compile(
-        r"(?<![^\W\d_])("
-        + alt
-        + ")"
-        + end
+        r"(?<![^\W\d_])"
+        + month
         + r"\.?\s+(\d{1,2})(?:"
         + MONTH_FIRST_ORDINAL
         + r")?\.?,?\s+((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     return names, dmy, mdy
+
+
+@lru_cache(maxsize=128)
+def _year_first_named(langs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A year, its mark, a month's name, a day ("2020. március 2.", "2020 m. kovo 2 d."),
+    only for pages in a language that writes dates so (lexicon.common.YEAR_FIRST_NAMED)."""
+    marks = [YEAR_FIRST_NAMED[lang] for lang in langs if lang in YEAR_FIRST_NAMED]
+    if not marks:
+        return None
+    names, _dmy, _mdy = month_patterns(langs)
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    year_marks = "|".join(re.escape(y) for y, _d in marks)
+    day_marks = "|".join(re.escape(d) for _y, d in marks)
+    return re.compile(
+        r"(?<![\d.])((?:19|20)\d{2})\s*(?:" + year_marks + r")\s*(" + alt + r")(?![^\W\d_])"
+        r"\.?\s*(\d{1,2})(?:\s*(?:" + day_marks + r"))?(?!\d)",
+        re.I,
+    )
+
+
+# "2 tháng 3 năm 2020", "ngày 02 tháng 03, 2020": a day, the month word and its number, a year
+_NUMBERED_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})\s+(?:"
+    + "|".join(re.escape(w) for w in NUMBERED_MONTH_WORDS)
+    + r")\s+(\d{1,2}),?\s+"
+    + MONTH_YEAR_JOINER
+    + r"((?:19|20)\d{2})(?!\d)",
+    re.I,
+)
 
 
 def _offset(text: str | None) -> timedelta | None:
@@ -332,6 +379,15 @@ def parse_text(
                 m.start(),
                 m.end(),
             )
+    year_first = _year_first_named(ctx.langs)
+    if year_first is not None:
+        for m in year_first.finditer(text):
+            hh, mm, ss, off = time_after(text, m.end())
+            month = names.get(m.group(2).lower().rstrip("."))
+            add(make_stamp(m.group(1), month, m.group(3), hh, mm, ss, off), m.start(), m.end())
+    for m in _NUMBERED_MONTH.finditer(text):
+        hh, mm, ss, off = time_after(text, m.end())
+        add(make_stamp(m.group(3), m.group(2), m.group(1), hh, mm, ss, off), m.start(), m.end())
     for m in _DMY_NUM.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(y) == 2 and sep != "." or sep.strip() == "|" and ctx.order != "DMY":

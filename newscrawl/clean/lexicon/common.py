@@ -283,6 +283,27 @@ DIGIT_ZEROS = (
 # the Common Era's + 543 (2563 = 2020), and Thai pages write it in dates.
 ERA_YEAR_OFFSETS = {"th": 543}
 
+# Month names dateparser's locale data lacks, by language, January to December: the Thai
+# abbreviations as pages write them, with their dots ("2 มี.ค. 2563"; the data has "มีค",
+# which no page writes), and the Syriac-derived names of the Levant and Iraq ("2 آذار 2020"),
+# which Arabic news sites also write beside the Egyptian ones ("2 مارس/آذار 2020").
+EXTRA_MONTH_NAMES = {
+    "th": (
+        "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+        "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+    ),
+    "ar": (
+        "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+        "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    ),
+}
+# The word before a month's number where a language writes months as numbered ("ngày 2
+# tháng 3 năm 2020": day 2, month 3, year 2020, in Vietnamese).
+NUMBERED_MONTH_WORDS = ("tháng",)
+# Languages that write a date year first with the month's name ("2020. március 2.",
+# Hungarian; "2020 m. kovo 2 d.", Lithuanian), and the marks after the year and the day.
+YEAR_FIRST_NAMED = {"hu": (".", "."), "lt": ("m.", "d.")}
+
 # Host name labels that never name the site ("www.", "m.", "de.", "blog."): skipped when the
 # site's name is looked for in a page title.
 HOST_LABELS_NOT_NAMES = ("www", "m", "de", "en", "blog", "news")
@@ -337,6 +358,8 @@ UNFILED = {
         "а", "в", "и", "к", "о", "с", "у", "я", "і", "й", "з",
     ),
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
+    # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year
+    "month_year_joiners": ("พ.ศ.", "năm"),
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
     "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),
     "author_joiners": ("och", "og", "dan", "ve", "và"),
