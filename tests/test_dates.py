@@ -303,13 +303,47 @@ def test_date_from_url() -> None:
     assert page.sources["datePublished"] == "url"
 
 
-def test_date_from_year_month_then_day_folders_in_the_url() -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/local/2024-12/02/c_1125597921.htm",  # year-month folder, day folder
+        "/xwzx/202412/02/t20241202_123456.shtml",
+        "/gzdt/202412/t20241202_123456.html",  # the file name of a government CMS
+        "/n1/2024/1202/c1002-32123456.html",  # year folder, month-day folder
+        "/gn/2024/12-02/10123456.shtml",
+    ],
+)
+def test_date_from_chinese_news_sites_folders_in_the_url(path: str) -> None:
     page = make_page(
         f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
-        url="http://news.example/local/2024-12/02/c_1125597921.htm",
+        url="http://news.example" + path,
     )
     assert published(page) == "2024-12-02"
     assert page.sources["datePublished"] == "url"
+
+
+@pytest.mark.parametrize(
+    "path", ["/archive/2024/1234/story.html", "/items/2024/13-02/x", "/p/at20241202_1.html"]
+)
+def test_numbers_in_url_folders_that_are_no_date(path: str) -> None:
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>",
+        url="http://news.example" + path,
+    )
+    assert published(page) is None
+
+
+def test_date_from_parselys_page_tag() -> None:
+    head = (
+        '<meta name="parsely-page" content=\'{"title": "Leaders agree", '
+        '"pub_date": "2024-12-02T09:15:00Z", "section": "World"}\'>'
+    )
+    page = make_page(
+        f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>", head=head
+    )
+    assert published(page) == "2024-12-02T09:15:00+00:00"
+    broken = make_page(article(), head='<meta name="parsely-page" content="{not json">')
+    assert published(broken) is None
 
 
 def test_future_date_is_rejected() -> None:

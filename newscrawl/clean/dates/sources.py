@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -44,6 +45,7 @@ _META_KEYS: dict[str, tuple[S, DateKind]] = {
     "date_published": (S.STRONG, DateKind.PUBLISHED),
     "article_date_original": (S.STRONG, DateKind.PUBLISHED),
     "original-publish-date": (S.STANDARD, DateKind.PUBLISHED),
+    "originalpublicationdate": (S.STRONG, DateKind.PUBLISHED),
     "og:pubdate": (S.TRUSTED, DateKind.PUBLISHED),
     "cxenseparse:recs:publishtime": (S.TRUSTED, DateKind.PUBLISHED),
     "article.published": (S.STRONG, DateKind.PUBLISHED),
@@ -104,7 +106,9 @@ def read_meta(page: Page, ctx: Context) -> None:
     meta = page.structured.meta if page.structured else {}
     for key, value in meta.items():
         spec = _META_KEYS.get(key)
-        if spec is None:
+        if spec is None and key == _PARSELY_PAGE:
+            value, spec = _parsely_page_date(value), _META_KEYS["parsely-pub-date"]
+        if spec is None or not value:
             continue
         parsed = parse_value(value, ctx)
         if parsed:
@@ -113,12 +117,27 @@ def read_meta(page: Page, ctx: Context) -> None:
             )
 
 
-# 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment; or 2024-12/02
-# (year-month folder, then a day folder: common on Chinese news sites)
+# Parse.ly's older tag: one <meta name="parsely-page"> holding a JSON object ("pub_date").
+_PARSELY_PAGE = "parsely-page"
+
+
+def _parsely_page_date(value: str) -> str | None:
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return None
+    found = data.get("pub_date") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None
+
+
+# 2024/12/02, 2024-12-2, 2024_12_02, or 20241202 as a whole path segment (or a file name's
+# "t20241202_", the Chinese government CMSs'); or folders of Chinese news sites: 2024-12/02,
+# 202412/02 (year-month, then day), 2024/1202, 2024/12-02 (year, then month-day)
 _URL_YMD = re.compile(
     r"(?<![\d])((?:19|20)\d{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])"
-    r"|(?:^|(?<=[/_.-]))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])"
-    r"|(?<=/)((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/)"
+    r"|(?:^|(?<=[/_.-])|(?<=/t))((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[/_.-])"
+    r"|(?<=/)((?:19|20)\d{2})-?(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?=/)"
+    r"|(?<=/)((?:19|20)\d{2})/(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=/)"
 )
 
 
@@ -141,8 +160,10 @@ def read_url(page: Page, ctx: Context) -> None:
             st = make_stamp(m.group(1), m.group(3), m.group(4))
         elif m.group(5):
             st = make_stamp(m.group(5), m.group(6), m.group(7))
-        else:
+        elif m.group(8):
             st = make_stamp(m.group(8), m.group(9), m.group(10))
+        else:
+            st = make_stamp(m.group(11), m.group(12), m.group(13))
         add_candidate(ctx, st, m.group(0), DateSource.URL, W.URL_DATE)
         return
     # 18-03-2024, 18.03.2024, 18_03_2024 as a path segment (or its start): day first, or
