@@ -87,6 +87,22 @@ def test_header_today_date_alone_is_not_a_publication_date() -> None:
     assert WarningCode.NO_DATE in page.warning_codes
 
 
+def test_a_date_above_the_sites_menu_is_the_frames_however_short_the_header() -> None:
+    # a plain top bar (no header tag, no class) with the day, then the logo and the menu, right
+    # above the headline; the article states no date
+    top = (
+        '<div><div>Thursday, March 20, 2025</div><a href="/"><img src="/logo.png" alt="News">'
+        '</a></div><nav><a href="/world">World</a> <a href="/sport">Sport</a></nav>'
+    )
+    page = make_page(f"{top}<main><article><h1>Leaders agree on summit talks</h1>{BODY}"
+                     "</article></main>")
+    assert published(page) is None
+    # a dateline right above the headline, with no menu between, is the article's
+    kicker = f'{top}<p class="kicker">World | December 2, 2024</p>'
+    page = make_page(f"{kicker}<h1>Leaders agree on summit talks</h1>{BODY}")
+    assert published(page) == "2024-12-02"
+
+
 def test_dates_in_related_lists_and_footer_are_ignored() -> None:
     related = (
         '<aside class="related"><h2>Related</h2><ul>'

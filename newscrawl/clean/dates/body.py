@@ -186,6 +186,9 @@ class _Walk:
         self.threads: list[HtmlElement] = []  # readers' comment threads, outermost ones
         # elements whose own text is a rail label, with the position where it stands
         self.labels: list[tuple[HtmlElement, int]] = []
+        # where the last block of site chrome above the headline began (a menu, a <nav>):
+        # a date before it is the site's frame, however close to the headline
+        self.frame_end = -1
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
         """Walk the tree once. An element's chrome verdict: False (content), True (chrome),
@@ -198,6 +201,7 @@ class _Walk:
         other_articles = container is not None and container.tag == "article"
         tag_flags, names_of, plain = _TAG_FLAGS, _names.get, _PLAIN
         rare_attributes = _RARE_ATTRIBUTES
+        frame_end = -1
         stack: list[bool | None] = [False]  # verdicts of the open elements; the root's parent's
         skip = 0  # depth inside elements without visible dates (script, select...)
         inside = False  # inside the headline's <article>/<main>
@@ -298,6 +302,8 @@ class _Walk:
                 or flags & _ARTICLE and other_articles
             ):
                 c = True
+                if h_start is None and not inside:
+                    frame_end = pos
             elif c is False and not inside and (flags & _FRAME or names.weak):
                 c = None  # weak: ignored right under the headline, where bylines live
             stack.append(c)
@@ -327,7 +333,7 @@ class _Walk:
                 if len(text) <= W.RAIL_LABEL_MAX_CHARS and RAIL_LABEL.match(" ".join(text.split())):
                     labels.append((el, pos))
                 text_at(text, c, el)
-        self.threads = threads
+        self.threads, self.frame_end = threads, frame_end
         return hits, h_start, h_end
 
 
@@ -706,7 +712,9 @@ def read_body(page: Page, ctx: Context) -> None:
             # above the headline: kickers and datelines, but also the site header, so only
             # close by, or inside the headline's own article
             dist = h_start - hit.pos
-            if dist > (W.ABOVE_INSIDE_CHARS if hit.inside else W.ABOVE_OUTSIDE_CHARS):
+            if dist > (W.ABOVE_INSIDE_CHARS if hit.inside else W.ABOVE_OUTSIDE_CHARS) or (
+                not hit.inside and hit.pos < walk.frame_end and not _labelled_published(hit)
+            ):
                 _exclude(hit, ctx)
                 continue
             dist = dist if hit.inside else dist * W.ABOVE_OUTSIDE_FACTOR
