@@ -165,6 +165,40 @@ def test_relative_dates_resolve_against_the_fetch_time(text: str, lang: str, exp
     assert page.sources["datePublished"] == "byline"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("3 часа назад", "ru", "2025-03-20T09:12:00+09:00"),
+        ("Опубликовано: вчера в 18:30", "ru", "2025-03-19T18:30:00+09:00"),
+        ("2 godziny temu", "pl", "2025-03-20T10:12:00+09:00"),
+        ("2 saat önce", "tr", "2025-03-20T10:12:00+09:00"),
+        ("منذ ساعتين", "ar", "2025-03-20T10:12:00+09:00"),
+        ("för 2 dagar sedan", "sv", "2025-03-18"),
+    ],
+)
+def test_relative_dates_in_languages_without_a_lexicon_file(
+    text: str, lang: str, expected: str
+) -> None:
+    # dateparser's locale data turns them into English words ("3 hour ago")
+    page = make_page(article(f'<p class="byline">{text}</p>'), lang=lang, tz="Asia/Seoul")
+    assert published(page) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Это случилось 2 часа назад, когда мэр выступил перед депутатами",  # prose
+        "Сегодня в эфире",  # "on air today": a menu item
+        "3 недели назад",  # weeks: too vague to name a day
+    ],
+)
+def test_relative_words_of_languages_without_a_file_in_phrases_are_not_dates(text: str) -> None:
+    page = make_page(article(f'<p class="byline">{text}</p>'), lang="ru")
+    assert published(page) is None
+    no_fetch_time = make_page(article('<p class="byline">3 часа назад</p>'), lang="ru", now=None)
+    assert published(no_fetch_time) is None
+
+
 def test_german_hier_is_not_yesterday() -> None:
     page = make_page(article('<p class="byline">Hier klicken</p>'), lang="de")
     assert published(page) is None

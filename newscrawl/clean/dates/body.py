@@ -387,7 +387,11 @@ def _byline_hit(
         W.BYLINE_TEXT[0] <= len(v) < W.BYLINE_TEXT[1]
         and YEAR_HINT.search(v)
         or len(v) < W.SHORT_TEXT
-        and (REL_HINT.search(v) or ctx.now is not None and YEARLESS_HINT.search(v))
+        and (
+            REL_HINT.search(v)
+            or ctx.now is not None and YEARLESS_HINT.search(v)
+            or ctx.relative_hint is not None and ctx.relative_hint.search(v)
+        )
     ):
         hits.append(_Hit(pos, c is True, " ".join(v.split()), DateSource.BYLINE,
                          inside=inside, weak=c is None, quoted=quoted))
@@ -631,7 +635,11 @@ def _text_hit(
     if YEAR_HINT.search(text) or (
         ctx.now is not None
         and len(text) < W.RELATIVE_TEXT_MAX
-        and (REL_HINT.search(text) or YEARLESS_HINT.search(text))
+        and (
+            REL_HINT.search(text)
+            or YEARLESS_HINT.search(text)
+            or ctx.relative_hint is not None and ctx.relative_hint.search(text)
+        )
     ):
         hits.append(
             _Hit(

@@ -15,6 +15,7 @@ from ..lexicon.common import VANITY_TLDS
 from ..page import Page
 from .model import FUTURE_SLACK, MIN_YEAR, Context
 from .parse import CORE_LANGS, LANG_ALIASES
+from .relative import foreign_relative_hint
 
 # Language identification for pages that declare none: how much of their text is read and
 # how sure the identifier must be.
@@ -142,4 +143,5 @@ def page_context(page: Page) -> Context:
         tz=tz,
         limit=limit,
         earliest=earliest,
+        relative_hint=foreign_relative_hint(langs[0]) if now is not None else None,
     )

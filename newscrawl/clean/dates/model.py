@@ -3,6 +3,7 @@ modification date (Candidate) and what the parsers know about the page (Context)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -70,6 +71,9 @@ class Context:
     # dated teasers, a rail under a rail label): never a candidate, and a day stated only there
     # is not the page's.
     walled: list[HtmlElement] = field(default_factory=list)
+    # A page in a language without a lexicon file: its relative-date words from dateparser's
+    # locale data ("назад", "вчера"), a cheap test before translating a short text.
+    relative_hint: re.Pattern[str] | None = None
 
 
 def plausible(st: Stamp, ctx: Context) -> bool:

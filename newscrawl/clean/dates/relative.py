@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
-from ..lexicon import TimeUnit
+from ..lexicon import LANGUAGES, TimeUnit
 from ..lexicon.patterns import (
     AGO_PATTERNS,
     CJK_CLOCK,
@@ -19,6 +20,7 @@ from ..lexicon.patterns import (
     REL_HINT,
     TIME_AFTER,
 )
+from ..lexicon.trie import alternation
 from .model import Context, Stamp
 from .parse import YEAR_HINT, cjk_clock, make_stamp, month_patterns, time_after
 
@@ -37,11 +39,92 @@ def _in_sentence(text: str, m: re.Match[str]) -> bool:
     return len(_WORDS.findall(text[: m.start()] + " " + text[m.end() :])) > 4
 
 
+# Languages with a lexicon file: their relative dates are read from its words.
+_FILED = frozenset(lang.code for lang in LANGUAGES)
+# dateparser's English rendering of a translated relative date ("2 часа назад" -> "2 hour
+# ago", "вчера в 10:15" -> "1 day ago 10:15", Arabic "منذ ساعتين" -> "ago 2 hour")
+_TRANSLATED = re.compile(
+    r"(?<![\w.])(?:(\d+) (second|minute|hour|day) ago|ago (\d+) (second|minute|hour|day))"
+    r"(?: (\d{1,2}):(\d{2}))?(?![\w.:])"
+)
+
+
+@lru_cache(maxsize=64)
+def _locale(lang: str) -> Any:
+    from dateparser.languages.loader import default_loader
+
+    try:
+        return default_loader.get_locale(lang)
+    except Exception:  # a language dateparser does not know
+        return None
+
+
+@lru_cache(maxsize=64)
+def foreign_relative_hint(lang: str) -> re.Pattern[str] | None:
+    """For a language without a lexicon file: its "ago" words and its words for today,
+    yesterday and the day before, from dateparser's locale data (None for a filed language
+    or one dateparser does not know)."""
+    if lang in _FILED:
+        return None
+    locale = _locale(lang)
+    if locale is None:
+        return None
+    info = locale.info
+    words = list(info.get("ago") or [])
+    for key, names in (info.get("relative-type") or {}).items():
+        if key in ("0 day ago", "1 day ago", "2 day ago"):
+            words += names
+    words = [w for w in words if len(w) >= 2]
+    return re.compile(alternation(words), re.I) if words else None
+
+
+def _translated_relative(text: str, ctx: Context, now: datetime) -> Stamp | None:
+    """A short text in a language without a lexicon file, turned into English words by
+    dateparser's locale data and read there. Kept to the forms that name a day: amounts of
+    seconds to days, and day words with a clock."""
+    if ctx.relative_hint is None or not ctx.relative_hint.search(text):
+        return None
+    locale = _locale(ctx.langs[0])
+    try:
+        english = locale.translate(text, keep_formatting=False, settings=_dateparser_settings())
+    except Exception:  # dateparser's data is not ours to vouch for
+        return None
+    m = _TRANSLATED.search(english)
+    if m is None or _in_sentence(english, m) or _WORDS.search(english, m.end()):
+        return None  # a sentence, or words after the date: "Сегодня в эфире" (on air today)
+    amount, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if unit == "day":
+        day = now.date() - timedelta(days=int(amount))
+        if m.group(5) is not None:
+            try:
+                clock = time(int(m.group(5)), int(m.group(6)))
+            except ValueError:
+                return None
+            return Stamp(day, clock, now.utcoffset() if ctx.tz else None)
+        return Stamp(day)
+    if m.group(5) is not None:
+        return None  # "2 hours ago 10:15": not a form pages write
+    moment = (now - int(amount) * _UNITS[TimeUnit(unit)]).replace(second=0, microsecond=0)
+    return Stamp(moment.date(), moment.time().replace(tzinfo=None), moment.utcoffset())
+
+
+@lru_cache(maxsize=1)
+def _dateparser_settings() -> Any:
+    from dateparser.conf import settings
+
+    return settings
+
+
 def parse_relative(text: str, ctx: Context) -> Stamp | None:
     """Relative dates ("3 hours ago", "vor 2 Tagen", "어제") resolved against the fetch
     time; None without one."""
-    if ctx.now is None or not REL_HINT.search(text):
+    if ctx.now is None:
         return None
+    if not REL_HINT.search(text):
+        if ctx.relative_hint is None:
+            return None
+        now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
+        return _translated_relative(text, ctx, now)
     now = ctx.now.astimezone(ctx.tz) if ctx.tz else ctx.now
     stripped = text.strip()
     m = DAY_WORD.match(stripped)
