@@ -199,6 +199,14 @@ def test_relative_words_of_languages_without_a_file_in_phrases_are_not_dates(tex
     assert published(no_fetch_time) is None
 
 
+def test_a_relative_date_under_an_updated_label_is_the_last_change() -> None:
+    page = make_page(article('<p class="byline">Updated 2 hours ago</p>'), tz="Asia/Seoul")
+    assert page.fields.get("dateModified") == "2025-03-20T10:12:00+09:00"
+    page = make_page(article('<p class="byline">Published 2 hours ago</p>'), tz="Asia/Seoul")
+    assert "dateModified" not in page.fields
+    assert published(page) == "2025-03-20T10:12:00+09:00"
+
+
 def test_german_hier_is_not_yesterday() -> None:
     page = make_page(article('<p class="byline">Hier klicken</p>'), lang="de")
     assert published(page) is None

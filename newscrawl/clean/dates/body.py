@@ -899,8 +899,17 @@ def _hit_candidates(
         # evidence than a stated one: a cached page's relative times are stale, an inferred
         # year can be wrong. Alone it names the day; it never outweighs stated dates.
         inferred = short_date(hit.text, ctx)
+        kind = hit.kind
+        # the words before the first number ("Updated 2 hours ago"), or the whole text
+        label = hit.before + " " + re.split(r"\d", hit.text, maxsplit=1)[0]
+        if inferred and MODIFIED_LABEL.search(label) and not (
+            PUBLISHED_LABEL.search(label) or ORIGINAL_LABEL.search(label)
+        ):
+            kind = DateKind.MODIFIED  # "Updated 2 hours ago"
+            if published_only:
+                inferred = None
         if inferred:
-            add(inferred, hit.text, source, min(weight, W.INFERRED_CAP), hit.kind)
+            add(inferred, hit.text, source, min(weight, W.INFERRED_CAP), kind)
             if added:
                 added[-1].inferred = True
     return added
