@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -792,6 +793,49 @@ def test_broken_json_ld_is_read_leniently(script: str, headline: str) -> None:
     root, _ = load_document(doc.encode(), "text/html")
     data = read_structured(root, "https://news.example/a")
     art = data.article()
+    assert art is not None and art["headline"] == headline
+
+
+@pytest.mark.parametrize(
+    ("objects", "page", "headline"),
+    [
+        # a related story described first, with its own address: the page's own wins
+        (
+            [{"@type": "NewsArticle", "headline": "Other", "url": "https://news.example/b"},
+             {"@type": "NewsArticle", "headline": "Own", "url": "https://news.example/a/"}],
+            "https://news.example/a",
+            "Own",
+        ),
+        (
+            [{"@type": "NewsArticle", "headline": "Other", "url": "https://news.example/b"},
+             {"@type": "NewsArticle", "headline": "Own"}],
+            "https://news.example/a",
+            "Own",
+        ),
+        # a syndicated copy: the first names the page as its main entity, another host as url
+        (
+            [{"@type": "NewsArticle", "headline": "Own", "url": "https://paper.example/x",
+              "mainEntityOfPage": "http://news.example/2024/12/02/x/"},
+             {"@type": "Article", "headline": "Second"}],
+            "https://news.example/2024/12/02/x/",
+            "Own",
+        ),
+        # a slide of the story: its own address is the story's folder
+        (
+            [{"@type": "NewsArticle", "headline": "Own", "url": "https://news.example/jokes/"},
+             {"@type": "Article", "headline": "Home", "mainEntityOfPage": "https://news.example/"}],
+            "https://news.example/jokes/slide/1",
+            "Own",
+        ),
+    ],
+)
+def test_the_json_ld_article_is_the_pages_own_not_a_related_storys(
+    objects: list[dict[str, str]], page: str, headline: str
+) -> None:
+    script = f'<script type="application/ld+json">{json.dumps(objects)}</script>'
+    doc = f"<html><head>{script}</head></html>"
+    root, _ = load_document(doc.encode(), "text/html")
+    art = read_structured(root, page).article()
     assert art is not None and art["headline"] == headline
 
 

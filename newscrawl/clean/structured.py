@@ -7,6 +7,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import json_repair
 from extruct.w3cmicrodata import MicrodataExtractor
@@ -34,9 +35,12 @@ class StructuredData:
     meta: dict[str, str] = field(default_factory=dict)
     # All values for keys that repeat (article:tag, article:author...).
     meta_all: dict[str, list[str]] = field(default_factory=dict)
+    url: str = ""  # the page's address
 
     def article(self) -> dict[str, Any] | None:
-        """The object that describes this page's article, if any (most specific type first)."""
+        """The object that describes this page's article, if any (most specific type first;
+        among equals, not one whose address names another page: sites also describe the
+        related stories they link to)."""
         best, best_rank = None, 99
         for obj in self.objects:
             for t in _types(obj):
@@ -45,13 +49,55 @@ class StructuredData:
                     rank = 2 if t in {"webpage", "itempage", "medicalwebpage"} else 0
                     if "headline" not in obj and "articleBody" not in obj:
                         rank += 1
-                    if rank < best_rank:
+                    if rank < best_rank or (
+                        rank == best_rank
+                        and best is not None
+                        and _described(obj)
+                        and _names_other_page(best, self.url)
+                        and not _names_other_page(obj, self.url)
+                    ):
                         best, best_rank = obj, rank
         return best
 
     def of_type(self, *names: str) -> list[dict[str, Any]]:
         wanted = {n.lower() for n in names}
         return [o for o in self.objects if any(t.lower() in wanted for t in _types(o))]
+
+
+def _page_path(url: str) -> str:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return (parts.path.rstrip("/") or "/") if parts.netloc else ""
+
+
+def _same_story(a: str, b: str) -> bool:
+    """One path, or one a folder of the other (a story's slides and pages: /story/slide/2)."""
+    return a == b or a.startswith(b.rstrip("/") + "/") or b.startswith(a.rstrip("/") + "/")
+
+
+def _names_other_page(obj: dict[str, Any], page_url: str) -> bool:
+    """The object's own addresses ("url", "mainEntityOfPage", "@id") are all on other paths
+    than the page's: the description of another story. Scheme, host and query are not
+    compared (syndicated copies, AMP and tracking variants of one page change them)."""
+    own = _page_path(page_url)
+    if not own:
+        return False
+    paths = []
+    for key in ("url", "mainEntityOfPage", "@id"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            path = _page_path(value.split("#", 1)[0])
+            if path:
+                paths.append(path)
+    return bool(paths) and not any(_same_story(own, path) for path in paths)
+
+
+def _described(obj: dict[str, Any]) -> bool:
+    return any(key in obj for key in ("headline", "name", "datePublished", "articleBody"))
 
 
 def _types(obj: dict[str, Any]) -> list[str]:
@@ -120,7 +166,7 @@ def _jsonld_items(text: str, url: str) -> list[Any]:
 
 
 def read_structured(root: HtmlElement, url: str) -> StructuredData:
-    data = StructuredData()
+    data = StructuredData(url=url)
     try:
         for script in cast("list[HtmlElement]", _JSONLD_SCRIPTS(root)):
             _flatten(_jsonld_items(str(script.xpath("string()")), url), data.objects)
