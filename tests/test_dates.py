@@ -839,6 +839,19 @@ def test_the_json_ld_article_is_the_pages_own_not_a_related_storys(
     assert art is not None and art["headline"] == headline
 
 
+def test_a_live_blogs_coverage_start_is_its_publication() -> None:
+    live = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Leaders agree on summit talks",
+        "coverageStartTime": "2024-12-02T09:15:00+09:00",
+        "liveBlogUpdate": [{"@type": "BlogPosting", "datePublished": "2024-12-03T10:00:00Z"}],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(live)}</script>'
+    body = f"<main><article><h1>Leaders agree on summit talks</h1>{BODY}</article></main>"
+    assert published(make_page(body, head=head)) == "2024-12-02T09:15:00+09:00"
+
+
 def test_a_broken_json_ld_script_does_not_cost_the_others() -> None:
     doc = (
         '<html><head><script type="application/ld+json">{"@type": "Organization", '

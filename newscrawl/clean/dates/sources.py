@@ -18,6 +18,7 @@ _JSONLD_PROPS = (
     ("datePublished", DateKind.PUBLISHED),
     ("dateCreated", DateKind.PUBLISHED),
     ("uploadDate", DateKind.PUBLISHED),
+    ("coverageStartTime", DateKind.PUBLISHED),  # a live blog's: when its coverage began
     ("dateModified", DateKind.MODIFIED),
 )
 # <meta> keys, lower-cased: strength (weights.Strength) and kind. Standard publication keys
@@ -98,7 +99,11 @@ def read_jsonld(page: Page, ctx: Context) -> None:
                 continue
             parsed = parse_value(value, ctx)
             if parsed:
-                weight = W.JSONLD_CREATED if prop == "dateCreated" else W.JSONLD_PUBLISHED
+                weight = (
+                    W.JSONLD_CREATED
+                    if prop in ("dateCreated", "coverageStartTime")
+                    else W.JSONLD_PUBLISHED
+                )
                 add_candidate(ctx, parsed[0], value, DateSource.JSONLD, weight, kind, parsed[1])
 
 
