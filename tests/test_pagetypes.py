@@ -51,7 +51,7 @@ def reason(fx, body: bytes | None = None) -> str | None:
 def test_the_labelled_set_covers_the_page_types():
     kinds = {label for _, label in LABELLED}
     assert {"home", "section", "tag", "author", "search", "ticker", "gallery_index",
-            "newsletter", "consent"} <= kinds
+            "newsletter", "consent", "not_found"} <= kinds
     assert len([fx for fx, _ in NOT_ARTICLES if fx.site == "pagetypes"]) >= 10
     assert len([fx for fx in ARTICLES if fx.site == "pagetypes"]) >= 8
     assert kinds <= set(PAGE_TYPES), "a label the verdict does not know"

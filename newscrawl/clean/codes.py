@@ -64,6 +64,7 @@ class NotArticleReason(StrEnum):
 
     EMPTY_BODY = "empty_body"
     INTERSTITIAL = "interstitial"
+    ERROR_PAGE = "error_page"  # a "page not found" page served with status 200
     LISTING_PAGE = "listing_page"
     TOO_LITTLE_TEXT = "too_little_text_for_an_article"
 

@@ -62,6 +62,7 @@ PAGE_TYPES: dict[str, frozenset[NotArticleReason | None]] = {
                     _LISTING),
     "consent": frozenset({NotArticleReason.INTERSTITIAL}),
     "paywall": frozenset({NotArticleReason.INTERSTITIAL}),
+    "not_found": frozenset({NotArticleReason.ERROR_PAGE}),  # a soft 404
     # a sign-up page: a few cards of text, no story, no teasers of stories either
     "newsletter": frozenset({NotArticleReason.TOO_LITTLE_TEXT, NotArticleReason.LISTING_PAGE}),
 }

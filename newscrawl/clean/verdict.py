@@ -4,16 +4,18 @@ The verdict reads the page's structure (pagetype.py), never its URL. In order:
 
 1. interstitial: a consent or paywall wall served instead of the article (with 200), even
    when the page carries the article's metadata;
-2. empty_body: nothing to read; listing_page when the page is nothing but teasers;
-3. listing_page: the body is a teaser's text (a home page's top story lead, under a
+2. error_page: a "page not found" page served with status 200 (a soft 404): its headline
+   or title says so, it says little else, and it has no Article type or date of its own;
+3. empty_body: nothing to read; listing_page when the page is nothing but teasers;
+4. listing_page: the body is a teaser's text (a home page's top story lead, under a
    headline that links to the article), or the page is teasers of other pages with little
    text of its own and nothing that says "one story" (no headline of its own, no Article
    type, or hardly any text at all; or it declares itself a collection, search results or
    a profile). A page with its headline and an Article type is never judged a listing on
    its teasers;
-4. listing_page: more than half of the body is link text, on a page without article
+5. listing_page: more than half of the body is link text, on a page without article
    metadata;
-5. too_little_text_for_an_article: a short body without article metadata, or a page with
+6. too_little_text_for_an_article: a short body without article metadata, or a page with
    no headline, Article type, og:type article or date of its own and less text than a
    story has (a newsletter sign-up page).
 
@@ -23,11 +25,14 @@ with a human detail naming the evidence.
 
 from __future__ import annotations
 
+import re
+from itertools import islice
+
 from lxml.html import HtmlElement
 
 from . import verdict_thresholds as T
 from .codes import DateSource, NotArticleReason, Rejection, WarningCode
-from .lexicon.patterns import INTERSTITIAL, PAYWALL, WALL_BOX
+from .lexicon.patterns import INTERSTITIAL, NOT_FOUND_TITLE, PAYWALL, WALL_BOX
 from .page import Page
 from .pagetype import Evidence, read_evidence
 
@@ -46,6 +51,10 @@ def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejectio
     if wall:
         page.warn(WarningCode.INTERSTITIAL)
         return Rejection(NotArticleReason.INTERSTITIAL, wall)
+    # an article about an error page quotes one in its headline, but has its type and date
+    error = None if ev.article_typed or _own_date(page) else _error_page(page, n)
+    if error:
+        return Rejection(NotArticleReason.ERROR_PAGE, error)
     if n == 0:
         ev.read_structure()
         if ev.teasers >= T.LISTING_TEASERS:
@@ -76,6 +85,29 @@ def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejectio
             f"{n} characters and nothing that says it is one: no headline of its own, no "
             "Article type, no date",
         )
+    return None
+
+
+_TITLE_SEGMENTS = re.compile(r"\s+[|–—:·-]+\s+|\s*::\s*")
+_WORD = re.compile(r"\w+")
+
+
+def _error_page(page: Page, n: int) -> str | None:
+    """A "page not found" page: the page's first headings or its title say so, in a segment
+    of their own ("404 – Seite nicht gefunden | Site", "Oops! We can't find that page"), and
+    the body is short. A story about an error page says more, and says it in a sentence."""
+    if n >= T.ERROR_PAGE_MAX_CHARS:
+        return None
+    texts = [h.text_content() for h in islice(page.root.iter("h1"), 2)]
+    texts.append(page.root.findtext(".//title") or "")
+    for text in texts:
+        text = " ".join(text.split())
+        if not text or len(text) > T.ERROR_TITLE_MAX_CHARS:
+            continue
+        for segment in _TITLE_SEGMENTS.split(text):
+            rest, found = NOT_FOUND_TITLE.subn(" ", segment)
+            if found and len(_WORD.findall(rest)) <= T.ERROR_TITLE_OTHER_WORDS:
+                return f"the page says '{text}' and {n} characters more"
     return None
 
 

@@ -28,6 +28,11 @@ LINK_DENSE_SHARE = 0.5  # a body with more link text than this is a link list
 # --- short and empty pages ---
 MIN_BODY_CHARS = 200  # below this, a page with no article metadata is not an article
 
+# --- error pages served as pages ("soft 404s") ---
+ERROR_PAGE_MAX_CHARS = 1500  # an error page says little; a story this long keeps its verdict
+ERROR_TITLE_MAX_CHARS = 120  # a heading or title longer than this is no error page's
+ERROR_TITLE_OTHER_WORDS = 2  # words beside the not-found phrase in its title segment ("Oops!")
+
 # --- interstitials ---
 MAX_INTERSTITIAL_CHARS = 1500  # a body (or page paragraphs beside a wall) this long: a story
 STORY_PARAGRAPH_MIN = 80  # paragraphs shorter than this do not count towards that

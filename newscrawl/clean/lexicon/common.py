@@ -338,6 +338,14 @@ UNFILED = {
         "iş ortaklarımız", "consimțământ", "date personale", "parteneri", "hozzájárulás",
         "személyes adatok", "συγκατάθεση", "προσωπικά δεδομένα",
     ),
+    # Russian, Polish, Turkish, Swedish, Danish, Norwegian, Czech, Arabic, Indonesian,
+    # Vietnamese: an error page's headline
+    "not_found_titles": (
+        "страница не найдена", "nie znaleziono strony", "strona nie została znaleziona",
+        "sayfa bulunamadı", "sidan kunde inte hittas", "sidan hittades inte",
+        "siden blev ikke fundet", "siden finnes ikke", "fant ikke siden", "stránka nenalezena",
+        "الصفحة غير موجودة", "halaman tidak ditemukan", "không tìm thấy trang",
+    ),
     "consent_accept_labels": (
         "zgadzam się", "akceptuję", "zaakceptuj", "akceptuję i przechodzę do serwisu",
         "przejdź do serwisu", "godkänn", "godkänn alla", "acceptera", "acceptera alla",

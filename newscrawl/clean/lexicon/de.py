@@ -74,6 +74,11 @@ LANGUAGE = Language(
         "zustimmen und weiter", "akzeptieren und weiter", "einverstanden", "alle zulassen",
         "alle cookies akzeptieren", "ich stimme zu", "ich bin einverstanden",
     ),
+    not_found_titles=(
+        "seite nicht gefunden", "nicht gefunden", "fehler 404", "404 fehler",
+        "seite existiert nicht", "seite wurde nicht gefunden",
+        "seite konnte nicht gefunden werden", "seite gibt es nicht",
+    ),
     reading_time_words=(
         "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "min lesezeit",
     ),

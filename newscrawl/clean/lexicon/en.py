@@ -102,6 +102,12 @@ LANGUAGE = Language(
         "i agree", "agree and continue", "accept and continue", "accept and close", "allow all",
         "allow all cookies", "yes, i agree", "yes, i accept",
     ),
+    not_found_titles=(
+        "page not found", "not found", "error 404", "404 error", "404 not found",
+        "page cannot be found", "page could not be found", "can't find that page",
+        "can't find the page", "cannot find the page", "this page doesn't exist",
+        "page does not exist", "page doesn't exist", "page no longer exists",
+    ),
     reading_time_words=(
         "min read", "mins read", "minute read", "minutes read", "minute read time",
         "reading time", "read time", "min. read",

@@ -69,6 +69,10 @@ LANGUAGE = Language(
         "aceptar y cerrar", "aceptar cookies", "aceptar todas las cookies", "de acuerdo",
         "estoy de acuerdo", "permitir todas",
     ),
+    not_found_titles=(
+        "página no encontrada", "error 404", "página no existe", "no se ha encontrado la página",
+        "no se encontró la página", "página que buscas no existe",
+    ),
     reading_time_words=(
         "tiempo de lectura", "de lectura", "min de lectura", "minutos de lectura", "lectura",
     ),

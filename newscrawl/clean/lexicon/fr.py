@@ -62,6 +62,10 @@ LANGUAGE = Language(
         "accepter", "tout accepter", "j'accepte", "accepter et fermer", "accepter et continuer",
         "accepter tout", "accepter les cookies", "tout autoriser", "d'accord",
     ),
+    not_found_titles=(
+        "page introuvable", "page non trouvée", "erreur 404", "page n'existe pas",
+        "page n'existe plus", "page demandée est introuvable",
+    ),
     reading_time_words=(
         "temps de lecture", "de lecture", "min de lecture", "minutes de lecture", "lecture",
     ),

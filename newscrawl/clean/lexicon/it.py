@@ -50,6 +50,9 @@ LANGUAGE = Language(
         "accetta", "accetta tutto", "accetta tutti", "accetto", "accetta e continua",
         "accetta e chiudi", "accetta i cookie", "consenti tutti", "sono d'accordo",
     ),
+    not_found_titles=(
+        "pagina non trovata", "errore 404", "pagina non esiste", "pagina non è stata trovata",
+    ),
     reading_time_words=(
         "tempo di lettura", "di lettura", "minuti di lettura", "min di lettura", "lettura",
     ),

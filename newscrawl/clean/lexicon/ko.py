@@ -39,6 +39,9 @@ LANGUAGE = Language(
     consent_accept_labels=(
         "동의", "모두 동의", "동의합니다", "전체 동의", "동의하고 계속하기", "모두 허용",
     ),
+    not_found_titles=(
+        "페이지를 찾을 수 없습니다", "요청하신 페이지를 찾을 수 없습니다", "존재하지 않는 페이지",
+    ),
     reading_time_words=("읽는 시간", "읽기 시간", "분 분량"),
     service_link_texts=('회사소개', '개인정보처리방침', '이용약관', '구독', '로그인', '회원가입'),
     next_page_texts=('다음',),

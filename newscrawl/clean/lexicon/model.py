@@ -98,6 +98,9 @@ class Language:
     # The whole label of the control that accepts a consent notice ("Accept all", "Alle
     # akzeptieren"): the box holding one and the page's body text is the notice.
     consent_accept_labels: tuple[str, ...] = ()
+    # What an error page served with status 200 (a "soft 404") says in its headline or title
+    # ("Page not found", "Seite nicht gefunden"): read in a short heading or title only.
+    not_found_titles: tuple[str, ...] = ()
 
     # --- captions ---
     # Words that introduce a photo credit ("Photo: Reuters", "사진=연합뉴스").

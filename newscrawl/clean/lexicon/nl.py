@@ -42,6 +42,10 @@ LANGUAGE = Language(
         "akkoord", "accepteren", "alles accepteren", "accepteer", "accepteer alles",
         "ik ga akkoord", "akkoord en doorgaan", "alle cookies accepteren", "alles toestaan",
     ),
+    not_found_titles=(
+        "pagina niet gevonden", "fout 404", "pagina bestaat niet",
+        "pagina kon niet worden gevonden",
+    ),
     reading_time_words=("leestijd", "min lezen", "minuten lezen"),
     author_bio_labels=(
         "over de auteur", "over de auteurs", "over de schrijver", "de auteur",

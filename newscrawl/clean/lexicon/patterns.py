@@ -224,6 +224,10 @@ CONSENT_TITLE = re.compile(
     r"^\W*(?:" + _any("consent_titles") + r")\W*$", re.I
 )
 # The label of a control that accepts a consent notice, as the whole of its text.
+# An error page's headline or title: a not-found phrase, or "404" standing alone.
+NOT_FOUND_TITLE = re.compile(
+    r"(?:" + _any("not_found_titles") + r")|^\W*404\W*$|^\W*404\W", re.I
+)
 CONSENT_ACCEPT = re.compile(r"^\W*(?:" + _any("consent_accept_labels") + r")\W*$", re.I)
 # A word of a consent notice's text (counted per thousand characters of the body).
 CONSENT_TERM = re.compile(_bounded(words("consent_terms")), re.I)

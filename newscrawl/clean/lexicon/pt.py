@@ -55,6 +55,9 @@ LANGUAGE = Language(
         "aceitar", "aceitar tudo", "aceitar todos", "aceito", "concordo", "aceitar e fechar",
         "aceitar e continuar", "aceitar cookies", "permitir todos",
     ),
+    not_found_titles=(
+        "página não encontrada", "erro 404", "página não existe", "página não foi encontrada",
+    ),
     reading_time_words=(
         "tempo de leitura", "de leitura", "minutos de leitura", "min de leitura", "leitura",
     ),

@@ -30,6 +30,9 @@ LANGUAGE = Language(
     consent_accept_labels=(
         "接受", "全部接受", "同意", "我同意", "接受全部", "同意并继续", "允许全部",
     ),
+    not_found_titles=(
+        "页面不存在", "找不到页面", "页面未找到", "頁面不存在", "找不到網頁", "您访问的页面不存在",
+    ),
     reading_time_words=("阅读时间", "分钟阅读", "阅读时长", "閱讀時間"),
     adjacent_article_labels=(
         "上一篇", "下一篇",
