@@ -38,7 +38,11 @@ CHROME_WORDS = [
     "share", "Tags", "Read more", "related", "comments", HEADLINE,
 ]
 CHROME_CLASSES = ["share", "tags", "related", "byline", "newsletter", "social", "more",
-                  "print:hidden", "widget", "author", "teaser", "ad", "promo", "copyright"]
+                  "print:hidden", "widget", "author", "teaser", "ad", "promo", "copyright",
+                  # readability's unlikely-candidate words: a class, not a reason to cut a
+                  # sentence
+                  "comment", "menu", "footer", "sidebar", "sponsor", "popup", "header",
+                  "pagination"]
 LINKS = ["/people/anna-lindqvist", "/2025/03/20/storm-season", "/tag/harbour",
          "https://www.facebook.com/sharer/sharer.php?u=x", "whatsapp://send?text=x"]
 

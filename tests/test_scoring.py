@@ -139,6 +139,11 @@ HAND_MADE = {
         "</li></ul><section>The minister then said, in a statement to reporters:</section>"
         f"<div><blockquote>{_TEXT}</blockquote></div><section>Short:</section>"
         f"<div><blockquote>{_TEXT}</blockquote></div>{_P * 4}</div>"),
+    "unlikely class words on the words of a sentence": (
+        f"<div class='entry'>{_P * 3}<p>Residents of <span class='menu'>Riverside</span> and "
+        "<a class='sidebar-link' href='/t'>Eastbank</a> welcomed the plan, said <em "
+        "id='comment-1'>officials</em> on Tuesday.<a class='footnote' href='#f1'>1</a></p>"
+        f"<div class='comments'>{_P}</div>{_P * 2}</div>"),
     "whitespace runs in text lengths": (
         f"<div>{_P}<p>{'word  ' * 6}\t\t{'x' * 3}\n\n  {' ' * 300}end, \u00a0 \u2003 "
         f"{_TEXT}</p><p>  short\n text  </p>{_P}</div>"),

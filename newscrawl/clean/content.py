@@ -19,7 +19,7 @@ from .codes import WarningCode
 from .lexicon.patterns import DISCUSSION_CLASS_RE, INTERSTITIAL
 from .page import Page
 from .render import SLIDE_MARK, is_slide
-from .scoring import Scorer, unlikely_or_negative
+from .scoring import Scorer, in_sentence, unlikely_or_negative
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,20 @@ class _Scorer(Document):
 
     def get_clean_html(self):  # type: ignore[override]
         return None
+
+    def remove_unlikely_candidates(self) -> None:  # type: ignore[override]
+        """readability's rule, but the words of a sentence stay (scoring.in_sentence, as in
+        our scorer): their class and id are out of its sight while it runs."""
+        hidden = [
+            (el, el.items()) for el in self.html.xpath(".//*[@class or @id]") if in_sentence(el)
+        ]
+        for el, _attributes in hidden:
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+        super().remove_unlikely_candidates()
+        for el, attributes in hidden:  # back in their order
+            el.attrib.clear()
+            el.attrib.update(attributes)
 
     def get_preserved_elements(self, node):  # type: ignore[override]
         allowed = super().get_preserved_elements(node)

@@ -49,6 +49,28 @@ _TAG_BONUS = {
 _VIDEO_HOSTS = frozenset({"youtube.com", "www.youtube.com", "vimeo.com", "www.vimeo.com"})
 
 
+_WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
+# Elements that hold words of a sentence (not <sup>: a footnote's mark)
+_PHRASING = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span "
+    "strong sub time u var".split()
+)
+
+
+def in_sentence(el: HtmlElement) -> bool:
+    """A phrasing element with words of its sentence right before or after it ("Residents
+    of <span class=menu>Riverside</span> district"): its words are the sentence's, whatever
+    its class says (readability would drop it, and the sentence with a hole)."""
+    if el.tag not in _PHRASING or not _LETTER.search(el.text_content()):
+        return False  # a footnote's mark ("1", "*") is no word of the sentence
+    if el.tail and _WORD_CHAR.search(el.tail):
+        return True
+    prev, parent = el.getprevious(), el.getparent()
+    before = prev.tail if prev is not None else parent.text if parent is not None else None
+    return bool(before and _WORD_CHAR.search(before[-40:]))
+
+
 class _AnyWord:
     """One of readability's class-name regexes, an alternation of plain lower-case words
     matched case-insensitively: on ASCII text, the same answer as a substring test of the
@@ -200,6 +222,7 @@ class Scorer:
             if (
                 _unlikely(features)
                 and el.tag not in ("html", "body")
+                and not in_sentence(el)
                 and not _IN_CODE(el)
                 and not _HOLDS_ARTICLE(el)
             ):
