@@ -133,6 +133,11 @@ def test_author_email_link_is_kept() -> None:
         "Follow us on Twitter @harbournews and on Facebook.",
         "(Reporting by Jane Doe; Editing by John Roe)",
         "Advertisement",
+        "Реклама:",  # an ad label alone, in languages with and without a lexicon file
+        "Annons",
+        "Advertentie",
+        "広告",
+        "إعلان",
         "05/10/2018 - Publicado por: Maria Silva - Categoria: Cidade",
         "Follow AP's full coverage of the harbour at https://apnews.com/Harbour",
         "Image 1 of 5 Image 2 of 5",
@@ -150,6 +155,12 @@ def test_promos_are_removed(promo: str) -> None:
     item = clean(article(f"<p>{promo}</p>"))
     assert_story_kept(item)
     assert promo not in item["articleBody"]
+
+
+def test_an_ad_word_inside_a_sentence_is_a_word_of_the_story() -> None:
+    sentence = "Реклама на щитах у гавані подорожчала вдвічі, кажуть підприємці."
+    item = clean(article(f"<p>{sentence}</p>"))
+    assert sentence in item["articleBody"]
 
 
 @pytest.mark.parametrize(

@@ -358,7 +358,14 @@ UNFILED = {
     # Arabic: the bare "next" / "previous" of a site's neighbour-article cards, and "previous /
     # next article"
     "adjacent_article_labels": ("التالي", "السابق", "المقال التالي", "المقال السابق"),
-    "ad_labels": ("reklama",),  # Polish, Czech, Slovak...
+    # Polish, Czech, Slovak; Russian, Ukrainian; Turkish, Swedish; Danish, Norwegian, Finnish,
+    # Romanian, Hungarian, Greek, Indonesian, Vietnamese, Arabic, Persian, Hindi, Thai, Hebrew:
+    # an ad label alone on its line
+    "ad_labels": (
+        "reklama", "реклама", "reklam", "annons", "annonce", "annonse", "mainos", "publicitate",
+        "hirdetés", "διαφήμιση", "iklan", "quảng cáo", "إعلان", "تبلیغات", "विज्ञापन", "โฆษณา",
+        "פרסומת",
+    ),
     # Swedish, Norwegian, Danish, Icelandic, Polish, Czech, Slovak, Russian, Ukrainian: words
     # of one letter (a drop cap holding one stays a word of its own)
     "one_letter_words": (

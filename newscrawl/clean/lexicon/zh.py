@@ -9,6 +9,7 @@ COUNTERS = 'dates are written with counters ("2024年12月2日")'
 LANGUAGE = Language(
     code="zh",
     name="Chinese",
+    ad_labels=("广告", "廣告", "推广"),
     provided_by=("提供",),
     credit_words=("图片",),
     published_labels=("发布", "發布", "发表", "發表"),
@@ -45,7 +46,7 @@ LANGUAGE = Language(
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "original_labels",
-            "rail_labels", "ad_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "rail_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
