@@ -134,6 +134,14 @@ def test_author_email_link_is_kept() -> None:
         "(Reporting by Jane Doe; Editing by John Roe)",
         "Advertisement",
         "Реклама:",  # an ad label alone, in languages with and without a lexicon file
+        "Síguenos en Facebook: La Prensa y en Twitter: @laprensa",  # follow lines ...
+        "Следите за нами в Telegram и ВКонтакте.",
+        "Obserwuj nas na Facebooku.",
+        "Bizi Twitter'da takip edin.",  # ... with the network first
+        "עקבו אחרינו בפייסבוק",  # ... with the network's prefix
+        "Подпишитесь на нашу рассылку и получайте главные новости дня.",  # pitches
+        "Zapisz się do naszego newslettera.",
+        "Bültenimize abone olun.",
         "Annons",
         "Advertentie",
         "広告",
@@ -155,6 +163,21 @@ def test_promos_are_removed(promo: str) -> None:
     item = clean(article(f"<p>{promo}</p>"))
     assert_story_kept(item)
     assert promo not in item["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a network and a follow word in a story's sentence, longer than a promo line
+        "Полиция призвала жителей следить за нами в Telegram, но сотни людей всё равно пришли "
+        "к мэрии, где чиновники обсуждали новый бюджет гавани и строительство моста.",
+        "Die Rassylka-Affäre beschäftigte den Rat, der den Bericht über die Hafenpläne "
+        "vorlegte, bevor die Abstimmung auf Dezember verschoben wurde.",
+    ],
+)
+def test_story_sentences_near_promo_words_stay(sentence: str) -> None:
+    item = clean(article(f"<p>{sentence}</p>"))
+    assert sentence in item["articleBody"]
 
 
 def test_an_ad_word_inside_a_sentence_is_a_word_of_the_story() -> None:

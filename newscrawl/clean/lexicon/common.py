@@ -134,6 +134,17 @@ PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AFP", "Reuters", "EPA", "Yonhap",
 
 # Social networks: "follow us on ..." lines; classes of embedded posts (with EMBED_WORDS).
 SOCIAL_NETWORKS = ("twitter", "facebook", "instagram")
+# The networks a "follow us on ..." line names, in the spellings of the languages read
+# (a case ending may follow: "Facebooku", "Facebookissa", "Twitter'da").
+FOLLOW_NETWORKS = SOCIAL_NETWORKS + (
+    "x", "telegram", "youtube", "tiktok", "linkedin", "whatsapp", "threads", "bluesky",
+    "mastodon", "vk", "вконтакте", "фейсбук", "телеграм", "твиттер", "ютуб", "تويتر",
+    "فيسبوك", "انستغرام", "تلغرام", "פייסבוק", "טוויטר", "אינסטגרם", "اینستاگرام", "تلگرام",
+    "בפייסבוק", "בטוויטר", "באינסטגרם", "בטלגרם",  # Hebrew writes "on" as a prefix
+)
+# Where the network comes first and "follow" after it (Turkish "Bizi Twitter'da takip edin",
+# Persian "ما را در اینستاگرام دنبال کنید", Japanese, Korean).
+FOLLOW_AFTER = ("takip edin", "takip et", "دنبال کنید", "をフォロー", "팔로우")
 EMBED_WORDS = ("tweet", "tiktok", "reddit", "bluesky", "threads")
 
 # Class names of image captions and credits, and of video blocks: regex sources, since
@@ -371,6 +382,34 @@ UNFILED = {
     "one_letter_words": (
         "i", "å", "ö", "ø", "á", "í", "ó", "a", "o", "u", "w", "z", "k", "s", "v",
         "а", "в", "и", "к", "о", "с", "у", "я", "і", "й", "з",
+    ),
+    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Indonesian,
+    # Arabic, Vietnamese, Czech, Romanian, Hungarian, Greek, Hebrew: "follow us (on)"
+    "follow_phrases": (
+        "следите за нами", "подписывайтесь на нас", "подписывайтесь на наш", "читайте нас",
+        "стежте за нами", "підписуйтесь на нас", "підписуйтесь на наш", "obserwuj nas",
+        "bizi takip edin", "bizi takip et", "följ oss", "følg os", "følg oss", "seuraa meitä",
+        "ikuti kami", "تابعونا", "theo dõi chúng tôi", "sledujte nás", "urmăriți-ne",
+        "urmăreşte-ne", "kövess minket", "kövessen minket", "ακολουθήστε μας", "עקבו אחרינו",
+    ),
+    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
+    # Romanian, Hungarian, Indonesian: a newsletter pitch ("Подпишитесь на нашу рассылку")
+    "newsletter_words": (
+        "рассылку", "рассылка", "рассылки", "розсилку", "розсилка", "newslettera", "newsletterze",
+        "bülten", "bültenimize", "bültenimiz", "nyhetsbrev", "nyhetsbrevet", "nyhedsbrev",
+        "nyhedsbrevet", "uutiskirje", "uutiskirjeen", "newsletteru", "buletinul", "hírlevél",
+        "hírlevelünkre", "buletin",
+    ),
+    "pitch_verbs": (
+        "подпишитесь", "подписывайтесь", "підпишіться", "підписуйтесь", "zapisz się",
+        "zapisz sie", "zapisz", "abone olun", "abone ol", "prenumerera", "tilmeld dig",
+        "tilmeld", "abonner", "meld deg på", "tilaa", "přihlaste se", "odebírejte",
+        "abonează-te", "iratkozzon fel", "iratkozz fel", "daftar", "berlangganan",
+    ),
+    "pitch_address": (
+        "нашу", "наши", "нашей", "вашу", "ваш", "naszego", "nasz", "twoją", "vårt",
+        "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "kami", "bültenimize",
+        "bültenimiz",
     ),
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year

@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="de",
     name="German",
+    follow_phrases=("folgen sie uns", "folge uns", "folgt uns"),
     rail_labels=(
         "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
         "weitere artikel", "mehr zum thema", "auch interessant", "lesen sie auch",
@@ -103,7 +104,7 @@ LANGUAGE = Language(
     gaps={
         "one_letter_words": "German has no words of one letter",
         **not_collected(
-            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "newsletter_words", "staff_credits", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",

@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="es",
     name="Spanish",
+    follow_phrases=("síguenos", "siguenos", "síganos"),
     rail_labels=(
         "lo más leído", "lo mas leido", "te puede interesar", "noticias relacionadas",
         "más noticias", "te recomendamos", "también te puede interesar", "lo más visto",
@@ -94,7 +95,7 @@ LANGUAGE = Language(
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words", "taxonomy_path_words",
-            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "newsletter_words", "staff_credits", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",

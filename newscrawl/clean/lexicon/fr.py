@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="fr",
     name="French",
+    follow_phrases=("suivez-nous", "suivez nous", "retrouvez-nous"),
     rail_labels=(
         "à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "voir aussi",
         "lire aussi", "articles liés", "articles similaires", "à voir aussi",
@@ -90,7 +91,7 @@ LANGUAGE = Language(
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words",
-            "newsletter_words", "staff_credits", "follow_phrases", "coverage_leads",
+            "newsletter_words", "staff_credits", "coverage_leads",
             "coverage_nouns", "contact_verbs", "contact_roles", "contact_prepositions",
             "moderation_words", "consent_phrases", "credit_by", "provided_by", ),
         "half_day_words": "the 24-hour clock is the rule",

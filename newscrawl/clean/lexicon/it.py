@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="it",
     name="Italian",
+    follow_phrases=("seguici", "seguiteci"),
     ad_labels=("pubblicità",),
     pitch_verbs=("iscriviti",),
     comment_words=("commenti",),
@@ -76,7 +77,7 @@ LANGUAGE = Language(
             "service_path_words",
             "clock_words", "month_year_joiners",
             "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
-            "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
+            "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
             "credit_by", "provided_by", "time_connectors",
         ),

@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="nl",
     name="Dutch",
+    follow_phrases=("volg ons",),
     ad_labels=("advertentie", "advertenties"),
     slide_words=("foto",),
     credit_words=("foto",),
@@ -61,7 +62,7 @@ LANGUAGE = Language(
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "clock_words",
             "rail_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
-            "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
+            "staff_credits", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_of", "byline_verbs", "published_by",
             "consent_phrases", "paywall_phrases", "credit_by", "provided_by", ),

@@ -27,6 +27,8 @@ from .common import (
     EMBED_WORDS,
     FIGURE_CAPTION_CLASS,
     FIGURE_CREDIT_CLASS,
+    FOLLOW_AFTER,
+    FOLLOW_NETWORKS,
     FOREIGN_FIGURE_CLASS,
     IMAGE_BLOCK_CLASS,
     LEFTOVER_CAPTION_CLASS,
@@ -158,8 +160,14 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\W*(?:" + _any("staff_credits") + r")\b", re.I),
     # "Follow us on Twitter"
     re.compile(
-        r"\b(?:" + _any("follow_phrases") + r")\b.{0,60}\b(?:" + alternation(SOCIAL_NETWORKS)
-        + r")\b",
+        r"\b(?:" + _any("follow_phrases") + r")\b.{0,60}\b(?:" + alternation(FOLLOW_NETWORKS)
+        + r")(?:\w{0,4})\b",
+        re.I,
+    ),
+    # "Bizi Twitter'da takip edin": the network first
+    re.compile(
+        r"\b(?:" + alternation(FOLLOW_NETWORKS) + r")(?:\w{0,4})\b.{0,30}(?:"
+        + alternation(FOLLOW_AFTER) + ")",
         re.I,
     ),
     # "Published by ...", "12.03.2024 veröffentlicht von ..."

@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="pt",
     name="Portuguese",
+    follow_phrases=("siga-nos", "segue-nos", "siga a gente"),
     ad_labels=("publicidade",),
     pitch_verbs=("inscreva", "assine"),
     subscribe_calls=("assine", "inscreva-se"),
@@ -77,7 +78,7 @@ LANGUAGE = Language(
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words", "taxonomy_path_words",
-            "rail_labels", "newsletter_words", "staff_credits", "follow_phrases",
+            "rail_labels", "newsletter_words", "staff_credits",
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
             "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
             "provided_by", ),
