@@ -180,6 +180,41 @@ def test_story_sentences_near_promo_words_stay(sentence: str) -> None:
     assert sentence in item["articleBody"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Tags: <a href='/tag/budget/' rel='tag'>Budget</a>, <a href='/tag/harbour/' "
+        "rel='tag'>Harbour</a></p>",
+        "<p><strong>Теги:</strong> <a href='/tags/politika'>политика</a> · "
+        "<a href='/tags/byudzhet'>бюджет</a></p>",
+        "<div>Kategorisiert unter: <a href='/category/guides/'>Guides</a> • "
+        "<a href='/category/tipps/'>Tipps</a></div>",
+        "<p>タグ： <a href='/keyword/harbour'>港</a></p>",
+    ],
+)
+def test_labelled_tag_lines_are_removed(line: str) -> None:
+    item = clean(article(line))
+    assert_story_kept(item)
+    assert not any(w in item["articleBody"] for w in ("Budget", "бюджет", "Guides", "港"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a tag link inside a sentence, a source line linking to a topic page, an unlabelled
+        # list of places (Fundus keeps such lines as text)
+        "<p>The <a href='/tag/harbour/'>harbour</a> committee met again on Tuesday evening.</p>",
+        "<p><em>Quelle der Polizeimeldung: <a href='/thema/kantonspolizei-bern'>Kapo BE</a>"
+        "</em></p>",
+        "<p><a href='/topic/miyazaki'>Miyazaki</a>, <a href='/topic/takanabe'>Takanabe</a></p>",
+    ],
+)
+def test_tag_links_that_are_the_storys_text_stay(line: str) -> None:
+    item = clean(article(line))
+    words = " ".join(fragment_fromstring(line).text_content().split())
+    assert words in item["articleBody"]
+
+
 def test_an_ad_word_inside_a_sentence_is_a_word_of_the_story() -> None:
     sentence = "Реклама на щитах у гавані подорожчала вдвічі, кажуть підприємці."
     item = clean(article(f"<p>{sentence}</p>"))

@@ -38,6 +38,8 @@ from .lexicon.patterns import (
     RAIL_LABEL,
     SCREEN_READER_CLASS_RE,
     SHARE_HREF_RE,
+    TAG_LABEL,
+    TAG_LINK_PATH,
 )
 from .metalines import meta_line
 from .page import Page
@@ -738,6 +740,40 @@ def _drop_share_links(body: HtmlElement, heavy: set[HtmlElement]) -> int:
 _PUNCT = re.compile(r"[\W_]+")
 
 
+def _is_tag_link(a: HtmlElement) -> bool:
+    href = (a.get("href") or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:")):
+        return False
+    rel = (a.get("rel") or "").lower().split()
+    return "tag" in rel or bool(TAG_LINK_PATH.search(urlsplit(href).path + "?"))
+
+
+def _drop_tag_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """A labelled line of links to the site's tag or topic pages ("Tags: <a>Budget</a>,
+    <a>Harbour</a>", "Теги: ..."): the story's keywords, not its text. Every link of the
+    block is one, and beside them stand only a tag label (lexicon tag_labels) and
+    separators; a tag link inside a sentence stays with its sentence, and so does a line
+    without a label (a list of place names may be part of the story's text)."""
+    removed = 0
+    for block in list(body.iter("p", "ul", "div", "li")):
+        if block.getparent() is None or not _inside(block, body) or _protected(block, heavy):
+            continue
+        text = normalize_space(block.text_content())
+        if not text or len(text) > T.TAG_LINE_MAX:
+            continue
+        anchors = list(block.iter("a"))
+        if not anchors or not all(_is_tag_link(a) for a in anchors):
+            continue
+        rest = text
+        for a in anchors:
+            rest = rest.replace(normalize_space(a.text_content()), " ", 1)
+        if not TAG_LABEL.match(normalize_space(_SEPARATORS.sub(" ", rest))):
+            continue
+        _drop(block)
+        removed += 1
+    return removed
+
+
 def _title_key(text: str) -> str:
     return _PUNCT.sub(" ", text.casefold()).strip()
 
@@ -1037,6 +1073,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)
+    removed += _drop_tag_lines(body, heavy)
     removed += _drop_author_bios(body, heavy, bio_labels)
     removed += _drop_meta_lines(page, body, heavy)
     if removed:

@@ -31,6 +31,7 @@ HEADLINE_MIN_WORDS = 4  # a teaser's link text has at least this many words (a n
 
 # --- single blocks ---
 STANDFIRST_MIN = 80  # a link-free "teaser"-classed paragraph this long is the story's lead
+TAG_LINE_MAX = 400  # a line of tag links under a story is shorter than this (characters)
 PROMO_MAX = 350  # a newsletter pitch, credit or ad label is shorter than this
 META_LINE_MAX = 120  # a date or author microdata line is shorter than this
 META_LINE_SHARE = 0.5  # ... and at least this much of it is the date and author pieces

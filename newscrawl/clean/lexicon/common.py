@@ -315,6 +315,17 @@ NUMBERED_MONTH_WORDS = ("tháng",)
 # Hungarian; "2020 m. kovo 2 d.", Lithuanian), and the marks after the year and the day.
 YEAR_FIRST_NAMED = {"hu": (".", "."), "lt": ("m.", "d.")}
 
+# URL folders of a site's tag and topic pages ("/tag/budget/", "/thema/haushalt/"): a line of
+# links to them under a story is its keywords, not its text. Authors' folders are not here.
+TAG_PATH_WORDS = (
+    "tag", "tags", "tagged", "hashtag", "topic", "topics", "theme", "themes", "thema", "themen",
+    "schlagwort", "schlagworte", "stichwort", "stichworte", "keyword", "keywords", "category",
+    "categories", "kategorie", "categorie", "categoria", "categoría", "etiket", "etiketler",
+    "etiqueta", "etiquetas", "tema", "temas", "temi", "tematica", "sujet", "sujets", "mot-cle",
+    "mots-cles", "onderwerp", "onderwerpen", "trefwoord", "tagi", "teg", "tegi",
+    "emne", "aihe", "aiheet", "amne", "label", "labels",
+)
+
 # Host name labels that never name the site ("www.", "m.", "de.", "blog."): skipped when the
 # site's name is looked for in a page title.
 HOST_LABELS_NOT_NAMES = ("www", "m", "de", "en", "blog", "news")
@@ -410,6 +421,13 @@ UNFILED = {
         "нашу", "наши", "нашей", "вашу", "ваш", "naszego", "nasz", "twoją", "vårt",
         "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "kami", "bültenimize",
         "bültenimiz",
+    ),
+    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
+    # Romanian, Hungarian, Greek, Indonesian, Arabic, Persian: a tag line's label
+    "tag_labels": (
+        "теги", "тэги", "метки", "теги статьи", "теґи", "мітки", "tagi", "etiketler", "taggar",
+        "emneord", "avainsanat", "štítky", "etichete", "címkék", "ετικέτες", "label",
+        "الوسوم", "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
     ),
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year

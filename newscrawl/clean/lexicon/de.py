@@ -7,6 +7,10 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="de",
     name="German",
+    tag_labels=(
+        "schlagwörter", "schlagworte", "stichwörter", "stichworte", "themen", "kategorien",
+        "kategorisiert unter", "tags",
+    ),
     follow_phrases=("folgen sie uns", "folge uns", "folgt uns"),
     rail_labels=(
         "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",

@@ -7,6 +7,10 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="en",
     name="English",
+    tag_labels=(
+        "tags", "tag", "tagged", "tagged with", "topics", "categories", "category", "filed under",
+        "keywords", "related topics",
+    ),
     rail_labels=(
         "hot this week", "topics", "related articles", "related", "related stories",
         "related news", "related posts", "related coverage", "related content", "most read",

@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="es",
     name="Spanish",
+    tag_labels=("etiquetas", "temas", "palabras clave", "categorías"),
     follow_phrases=("síguenos", "siguenos", "síganos"),
     rail_labels=(
         "lo más leído", "lo mas leido", "te puede interesar", "noticias relacionadas",

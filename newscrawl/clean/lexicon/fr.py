@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="fr",
     name="French",
+    tag_labels=("mots-clés", "mots clés", "étiquettes", "sujets", "thèmes", "catégories"),
     follow_phrases=("suivez-nous", "suivez nous", "retrouvez-nous"),
     rail_labels=(
         "à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "voir aussi",

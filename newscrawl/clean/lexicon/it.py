@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="it",
     name="Italian",
+    tag_labels=("argomenti", "parole chiave", "categorie", "tag"),
     follow_phrases=("seguici", "seguiteci"),
     ad_labels=("pubblicità",),
     pitch_verbs=("iscriviti",),

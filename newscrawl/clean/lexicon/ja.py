@@ -9,6 +9,7 @@ COUNTERS = 'dates are written with counters ("2024年12月2日")'
 LANGUAGE = Language(
     code="ja",
     name="Japanese",
+    tag_labels=("タグ", "キーワード", "関連キーワード"),
     ad_labels=("広告", "スポンサーリンク", "pr"),
     provided_by=("提供",),
     credit_words=("写真",),

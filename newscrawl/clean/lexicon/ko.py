@@ -9,6 +9,7 @@ COUNTERS = 'dates are written with counters ("2024년 12월 2일")'
 LANGUAGE = Language(
     code="ko",
     name="Korean",
+    tag_labels=("태그", "키워드", "관련 태그"),
     rail_labels=(
         "많이 본 뉴스", "많이 본 기사", "관련 기사", "관련기사", "관련 뉴스", "인기 기사",
         "인기기사", "추천 기사", "추천기사", "주요 뉴스", "주요뉴스", "최신 뉴스", "최신기사",

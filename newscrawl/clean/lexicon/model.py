@@ -38,6 +38,9 @@ class Language:
     pitch_verbs: tuple[str, ...] = ()
     # A block opening with a call to subscribe ("Subscribe", "Abonnez-vous").
     subscribe_calls: tuple[str, ...] = ()
+    # The label of a line of tag or topic links under a story ("Tags:", "Schlagwörter:",
+    # "Filed under"): read as the whole text beside the links.
+    tag_labels: tuple[str, ...] = ()
     # Staff credit lines at the end of wire stories ("Reporting by", "Edited by").
     staff_credits: tuple[str, ...] = ()
     # "Follow us on" lines (followed by a social network's name, lexicon.common).

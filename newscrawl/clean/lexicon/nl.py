@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="nl",
     name="Dutch",
+    tag_labels=("trefwoorden", "onderwerpen", "categorieën", "tags"),
     follow_phrases=("volg ons",),
     ad_labels=("advertentie", "advertenties"),
     slide_words=("foto",),

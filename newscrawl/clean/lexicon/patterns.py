@@ -38,6 +38,7 @@ from .common import (
     SCREEN_READER_CLASS,
     SHARE_HREF,
     SOCIAL_NETWORKS,
+    TAG_PATH_WORDS,
     TAXONOMY_PREFIXES,
     VIDEO_CLASS,
     ClassUse,
@@ -232,6 +233,11 @@ CONSENT_TITLE = re.compile(
     r"^\W*(?:" + _any("consent_titles") + r")\W*$", re.I
 )
 # The label of a control that accepts a consent notice, as the whole of its text.
+# A link to a tag or topic page: its URL folder (lexicon.common.TAG_PATH_WORDS), or the
+# rel="tag" WordPress and others write on it (read by the caller).
+TAG_LINK_PATH = re.compile(r"/(?:" + alternation(TAG_PATH_WORDS) + r")(?:/|=|$)", re.I)
+# The whole text beside a tag line's links: its label ("Tags:", "Теги:", "Filed under")
+TAG_LABEL = re.compile(r"^\W*(?:" + _any("tag_labels") + r")\W*$", re.I)
 # An error page's headline or title: a not-found phrase, or "404" standing alone.
 NOT_FOUND_TITLE = re.compile(
     r"(?:" + _any("not_found_titles") + r")|^\W*404\W*$|^\W*404\W", re.I

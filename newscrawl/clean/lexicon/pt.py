@@ -7,6 +7,7 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="pt",
     name="Portuguese",
+    tag_labels=("tags", "palavras-chave", "temas", "categorias", "assuntos"),
     follow_phrases=("siga-nos", "segue-nos", "siga a gente"),
     ad_labels=("publicidade",),
     pitch_verbs=("inscreva", "assine"),

@@ -9,6 +9,7 @@ COUNTERS = 'dates are written with counters ("2024年12月2日")'
 LANGUAGE = Language(
     code="zh",
     name="Chinese",
+    tag_labels=("标签", "標籤", "关键词", "關鍵字", "关键字"),
     ad_labels=("广告", "廣告", "推广"),
     provided_by=("提供",),
     credit_words=("图片",),
