@@ -142,6 +142,10 @@ def test_author_email_link_is_kept() -> None:
         "Подпишитесь на нашу рассылку и получайте главные новости дня.",  # pitches
         "Zapisz się do naszego newslettera.",
         "Bültenimize abone olun.",
+        "Foto: MDR/Bernd Cramer",  # a photo credit alone, its photo gone
+        "(Credit: Clayton Aldern / Grist)",
+        "Фото: ТАСС",
+        "[사진=JTBC, 이매진아시아]",
         "Annons",
         "Advertentie",
         "広告",
@@ -171,6 +175,8 @@ def test_promos_are_removed(promo: str) -> None:
         # a network and a follow word in a story's sentence, longer than a promo line
         "Полиция призвала жителей следить за нами в Telegram, но сотни людей всё равно пришли "
         "к мэрии, где чиновники обсуждали новый бюджет гавани и строительство моста.",
+        "Photo: a new exhibition opens in the harbour museum on Friday, with works by 40 "
+        "artists from the islands.",
         "Die Rassylka-Affäre beschäftigte den Rat, der den Bericht über die Hafenpläne "
         "vorlegte, bevor die Abstimmung auf Dezember verschoben wurde.",
     ],

@@ -171,6 +171,12 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
         + alternation(FOLLOW_AFTER) + ")",
         re.I,
     ),
+    # a photo credit alone on its line, its photo gone ("Foto: dpa", "Photo: Reuters")
+    re.compile(
+        r"^\W*(?:" + _any("credit_words") + r")s?\s*(?:" + _any("credit_by")
+        + r")?\s*[:=：＝]\s*[^.!?:]{2,40}$",
+        re.I,
+    ),
     # "Published by ...", "12.03.2024 veröffentlicht von ..."
     re.compile(
         r"^\W*(?:\d[\d./-]*\W+)?(?:" + _any("byline_verbs") + r")\s+(?:" + _any("published_by")
