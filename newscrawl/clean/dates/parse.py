@@ -120,14 +120,14 @@ def month_patterns(
                 info = default_loader.get_locale(locale).info
             except Exception:  # unknown locale: the core languages still apply
                 continue
-            for month, key in enumerate(_MONTH_KEYS, 1):
+            for number, key in enumerate(_MONTH_KEYS, 1):
                 for name in info.get(key) or []:
                     n = name.lower().rstrip(".")
                     if len(n) < 3 or any(ch.isdigit() for ch in n):
                         continue
-                    names.setdefault(n, month)
-        for month, name in enumerate(EXTRA_MONTH_NAMES.get(lang, ()), 1):
-            names.setdefault(name.lower().rstrip("."), month)
+                    names.setdefault(n, number)
+        for number, name in enumerate(EXTRA_MONTH_NAMES.get(lang, ()), 1):
+            names.setdefault(name.lower().rstrip("."), number)
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     end = r"(?![^\W\d_])"
     # the month's name, then maybe its other calendar's after a slash ("مارس/آذار")

@@ -112,7 +112,7 @@ def read_meta(page: Page, ctx: Context) -> None:
     for key, value in meta.items():
         spec = _META_KEYS.get(key)
         if spec is None and key == _PARSELY_PAGE:
-            value, spec = _parsely_page_date(value), _META_KEYS["parsely-pub-date"]
+            value, spec = _parsely_page_date(value) or "", _META_KEYS["parsely-pub-date"]
         if spec is None or not value:
             continue
         parsed = parse_value(value, ctx)
