@@ -57,6 +57,10 @@ def extract(html: str) -> dict[str, Any]:
         ("시민들이 출근길에 나서고 있다. (KAI 제공)", "시민들이 출근길에 나서고 있다.", "KAI"),
         # full-width parentheses around a labelled credit (Japanese, Chinese)
         ("会見する首相（写真：共同）", "会見する首相", "共同"),
+        ("Merkel keskusteli Berliinissä. Kuva: ALEXANDER BECHER", "Merkel keskusteli "
+         "Berliinissä.", "ALEXANDER BECHER"),
+        ("Tüntetők Budapesten. Fotó: MTI", "Tüntetők Budapesten.", "MTI"),
+        ("מפגינים בתל אביב. צילום: רויטרס", "מפגינים בתל אביב.", "רויטרס"),
         ("记者会见现场（图片：新华社）", "记者会见现场", "新华社"),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],

@@ -437,8 +437,12 @@ UNFILED = {
     "author_joiners": ("och", "og", "dan", "ve", "và"),
     # Russian "authors", Turkish "click" (interface text read as a byline)
     "not_names": ("авторы", "tıklayınız", "tiklayiniz"),
-    # Zulu, Turkish, Russian, Vietnamese, Indonesian "photo" before a credit
-    "credit_words": ("isithombe", "fotoğraf", "фото", "ảnh"),
+    # Zulu, Turkish, Russian, Vietnamese, Indonesian, Finnish, Polish, Hungarian, Greek,
+    # Arabic, Persian, Hebrew, Hindi, Thai "photo" before a credit
+    "credit_words": (
+        "isithombe", "fotoğraf", "фото", "ảnh", "kuva", "zdjęcie", "fot", "fotó", "φωτογραφία",
+        "φωτ", "تصوير", "عکس", "צילום", "फोटो", "ภาพ",
+    ),
     # Russian, Ukrainian, Polish, Czech, Turkish, Swedish, Danish, Norwegian, Indonesian,
     # Arabic, Persian: the labels of news sites' date lines
     "published_labels": (
