@@ -30,6 +30,44 @@ STORY = "".join(
         ("Mathatisi Sebusi/Mohalenyane Phakela", ["Mathatisi Sebusi", "Mohalenyane Phakela"]),
         ("Guardian staff reporter", ["Guardian staff reporter"]),  # a credit stays as written
         ("Kolumnist", []),
+        # someone else's credit inside the byline goes: photographer, editor
+        ("Text: Anna Müller, Fotos: Peter Schmidt", ["Anna Müller"]),
+        ("Fotos: Peter Schmidt, Text: Anna Müller", ["Anna Müller"]),
+        ("Von Anna Müller (Text) und Peter Schmidt (Fotos)", ["Anna Müller"]),
+        ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"]),
+        ("Words: Jane Doe. Pictures: John Roe", ["Jane Doe"]),
+        ("Текст: Иван Петров, фото: Анна Смирнова", ["Иван Петров"]),
+        ("Reporter: Budi Santoso | Editor: Siti Aminah", ["Budi Santoso"]),
+        # joiners of every language split; a surname joined by "y" stays whole
+        ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
+        ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),
+        ("Иван Петров и Анна Смирнова", ["Иван Петров", "Анна Смирнова"]),
+        ("Przez Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+        ("By Jane Doe with additional reporting by John Roe", ["Jane Doe", "John Roe"]),
+        # roles, datelines and contacts written onto names in scripts without spaces
+        ("글 김민수 기자", ["김민수"]),
+        ("(서울=연합뉴스) 김민수 기자 =", ["김민수"]),
+        ("김민수 기자 kms@example.co.kr", ["김민수"]),
+        ("記者王小明／台北報導", ["王小明"]),
+        ("文/王小明", ["王小明"]),
+        ("文在寅", ["文在寅"]),  # 文 is also a surname: a prefix only with a mark after it
+        ("山田太郎記者", ["山田太郎"]),
+        ("بقلم: أحمد محمد", ["أحمد محمد"]),
+        # dates, handles, places and labels glued to the name
+        ("By Jane Doe • March 12, 2024", ["Jane Doe"]),
+        ("By Joe Matazzoni, Wikimedia Foundation June 28th, 2018",
+         ["Joe Matazzoni", "Wikimedia Foundation"]),
+        ("By Jane Doe Updated March 12, 2024 10:00 AM", ["Jane Doe"]),
+        ("By Jane Doe @janedoe", ["Jane Doe"]),
+        ("By Jane Doe in Kyiv", ["Jane Doe"]),
+        ("von Autor:Georg Holzer", ["Georg Holzer"]),
+        ("Door onze redacteur Jan de Vries", ["Jan de Vries"]),
+        # an agency credited beside the writer stays (the page credits it); the outlet's
+        # web address marks the outlet
+        ("By Jane Doe, Reuters", ["Jane Doe", "Reuters"]),
+        ("Tom Davies Associated Press", ["Tom Davies", "Associated Press"]),
+        ("Michael Bloomberg", ["Michael Bloomberg"]),
+        ("Deutsche Welle (www.dw.com)", []),
     ],
 )
 def test_split_names(byline: str, names: list[str]) -> None:
@@ -50,6 +88,18 @@ def test_interface_text_roles_and_long_cjk_strings_are_not_names(text: str) -> N
 )
 def test_names(text: str) -> None:
     assert looks_like_name(text)
+
+
+def test_a_function_word_of_one_language_is_a_name_in_another() -> None:
+    assert looks_like_name("Per Olsen", "no")  # Italian "per"
+    assert split_names("Av Per Olsen og Kari Nordmann", "no") == ["Per Olsen", "Kari Nordmann"]
+    assert not looks_like_name("Alle Beiträge", "de")
+    assert not looks_like_name("The Associated Press", "no")  # English words count everywhere
+
+
+@pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM"])
+def test_a_desk_is_no_name(desk: str) -> None:
+    assert not looks_like_name(desk)
 
 
 def _page(head: str, body: str) -> str:
@@ -91,3 +141,61 @@ def test_a_photographer_in_a_caption_is_no_author() -> None:
             "<span class='byline'>Jane Doe</span></figcaption></figure>" + STORY)
     item = extract_article(_page("", body), URL)
     assert "Jane Doe" not in item["authors"]
+
+
+SITE_HEAD = ("<meta property='og:site_name' content='News Example'>"
+             "<script type='application/ld+json'>" + json.dumps(
+                 {"@type": "NewsArticle", "headline": "Budget talks end",
+                  "author": {"@type": "Organization", "name": "News Example"}}) + "</script>")
+
+
+def test_author_links_side_by_side_are_one_byline() -> None:
+    body = ("<div class='meta'><a href='/author/jane-doe'>Jane Doe</a> and "
+            "<a href='/author/john-roe'>John Roe</a> <time>12.03.2024</time></div>" + STORY)
+    assert extract_article(_page("", body), URL)["authors"] == ["Jane Doe", "John Roe"]
+
+
+def test_a_korean_byline_overrules_the_outlets_credit() -> None:
+    body = "<div class='byline'>김민수 기자 kms@example.co.kr</div>" + STORY
+    assert extract_article(_page(SITE_HEAD, body), URL)["authors"] == ["김민수"]
+
+
+def test_interface_text_in_katakana_is_no_name() -> None:
+    body = "<div class='author'><a href='/timeline'>記者タイムライン</a></div>" + STORY
+    assert extract_article(_page(SITE_HEAD, body), URL)["authors"] == ["News Example"]
+
+
+def test_a_plain_byline_line_may_close_with_an_agency() -> None:
+    body = "<p>By Jane Doe and John Roe, The Associated Press</p>" + STORY
+    item = extract_article(_page(SITE_HEAD, body), URL)
+    assert item["authors"] == ["Jane Doe", "John Roe", "The Associated Press"]
+
+
+def test_a_plain_line_closing_with_a_place_is_unsure() -> None:
+    body = "<p>Von Ines Zöttl, Washington</p>" + STORY
+    assert extract_article(_page(SITE_HEAD, body), URL)["authors"] == ["News Example"]
+
+
+def test_a_desk_gives_way_to_a_byline_and_stands_alone() -> None:
+    head = "<meta name='author' content='Staff'>"
+    body = "<div class='byline'>By Jane Doe</div>" + STORY
+    assert extract_article(_page(head, body), URL)["authors"] == ["Jane Doe"]
+    assert extract_article(_page(head, STORY), URL)["authors"] == ["Staff"]
+
+
+def test_an_agency_alone_in_the_byline_is_the_credit() -> None:
+    body = "<div class='byline'>Reuters</div>" + STORY
+    assert extract_article(_page(SITE_HEAD, body), URL)["authors"] == ["News Example"]
+    assert extract_article(_page("", body), URL)["authors"] == ["Reuters"]
+
+
+def test_an_author_box_keeps_the_name_apart_from_the_role() -> None:
+    body = ("<div class='author'><div class='author__name'>Jane Doe</div>"
+            "<div class='author__role'>Senior Reporter</div></div>" + STORY)
+    assert extract_article(_page("", body), URL)["authors"] == ["Jane Doe"]
+
+
+def test_the_site_name_after_a_name_in_meta_author_goes() -> None:
+    head = ("<meta property='og:site_name' content='News Example'>"
+            "<meta name='author' content='Jane Doe - News Example'>")
+    assert extract_article(_page(head, STORY), URL)["authors"] == ["Jane Doe"]

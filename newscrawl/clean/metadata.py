@@ -160,9 +160,9 @@ def _main_image(page: Page, meta: Meta, art: Article) -> None:
 _READERS = (
     _headline,
     _description,
+    _language,  # before the authors: a word is a name in one language, not in another
     _authors,
     _canonical_url,
-    _language,
     _publisher,
     _section,
     _breadcrumbs,

@@ -131,6 +131,17 @@ MICROFORMAT_DATES = MICROFORMAT_PUBLISHED + ("updated", "dtstart", "entry-date")
 # caption ("... Getty Images").
 COPYRIGHT_MARKS = ("©", "ⓒ", "(c)", "copyright")
 PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AFP", "Reuters", "EPA", "Yonhap", "dpa", "News1")
+# News agencies a byline credits beside or instead of a writer ("By Jane Doe, Reuters"): a
+# credit, not a person, so never a reason to set aside the site's own credit. Lower case.
+NEWS_AGENCIES = (
+    "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+    "agence france-presse", "agence france presse", "dpa", "deutsche presse-agentur", "epd",
+    "kna", "apa", "sda", "keystone-sda", "efe", "europa press", "ansa", "adnkronos", "lusa",
+    "agência brasil", "anp", "belga", "tt", "ntb", "ritzau", "pap", "čtk", "mti", "anadolu",
+    "tass", "ria novosti", "interfax", "ukrinform", "xinhua", "kyodo", "jiji", "yonhap",
+    "bernama", "antara", "aap", "pa media", "press association", "the canadian press", "upi",
+    "bloomberg", "ians", "pti", "ani", "sapa", "kna", "notimex",
+)
 
 # Social networks: "follow us on ..." lines; classes of embedded posts (with EMBED_WORDS).
 SOCIAL_NETWORKS = ("twitter", "facebook", "instagram")
@@ -433,8 +444,15 @@ UNFILED = {
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year
     "month_year_joiners": ("พ.ศ.", "năm"),
     # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
-    "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор"),
-    "author_joiners": ("och", "og", "dan", "ve", "và"),
+    "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор",
+                        # Polish, Russian, Turkish, Indonesian, Arabic ("with the pen of", "wrote")
+                        "przez", "tekst", "текст", "yazar", "penulis", "reporter", "wartawan",
+                        "بقلم", "كتب", "كتبت"),
+    # Polish/Croatian, Russian, Ukrainian, Hungarian, Romanian "and"
+    "author_joiners": ("och", "og", "dan", "ve", "và", "i", "и", "і", "és", "și"),
+    # Russian, Turkish, Indonesian, Arabic, Polish: photo and editing labels in a byline
+    "non_author_labels": ("редактор", "иллюстрация", "editör", "penyunting", "تصوير", "zdjęcia"),
+    "desk_words": ("редакция",),
     # Russian "authors", Turkish "click" (interface text read as a byline)
     "not_names": ("авторы", "tıklayınız", "tiklayiniz"),
     # Zulu, Turkish, Russian, Vietnamese, Indonesian, Finnish, Polish, Hungarian, Greek,

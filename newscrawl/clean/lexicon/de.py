@@ -29,7 +29,7 @@ LANGUAGE = Language(
     published_by=("von",),
     paywall_phrases=("abonnieren sie", "jetzt abonnieren"),
     credit_words=("foto", "bild"),
-    byline_prefixes=("von", "vom", "autor", "autorin", "verfasser",),
+    byline_prefixes=("von", "vom", "autor", "autorin", "verfasser", "text"),
     published_labels=(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
     ),
@@ -54,11 +54,12 @@ LANGUAGE = Language(
     months_on_every_page=True,
     author_joiners=("und",),
     not_names=(
-        "die", "das", "des", "dem", "im", "für", "mit", "zur", "zum", "alle", "alles", "beiträge",
-        "artikel", "artikelübersicht", "übersicht", "weitere", "informationen", "mehr",
-        "nachricht", "nachrichten", "quelle", "pressemitteilung", "redakteur", "redakteurin",
-        "chefredakteur", "chefredakteurin", "kolumnist", "kolumnistin", "korrespondent",
-        "korrespondentin", "autoren", "fotograf", "eingestellt",
+        "die", "das", "des", "dem", "im", "für", "mit", "zur", "zum", "alle", "alles",
+        "beiträge", "artikel", "artikelübersicht", "übersicht", "weitere", "informationen",
+        "mehr", "nachricht", "nachrichten", "quelle", "pressemitteilung", "redakteur",
+        "redakteurin", "chefredakteur", "chefredakteurin", "kolumnist", "kolumnistin",
+        "korrespondent", "korrespondentin", "autoren", "fotograf", "eingestellt", "unser",
+        "unsere",
     ),
     clock_words=("uhr", "h"),
     pitch_address=(
@@ -105,7 +106,11 @@ LANGUAGE = Language(
         "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag",
         "voriger artikel", "voriger beitrag",
     ),
+    non_author_labels=("fotos", "bilder", "grafik", "grafiken", "illustration", "video", "kamera",),
+    desk_words=("redaktion", "onlineredaktion", "agenturen",),
     gaps={
+        "name_roles": "names stand apart from roles (a role after a comma: not_names)",
+        "report_tails": "bylines here do not end in a place-and-report word",
         "one_letter_words": "German has no words of one letter",
         **not_collected(
             "newsletter_words", "staff_credits", "coverage_leads",

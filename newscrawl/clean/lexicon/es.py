@@ -25,7 +25,7 @@ LANGUAGE = Language(
     published_by=("por",),
     paywall_phrases=("suscríbete para seguir leyendo",),
     credit_words=("foto",),
-    byline_prefixes=("por", "autor",),
+    byline_prefixes=("por", "autor", "texto"),
     published_labels=("publicado", "publicada"),
     modified_labels=(
         "actualizado", "actualización", "última modificación", "modificado",
@@ -49,7 +49,7 @@ LANGUAGE = Language(
     author_joiners=("y",),
     not_names=(
         "los", "las", "para", "con", "todos", "artículos", "publicado", "periodista",
-        "redactor", "redactora", "corresponsal", "columnista",
+        "redactor", "redactora", "corresponsal", "columnista", "nuestro", "nuestra",
     ),
     clock_words=("h",),
     ordinal_suffixes=("º", "ª", "°"),
@@ -92,7 +92,13 @@ LANGUAGE = Language(
         "artículo anterior", "artículo siguiente", "entrada anterior", "entrada siguiente",
     ),
     one_letter_words=("a", "o", "y"),  # "e" and "u" stand only before "i", "o" words
+    non_author_labels=(
+        "fotos", "fotografía", "ilustración", "vídeo", "video", "infografía", "edición",
+    ),
+    desk_words=("redacción", "agencias",),
     gaps={
+        "name_roles": "names stand apart from roles (a role after a comma: not_names)",
+        "report_tails": "bylines here do not end in a place-and-report word",
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words", "taxonomy_path_words",

@@ -35,11 +35,11 @@ LANGUAGE = Language(
     },
     day_words={"oggi": 0, "ieri": 1},
     months_on_every_page=True,
-    byline_prefixes=("di", "autore",),
+    byline_prefixes=("di", "autore", "testo", "a cura di"),
     author_joiners=("e",),
     not_names=(
         "il", "gli", "per", "con", "tutti", "articoli", "giornalista", "redattore",
-        "redattrice", "corrispondente", "editorialista",
+        "redattrice", "corrispondente", "editorialista", "nostro", "nostra",
     ),
     ordinal_suffixes=("º", "°"),
     author_more_links=("altri articoli di", "tutti gli articoli di"),
@@ -72,7 +72,11 @@ LANGUAGE = Language(
         "articolo precedente", "articolo successivo",
     ),
     one_letter_words=("a", "e", "è", "i", "o"),
+    non_author_labels=("fotografie", "illustrazione", "video",),
+    desk_words=("redazione", "agenzie",),
     gaps={
+        "name_roles": "names stand apart from roles (a role after a comma: not_names)",
+        "report_tails": "bylines here do not end in a place-and-report word",
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words",

@@ -43,7 +43,12 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "前の記事", "次の記事",
     ),
+    byline_prefixes=("文", "執筆", "筆者",),
+    non_author_labels=("撮影", "編集",),
+    desk_words=("編集部",),
+    name_roles=("記者", "特派員", "編集委員", "論説委員",),
     gaps={
+        "report_tails": "bylines here do not end in a place-and-report word",
         "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
@@ -54,7 +59,7 @@ LANGUAGE = Language(
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
-            "consent_phrases", "credit_by", "byline_prefixes",
+            "consent_phrases", "credit_by",
             "author_joiners", "not_names",
         ),
         "pitch_address": "no newsletter words collected yet, so no pitches to read",

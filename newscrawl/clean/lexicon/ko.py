@@ -49,7 +49,14 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "이전 기사", "다음 기사", "이전기사", "다음기사",
     ),
+    byline_prefixes=("글",),
+    non_author_labels=("편집", "영상", "그래픽",),
+    desk_words=("온라인뉴스팀", "디지털뉴스팀", "온라인팀",),
+    name_roles=(
+        "기자", "특파원", "선임기자", "객원기자", "인턴기자", "전문기자", "논설위원", "편집위원",
+    ),
     gaps={
+        "report_tails": "bylines here do not end in a place-and-report word",
         "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
@@ -61,7 +68,7 @@ LANGUAGE = Language(
             "follow_phrases", "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "comment_words", "moderation_words",
             "slide_of", "byline_verbs", "published_by", "consent_phrases", "credit_by",
-            "byline_prefixes", "author_joiners", "not_names",
+            "author_joiners", "not_names",
         ),
         "pitch_address": "no newsletter words collected yet, so no pitches to read",
         "one_words": "amounts are written in digits (\"3시간 전\")",

@@ -121,6 +121,18 @@ class Language:
     # Words never part of a person's name in a byline: function words, job titles written
     # after the name ("Jane Doe, Columnist"), interface text read as a byline ("All posts").
     not_names: tuple[str, ...] = ()
+    # Labels crediting someone other than the writer inside a byline ("Text: A, Fotos: B",
+    # "Reporting by A; Editing by B", "Peter Schmidt (Fotos)"): that part is no author.
+    # credit_words ("Foto:", "사진=") count too.
+    non_author_labels: tuple[str, ...] = ()
+    # A desk credited by one word ("Staff", "Redaktion"): no person, so a byline naming
+    # one goes on (a desk of several words, "MND Staff", stays the site's credit).
+    desk_words: tuple[str, ...] = ()
+    # Role words written onto a name in scripts without spaces ("김민수 기자", "記者王小明",
+    # "山田太郎記者"): cut off the name.
+    name_roles: tuple[str, ...] = ()
+    # The place-and-report part of a Chinese byline ("記者王小明／台北報導"): no name.
+    report_tails: tuple[str, ...] = ()
 
     # --- dates: labels in front of a date ---
     published_labels: tuple[str, ...] = ()  # "Published", "Veröffentlicht"

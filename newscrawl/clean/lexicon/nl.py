@@ -29,11 +29,11 @@ LANGUAGE = Language(
     },
     day_words={"vandaag": 0, "gisteren": 1},
     months_on_every_page=True,
-    byline_prefixes=("door", "auteur",),
+    byline_prefixes=("door", "auteur", "tekst"),
     author_joiners=("en",),
     not_names=(
-        "het", "voor", "met", "alle", "artikelen", "redacteur", "verslaggever",
-        "correspondent", "columnist",
+        "het", "voor", "met", "alle", "artikelen", "redacteur", "verslaggever", "correspondent",
+        "columnist", "onze",
     ),
     ordinal_suffixes=("e",),
     author_more_links=("meer van deze auteur", "meer artikelen van"),
@@ -57,7 +57,11 @@ LANGUAGE = Language(
         "vorig artikel", "volgend artikel", "vorig bericht", "volgend bericht",
     ),
     one_letter_words=("u",),
+    non_author_labels=("foto's", "fotografie", "illustratie", "video", "beeld",),
+    desk_words=("redactie",),
     gaps={
+        "name_roles": "names stand apart from roles (a role after a comma: not_names)",
+        "report_tails": "bylines here do not end in a place-and-report word",
         **not_collected(
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",

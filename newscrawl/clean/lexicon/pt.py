@@ -19,7 +19,7 @@ LANGUAGE = Language(
     byline_verbs=("publicado", "publicada", "escrito"),
     published_by=("por",),
     credit_words=("foto",),
-    byline_prefixes=("por", "autor",),
+    byline_prefixes=("por", "autor", "texto"),
     published_labels=("publicado", "publicada"),
     modified_labels=("atualizado", "atualizada", "última atualização", "modificado"),
     original_labels=(
@@ -41,7 +41,7 @@ LANGUAGE = Language(
     author_joiners=("e",),
     not_names=(
         "os", "para", "com", "todos", "artigos", "publicado", "jornalista", "redator",
-        "redatora", "correspondente", "colunista",
+        "redatora", "correspondente", "colunista", "nosso", "nossa",
     ),
     clock_words=("h",),
     ordinal_suffixes=("º", "ª", "°"),
@@ -75,7 +75,11 @@ LANGUAGE = Language(
         "artigo anterior", "próximo artigo", "post anterior", "próximo post",
     ),
     one_letter_words=("a", "à", "e", "é", "o", "ó"),
+    non_author_labels=("fotos", "fotografia", "ilustração", "vídeo", "edição",),
+    desk_words=("redação", "agências",),
     gaps={
+        "name_roles": "names stand apart from roles (a role after a comma: not_names)",
+        "report_tails": "bylines here do not end in a place-and-report word",
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words", "taxonomy_path_words",

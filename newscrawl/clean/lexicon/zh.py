@@ -39,6 +39,11 @@ LANGUAGE = Language(
     adjacent_article_labels=(
         "上一篇", "下一篇",
     ),
+    byline_prefixes=("作者", "记者", "記者", "撰文", "文",),
+    non_author_labels=("摄影", "攝影", "图", "圖", "编辑", "編輯", "责任编辑", "責任編輯",),
+    desk_words=("编辑部", "編輯部",),
+    name_roles=("记者", "記者", "特派员", "特派員", "通讯员", "通訊員", "实习记者", "實習記者",),
+    report_tails=("报道", "報導", "報道",),
     gaps={
         "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
@@ -51,7 +56,7 @@ LANGUAGE = Language(
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
-            "consent_phrases", "paywall_phrases", "credit_by", "byline_prefixes",
+            "consent_phrases", "paywall_phrases", "credit_by",
             "author_joiners", "not_names", "author_more_links",
         ),
         "pitch_address": "no newsletter words collected yet, so no pitches to read",
