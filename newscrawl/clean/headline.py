@@ -24,11 +24,20 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from .lexicon.common import KICKER_CLASS
 from .page import Page
 from .render import normalize_space
 
-# " | Site", " - Site", " – Site", " :: Site", " « Site"
-_TAIL = re.compile(r"^(?P<head>.+?)\s+(?:[|\-–—•·»«]|::)\s+(?P<tail>[^|\-–—•·»«]{2,60})$")
+# " | Site", " - Site", " – Site", " :: Site", " « Site", " / Site"; in scripts without
+# spaces also without them ("見出し｜Site", "標題_Site", "見出し：Site").
+_SEP = r"(?:\s+(?:[|\-–—•·»«/:]|::)\s+|\s*[｜_：]\s*)"
+_TAIL = re.compile(r"^(?P<head>.+?)" + _SEP + r"(?P<tail>[^|\-–—•·»«/｜_：]{2,60})$")
+# "Site | Headline", "Site :: Headline": the site's name in front.
+_HEAD = re.compile(r"^(?P<site>[^|\-–—•·»«/｜_：]{2,60}?)" + _SEP + r"(?P<rest>.+)$")
+_ELLIPSIS = ("…", "...")
+# A date as a title's last segment ("Headline | DW | 23.05.2011").
+_DATE_TAIL = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
+_KICKER_CLASS = re.compile(KICKER_CLASS, re.I)
 _WORD = re.compile(r"\w+")
 MAX_KICKER_WORDS = 6  # a kicker in front of the headline is a few words
 
@@ -87,20 +96,40 @@ def _is_site_tail(tail: str, names: set[str]) -> bool:
     return False
 
 
-def strip_site_tail(text: str, names: set[str], others: Sequence[str] = ()) -> str:
-    """Remove trailing " | Site" segments naming the site, or whose removal leaves another
-    title of the page (a section tail: "Headline | Sport" beside "Headline")."""
+def _is_site_name(text: str, names: set[str]) -> bool:
+    """The text is the site's name and nothing else (a logo set as the page's <h1>)."""
+    compact = words(text).replace(" ", "")
+    return bool(compact) and any(compact == n.replace(" ", "") for n in names)
+
+
+def strip_site_tail(text: str, names: set[str], others: Sequence[str] = (),
+                    sections: set[str] | None = None) -> str:
+    """Remove trailing " | Site" segments naming the site or a section of it (a word of
+    the URL's path: "Headline | Politics | Site" on /politics/...), or whose removal leaves
+    another title of the page ("Headline | Sport" beside "Headline"); and a leading
+    "Site | " segment."""
     other_keys = {words(o) for o in others}
     for _ in range(3):
         m = _TAIL.match(text)
         if not m:
             break
         tail = m.group("tail")
-        if _is_site_tail(tail, names) or words(m.group("head")) in other_keys:
+        if _is_site_tail(tail, names) or words(m.group("head")) in other_keys or (
+                sections and words(tail) in sections) or _DATE_TAIL.match(tail):
             text = m.group("head").rstrip(" |-–—:")
         else:
             break
+    m = _HEAD.match(text)
+    if m and _is_site_tail(m.group("site"), names) and len(m.group("rest")) > len(m.group("site")):
+        text = m.group("rest")
     return text
+
+
+def url_sections(url: str) -> set[str]:
+    """Word keys of the URL's folders ("/politics/2024/..." -> "politics"): the names a
+    section tail may carry."""
+    folders = urlsplit(url).path.strip("/").split("/")[:-1]
+    return {words(f.replace("-", " ")) for f in folders if f and not f.isdigit()} - {""}
 
 
 # A headline element inside these is a link or a list of other stories; an <h1> is the
@@ -131,21 +160,86 @@ def _in_breadcrumb(el: HtmlElement) -> bool:
     return False
 
 
-def visible_titles(root: HtmlElement) -> tuple[list[HtmlElement], set[str]]:
-    """The page's <h1>s (outside links and navigation) and the word keys of everything the
-    page shows as a headline: each <h1>, its parts (kicker and headline spans), and
-    headline-classed elements and <h2>s that are not links."""
+def heading_text(el: HtmlElement) -> str:
+    """A heading's text with its lines apart: a <br>, a block, or a part of its own (kicker
+    and headline spans: "<span>Council approves budget</span><span>after debate</span>")
+    is never glued to the word after it ("budgetafter"); marks stay where they are
+    ("<span>Klimaschutz</span><span>:</span>")."""
+    out, after_part = el.text or "", False
+    for child in el:
+        if isinstance(child.tag, str):
+            inner = _inner_text(child)
+            # "ap<span>proves</span>" is one word; a part after a part is apart
+            out = _join([out, inner]) if after_part else out + inner
+            tail = child.tail or ""
+            out = _join([out, tail])
+            after_part = not tail.strip()
+        else:
+            out += child.tail or ""
+    return normalize_space(out)
+
+
+_BREAKS = frozenset({"br", "div", "p", "h1", "h2", "h3", "h4", "li", "section", "header"})
+
+
+_UNSEEN = frozenset({"style", "script", "noscript", "template"})
+
+
+def _inner_text(el: HtmlElement) -> str:
+    if el.tag in _UNSEEN:
+        return ""
+    pieces = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            inner = _inner_text(child)
+            pieces.append(f"\n{inner}\n" if child.tag in _BREAKS else inner)
+        pieces.append(child.tail or "")
+    return _join(pieces)
+
+
+def _join(pieces: list[str]) -> str:
+    """Pieces of a heading, a space where two words would touch."""
+    out = ""
+    for piece in pieces:
+        if out and piece and out[-1].isalnum() and piece[0].isalnum():
+            out += " "
+        out += piece
+    return out
+
+
+def _kicker_headline(h: HtmlElement) -> str | None:
+    """An <h1> of a kicker part and a headline part ("<span class=kicker>Budget</span>
+    <span>...</span>") written as the publishers' titles write it: "Budget: ..."."""
+    parts = [c for c in h if isinstance(c.tag, str) and normalize_space(c.text_content())]
+    if len(parts) != 2 or normalize_space(h.text or "") or not _KICKER_CLASS.search(
+            f"{parts[0].get('class') or ''} {parts[0].get('id') or ''}"):
+        return None
+    kicker, rest = heading_text(parts[0]), heading_text(parts[1])
+    if len(kicker.split()) > MAX_KICKER_WORDS or kicker[-1:] in ".:!?|-–—":
+        return None
+    return f"{kicker}: {rest}"
+
+
+def visible_titles(root: HtmlElement, names: set[str] | None = None,
+                   ) -> tuple[list[HtmlElement], dict[str, str]]:
+    """The page's <h1>s (outside links and navigation; not the site's name set as the
+    logo) and everything the page shows as a headline, word key -> the text as shown: each
+    <h1>, its parts (kicker and headline spans), and headline-classed elements and <h2>s
+    that are not links."""
     h1s = [
         h for h in root.iter("h1")
         if _shown(h, _SKIP_H1_ANCESTORS) and not _in_breadcrumb(h)
-        and normalize_space(h.text_content())
+        and normalize_space(h.text_content()) and not (
+            names and _is_site_name(heading_text(h), names))
     ]
-    keys: set[str] = set()
+    shown: dict[str, str] = {}
     for h in h1s:
-        keys.add(words(h.text_content()))
+        text = heading_text(h)
+        shown.setdefault(words(text), text)
         parts = [c for c in h if isinstance(c.tag, str) and normalize_space(c.text_content())]
         for c in parts:
-            keys.add(words(c.text_content()))
+            text = heading_text(c)
+            shown.setdefault(words(text), text)
     for el in root.iter("h2", "h3", "span", "div", "p", "header"):
         if el.tag in ("span", "div", "p", "header") and not _HEADLINE_CLASS.search(
             el.get("class") or ""
@@ -153,9 +247,40 @@ def visible_titles(root: HtmlElement) -> tuple[list[HtmlElement], set[str]]:
             continue
         text = el.text_content()
         if len(text) < 300 and _shown(el):
-            keys.add(words(text))
-    keys.discard("")
-    return h1s, keys
+            text = heading_text(el)
+            shown.setdefault(words(text), text)
+    shown.pop("", None)
+    return h1s, shown
+
+
+def _as_shown(meta: str, shown: str) -> str:
+    """The metadata's wording (its typography is the publisher's data), unless it is in
+    capitals and the page shows the headline in mixed case."""
+    if meta.isupper() and not shown.isupper():
+        return shown
+    return meta
+
+
+def _truncated(text: str, others: list[str]) -> bool:
+    """A title cut short with an ellipsis where another title of the page is whole."""
+    if not text.endswith(_ELLIPSIS):
+        return False
+    key = words(text.rstrip(".…"))
+    return any(words(o).startswith(key) and words(o) != key for o in others)
+
+
+def _best_h1(h1s: list[HtmlElement], titles: list[str]) -> HtmlElement:
+    """The <h1> that shares most words with the page's titles; on a tie the one inside an
+    <article>, then the first."""
+    title_words = set(" ".join(words(t) for t in titles).split())
+
+    def rank(item: tuple[int, HtmlElement]) -> tuple[int, int, int]:
+        i, h = item
+        shared = len(set(words(heading_text(h)).split()) & title_words)
+        in_article = any(a.tag == "article" for a in h.iterancestors())
+        return (-shared, 0 if in_article else 1, i)
+
+    return min(enumerate(h1s), key=rank)[1]
 
 
 def read_headline(page: Page) -> None:
@@ -163,6 +288,7 @@ def read_headline(page: Page) -> None:
     meta = sd.meta if sd else {}
     art = (sd.article() if sd else None) or {}
     names = site_names(page)
+    sections = url_sections(page.url)
     title_el = root.find(".//title")
     raw = [
         ("meta:og:title", meta.get("og:title")),
@@ -174,22 +300,24 @@ def read_headline(page: Page) -> None:
     texts = [t for _, t in decoded]
     cands = []
     for s, t in decoded:
-        clean = strip_site_tail(t, names, [o for o in texts if o is not t])
+        clean = strip_site_tail(t, names, [o for o in texts if o is not t], sections)
         if clean:
             cands.append((s, clean))
-    h1s, shown = visible_titles(root)
+    h1s, shown = visible_titles(root, names)
+    whole = [t for _, t in cands] + [heading_text(h) for h in h1s]
+    cands = [(s, t) for s, t in cands if not _truncated(t, whole)]
 
     # 1. a metadata title shown as a heading (<title> is not one: it often repeats the <h1>
-    # where the publisher's own data names another headline)
+    # where the publisher's own data names another headline), as the page shows it
     for source, text in cands:
         if source == "title":
             continue
         if words(text) in shown:
-            page.set("headline", text, source)
+            page.set("headline", _as_shown(text, shown[words(text)]), source)
             return
     # 2. a metadata title = kicker + the visible <h1>
     for h in h1s:
-        key = words(h.text_content())
+        key = words(heading_text(h))
         for source, text in cands:
             k = words(text)
             if k.endswith(" " + key) and len(k.split()) - len(key.split()) <= MAX_KICKER_WORDS:
@@ -201,10 +329,14 @@ def read_headline(page: Page) -> None:
     if len(distinct) == 1:
         page.set("headline", meta_cands[0][1], meta_cands[0][0])
         return
-    # 4. it does not: the visible <h1>, else any <h1>, else the first title
-    h1 = h1s[0] if h1s else root.find(".//body//h1")
-    if h1 is not None and normalize_space(h1.text_content()):
-        page.set("headline", normalize_space(h1.text_content()), "h1")
+    # 4. it does not: the visible <h1> most like the titles (a kicker part joined the way
+    # titles write it), else any <h1> but the site's logo, else the first title
+    h1 = _best_h1(h1s, [t for _, t in cands]) if h1s else next(
+        (h for h in root.iterfind(".//body//h1")
+         if normalize_space(h.text_content()) and not _is_site_name(heading_text(h), names)),
+        None)
+    if h1 is not None and heading_text(h1):
+        page.set("headline", _kicker_headline(h1) or heading_text(h1), "h1")
         return
     if cands:
         page.set("headline", cands[0][1], cands[0][0])

@@ -160,6 +160,10 @@ EMBED_WORDS = ("tweet", "tiktok", "reddit", "bluesky", "threads")
 
 # Class names of image captions and credits, and of video blocks: regex sources, since
 # separators and word edges matter here ("creditcard-table" is no credit).
+# Class names of a kicker set inside a headline ("<h1><span class=kicker>Budget</span>
+# <span class=title>...</span></h1>"; German "Dachzeile", "Spitzmarke"): a regex source.
+KICKER_CLASS = (r"kicker|overline|over-?title|pre-?title|supertitle|dachzeile|spitzmarke|"
+                r"topline|roofline|eyebrow|flag|rubric|catchline")
 CAPTION_CLASS = r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text"
 LEFTOVER_CAPTION_CLASS = (
     r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
