@@ -94,7 +94,10 @@ def test_a_function_word_of_one_language_is_a_name_in_another() -> None:
     assert looks_like_name("Per Olsen", "no")  # Italian "per"
     assert split_names("Av Per Olsen og Kari Nordmann", "no") == ["Per Olsen", "Kari Nordmann"]
     assert not looks_like_name("Alle Beiträge", "de")
-    assert not looks_like_name("The Associated Press", "no")  # English words count everywhere
+    assert not looks_like_name("The Associated Press", "no")
+    # another language's function words count too: the declared language may be wrong
+    assert not looks_like_name("Weitere Artikel", "en")
+    assert not looks_like_name("per Olsen", "it")
 
 
 @pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM"])

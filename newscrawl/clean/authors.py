@@ -21,7 +21,7 @@ from .headline import site_names, strip_site_tail, words
 from .language import primary
 from .lexicon import by_code
 from .lexicon import words as words_of
-from .lexicon.common import NEWS_AGENCIES, UNFILED
+from .lexicon.common import GIVEN_NAMES_AMONG_NOT_NAMES, NEWS_AGENCIES
 from .lexicon.patterns import alternation
 from .page import Page
 from .render import normalize_space
@@ -83,8 +83,7 @@ _NAME_ROLE = re.compile(
     r"^(?:" + alternation(words_of("name_roles")) + r")\s*|\s*(?:"
     + alternation(words_of("name_roles")) + r")$")
 _REPORT_TAIL = re.compile(r"(?:" + alternation(words_of("report_tails")) + r")$")
-# Words never in a person's name (function words, job titles, interface text): the page's
-# language's, English (interface text everywhere) and the unfiled ones.
+# Words never in a person's name (function words, job titles, interface text).
 _NOT_NAMES = frozenset(words_of("not_names"))
 _DESKS = frozenset(words_of("desk_words"))
 # A one-word label before a name ("Redaktion: Jane Doe", "Text: John Roe").
@@ -249,21 +248,21 @@ def _parts(text: str) -> list[str]:
 
 
 def _not_names(lang: str | None) -> frozenset[str]:
-    """Words never in a name: the page language's, English's and the unfiled ones (a word
-    of one language is a name in another: Italian 'per', Norwegian 'Per'); all without a
-    language."""
+    """Words never in a name, of every language (a page's declared language may be wrong),
+    but for the few that are given names elsewhere (Italian 'per', Norwegian 'Per'): those
+    only on pages in their own language, or without a language."""
     if not lang:
         return _NOT_NAMES
     found = _NOT_NAMES_BY_LANGUAGE.get(lang)
     if found is None:
         own = by_code(lang)
-        found = _COMMON_NOT_NAMES | frozenset(own.not_names if own else ())
+        found = (_NOT_NAMES - _GIVEN_NAMES) | (_GIVEN_NAMES & frozenset(
+            own.not_names if own else ()))
         _NOT_NAMES_BY_LANGUAGE[lang] = found
     return found
 
 
-_COMMON_NOT_NAMES = frozenset(by_code("en").not_names) | frozenset(  # type: ignore[union-attr]
-    UNFILED.get("not_names", ()))
+_GIVEN_NAMES = frozenset(GIVEN_NAMES_AMONG_NOT_NAMES)
 _NOT_NAMES_BY_LANGUAGE: dict[str, frozenset[str]] = {}
 
 

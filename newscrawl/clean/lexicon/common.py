@@ -131,6 +131,10 @@ MICROFORMAT_DATES = MICROFORMAT_PUBLISHED + ("updated", "dtstart", "entry-date")
 # caption ("... Getty Images").
 COPYRIGHT_MARKS = ("©", "ⓒ", "(c)", "copyright")
 PHOTO_AGENCIES = ("Getty Images", "AP Photo", "AFP", "Reuters", "EPA", "Yonhap", "dpa", "News1")
+# Words of the not_names lists that are given names in other languages (Italian "per",
+# Norwegian "Per Olsen"; French "des", Irish "Des"; Spanish "con", Irish "Con"): not names
+# only on pages in the list's own language.
+GIVEN_NAMES_AMONG_NOT_NAMES = ("per", "des", "con")
 # News agencies a byline credits beside or instead of a writer ("By Jane Doe, Reuters"): a
 # credit, not a person, so never a reason to set aside the site's own credit. Lower case.
 NEWS_AGENCIES = (
