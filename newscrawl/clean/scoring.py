@@ -49,7 +49,6 @@ _TAG_BONUS = {
 _VIDEO_HOSTS = frozenset({"youtube.com", "www.youtube.com", "vimeo.com", "www.vimeo.com"})
 
 
-_WORD_CHAR = re.compile(r"\w")
 _LETTER = re.compile(r"[^\W\d_]")
 # Elements that hold words of a sentence (not <sup>: a footnote's mark)
 _PHRASING = frozenset(
@@ -59,16 +58,23 @@ _PHRASING = frozenset(
 
 
 def in_sentence(el: HtmlElement) -> bool:
-    """A phrasing element with words of its sentence right before or after it ("Residents
-    of <span class=menu>Riverside</span> district"): its words are the sentence's, whatever
-    its class says (readability would drop it, and the sentence with a hole)."""
+    """A phrasing element standing in running text ("Residents of <span class=menu>Riverside
+    </span> district"): the nearest block around it has words of its own, outside its child
+    elements. Its words are the sentence's, whatever its class says (readability would drop
+    it, and leave the sentence with a hole). Not a footnote's mark ("1", "*": no letter), nor
+    a link in a menu (its <li> or bar holds no words of its own)."""
     if el.tag not in _PHRASING or not _LETTER.search(el.text_content()):
-        return False  # a footnote's mark ("1", "*") is no word of the sentence
-    if el.tail and _WORD_CHAR.search(el.tail):
-        return True
-    prev, parent = el.getprevious(), el.getparent()
-    before = prev.tail if prev is not None else parent.text if parent is not None else None
-    return bool(before and _WORD_CHAR.search(before[-40:]))
+        return False
+    node = el
+    while (parent := node.getparent()) is not None:
+        if _LETTER.search(parent.text or "") or any(
+            c.tail and _LETTER.search(c.tail) for c in parent
+        ):
+            return True
+        if parent.tag not in _PHRASING:
+            return False
+        node = parent
+    return False
 
 
 class _AnyWord:
