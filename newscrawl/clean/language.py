@@ -66,14 +66,20 @@ def _identifier():
 
 
 def identify(text: str) -> tuple[str, float] | None:
-    """The language of a text and the identifier's confidence; None when the text is too
-    short to say."""
+    """The language of a text and the identifier's confidence (for a language it confuses
+    with close ones, _CLOSE, its group's); None when the text is too short to say."""
     text = text[:DETECT_CHARS]
     # enough letters? (counted up to the threshold only: a long text answers in its start)
     if sum(1 for _ in islice(_LETTER.finditer(text), MIN_TEXT_CHARS)) < MIN_TEXT_CHARS:
         return None
-    lang, prob = _identifier().classify(text)
-    return str(lang), float(prob)
+    ranked = _identifier().rank(text)
+    lang, prob = str(ranked[0][0]), float(ranked[0][1])
+    group = next((g for g in _CLOSE if lang in g), None)
+    if group is not None:
+        # sure of the group, if not of the member: Indonesian and Malay share most words, and
+        # the identifier splits its probability between them
+        prob = sum(float(p) for code, p in ranked if code in group)
+    return lang, prob
 
 
 def agrees(declared: str, detected: str) -> bool:
