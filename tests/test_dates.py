@@ -972,6 +972,7 @@ def test_a_buddhist_era_year_is_read_only_on_thai_pages() -> None:
     ("text", "lang"),
     [
         ("2 มี.ค. 2563", "th"),  # abbreviation with its dots
+        ("อัปเดต 2 มี.ค. 63 10:15 น.", "th"),  # and the era year's last two digits
         ("วันจันทร์ที่ 2 มีนาคม พ.ศ. 2563", "th"),  # era mark before the year
         ("Ngày 02 tháng 03 năm 2020", "vi"),  # numbered month
         ("Thứ Hai, ngày 2 tháng 3, 2020 10:15", "vi"),
@@ -997,3 +998,5 @@ def test_month_forms_do_not_read_other_numbers_as_dates() -> None:
     assert parse_text("2020. March 2. was the day", _parse_ctx("en")) == []
     assert parse_text("2 năm 3 tháng 2020", _parse_ctx("vi", "en")) == []
     assert parse_text("ราคา 2 ม.ค. 2563 ล้านบาท", _parse_ctx("en")) == []
+    assert parse_text("2 มี.ค. 63", _parse_ctx("en")) == []  # two digits: Thai pages only
+    assert parse_text("ราคา 2 มี.ค. 10:15", _parse_ctx("th", "en")) == []  # a time, no year
