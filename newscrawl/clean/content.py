@@ -372,6 +372,81 @@ def _running_text(doc: Scorer | _Scorer, el: HtmlElement, lists: bool = False) -
     return bool(paras) and doc.get_link_density(el) < 0.3 and el.find(".//h1") is None
 
 
+GAP_HEADING_MAX = 200  # characters: a block holding only a heading this short is a subheading
+GAP_LINK_DENSITY = 0.3  # a left-out segment with less of its text in links is running text
+
+
+def _same_kind(work: HtmlElement, best: HtmlElement) -> list[HtmlElement]:
+    """The elements of the chosen block's kind (tag and class names without modifiers),
+    in document order; none for a block without a class (every plain <div> is no kind).
+    A <div> of the kind that readability turned into a <p> (no block inside it: a lone
+    subheading) is one of them."""
+    kind = _base_classes(best)
+    if not kind:
+        return []
+    tags = (best.tag, "p") if best.tag == "div" else (best.tag,)
+    return [el for el in work.iter(*tags) if _base_classes(el) == kind]
+
+
+def _join_segment_gaps(
+    page: Page, doc: Scorer | _Scorer, article: HtmlElement, kin: list[HtmlElement]
+) -> None:
+    """Segments of the story's kind that readability left between the ones it took.
+
+    CMSs that give every paragraph and subheading a wrapper of one kind (one "content
+    element" per block), and split the story over several containers around an ad or a
+    paywall notice, let readability gather the paragraph wrappers that score (its segment
+    merge) but not a wrapper holding only a subheading (it scores nothing) or a paragraph
+    with a link in it (its 0.2 link-density cut). Such a wrapper, lying between two taken
+    wrappers in the page, is put back before the next taken one. Teasers (a linked
+    heading over a summary), link lines and wrappers of figures stay out."""
+    taken = [i for i, el in enumerate(kin) if _within(el, article)]
+    if len(taken) < 2:
+        return
+    for i in range(taken[0] + 1, taken[-1]):
+        el = kin[i]
+        if _within(el, article) or not _gap_segment(page, doc, el):
+            continue  # (a block left out cannot hold one taken: those moved into article)
+        nxt = next(kin[j] for j in taken if j > i)
+        nxt.addprevious(el)
+
+
+def _gap_segment(page: Page, doc: Scorer | _Scorer, el: HtmlElement) -> bool:
+    """A subheading alone (no link, and nothing else in its wrapper as the page has it:
+    the heading of a live-blog entry whose embed was pruned is no subheading) or
+    paragraphs of text that are not mostly links, outside readers' comments."""
+    if el.find(".//figure") is not None or el.find(".//img") is not None:
+        return False
+    if not el.text_content().strip() or _among_comments(el):
+        return False
+    heads = list(el.iter("h2", "h3", "h4", "h5", "h6"))
+    if len(heads) == 1 and heads[0].find(".//a") is None:
+        at = page.origin.get(el)
+        if at is None or len(heads[0].text_content()) > GAP_HEADING_MAX:
+            return False
+        shown = page.elements[at]  # the page's own element: before any pruning
+        head = next(shown.iter("h2", "h3", "h4", "h5", "h6"), None)
+        return head is not None and all(
+            x is head or _within(x, head) or _within(head, x)
+            for x in shown.iter() if isinstance(x.tag, str)
+        )
+    paras = list(el.iter("p"))
+    # not a teaser (a heading over a summary) nor a link line ("Read more: ...")
+    return bool(paras) and not heads and doc.get_link_density(el) < GAP_LINK_DENSITY
+
+
+def _among_comments(el: HtmlElement) -> bool:
+    """Inside readers' comments: a comment is often an <article> of its own, so the
+    search goes past <article>s, up to <main> or <body>."""
+    for anc in el.iterancestors():
+        if anc.tag in ("main", "body", "html"):
+            return False
+        names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if names.strip() and _DISCUSSION.search(names):
+            return True
+    return False
+
+
 def _with_blocks(
     article: HtmlElement, before: list[HtmlElement], after: list[HtmlElement]
 ) -> HtmlElement:
@@ -504,11 +579,14 @@ def _find_main_content(
             home = best["elem"].getparent()
             placed = list(home) if home is not None else []
             before, after = _kindred_blocks(doc, best["elem"])
+            kin = _same_kind(work, best["elem"])  # in document order, before any move
             article = doc.get_article(candidates, best, html_partial=True)
             article = _with_blocks(article, before, after)
-            if split is not None and (
-                not split.holds_best or len(article.text_content()) < SPLIT_LOST * split.chars
+            if split is None or (
+                split.holds_best and len(article.text_content()) >= SPLIT_LOST * split.chars
             ):
+                _join_segment_gaps(page, doc, article, kin)
+            else:
                 for el in placed:  # readability moved these into its story: back in place
                     home.append(el)
                 article = fragment_fromstring("<div/>")
