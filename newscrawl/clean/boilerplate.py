@@ -29,6 +29,7 @@ from .lexicon.patterns import (
     BOILER_TOKENS,
     COVERAGE_LINE,
     EMBED_CLASS,
+    HIDDEN_CLASS_RE,
     LEAD_CLASS,
     NEWSLETTER,
     PITCH_ADDRESS,
@@ -227,7 +228,22 @@ def _marked_chrome(el: HtmlElement, keys: list[str]) -> bool:
     style = el.get("style") if "style" in keys else None
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return _for_screen_readers(el.get("class") if "class" in keys else None, style)
+    cls = el.get("class") if "class" in keys else None
+    return _for_screen_readers(cls, style) or bool(cls and _hidden_label(el, cls))
+
+
+@lru_cache(maxsize=16384)
+def _hidden_class(cls: str) -> bool:
+    # a Tailwind variant beside it ("hidden md:block") shows the element on some screens
+    return ":" not in cls and HIDDEN_CLASS_RE.search(cls) is not None
+
+
+def _hidden_label(el: HtmlElement, cls: str) -> bool:
+    """A short label classed hidden ("Weitere Informationen" opening a box for screen
+    readers), with no element inside it."""
+    if not _hidden_class(cls) or len(el):
+        return False
+    return len((el.text or "").strip()) <= T.HIDDEN_LABEL_MAX
 
 
 # The attributes the rules below read: an element with none of them is dropped by its tag only.
@@ -1054,6 +1070,61 @@ def _drop_label_and_link_line(el: HtmlElement, body: HtmlElement, heavy: set[Htm
     return 2
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;。！？]\W*$")
+_BOXES = ("div", "section", "aside")
+
+
+def _drop_emptied_boxes(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """A box left with nothing but its heading ("Mehr zum Thema X", "Related") once its
+    teasers, links or embeds were removed: the heading goes too. Told by the page's own
+    box (Page.origin): it held much more text than the one short line left, which is no
+    sentence and no paragraph."""
+    removed = 0
+    maps: list[dict] = []  # page element -> its position, position -> the copy; built once
+    for box in list(body.iter(*_BOXES)):
+        if box is body or _protected(box, heavy) or not _inside(box, body):
+            continue
+        raw = box.text_content()
+        if len(raw) > 4 * T.EMPTIED_LABEL_MAX:  # normalized: never longer than raw
+            continue
+        text = normalize_space(raw)
+        if not text or len(text) > T.EMPTIED_LABEL_MAX or _SENTENCE_END.search(text):
+            continue
+        at = page.origin.get(box)
+        if at is None:
+            continue
+        shown = page.elements[at]
+        if not maps:
+            maps += [{el: i for i, el in enumerate(page.elements)},
+                     {i: el for el, i in page.origin.items()}]
+        gone = len(normalize_space(shown.text_content())) - _moved_text(maps, shown, box, body)
+        if gone >= T.EMPTIED_FACTOR * len(text) + T.EMPTIED_SLACK:
+            box.drop_tree()
+            removed += 1
+    return removed
+
+
+def _moved_text(
+    maps: list[dict], shown: HtmlElement, box: HtmlElement, body: HtmlElement
+) -> int:
+    """How much of the page's box is still in the body outside the box: readability's
+    segment merge moves a box's paragraphs next to the story's others, which empties the
+    box of nothing that is lost."""
+    index, copies = maps
+    moved = 0
+    skip: HtmlElement | None = None
+    for el in shown.iterdescendants():
+        if skip is not None and any(a is skip for a in el.iterancestors()):
+            continue
+        copy = copies.get(index.get(el, -1))
+        if copy is None or any(a is box for a in copy.iterancestors()):
+            continue
+        if _inside(copy, body):
+            moved += len(normalize_space(copy.text_content()))
+            skip = el
+    return moved
+
+
 def remove_boilerplate(page: Page) -> None:
     body = page.body
     if body is None:
@@ -1076,5 +1147,6 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_tag_lines(body, heavy)
     removed += _drop_author_bios(body, heavy, bio_labels)
     removed += _drop_meta_lines(page, body, heavy)
+    removed += _drop_emptied_boxes(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"

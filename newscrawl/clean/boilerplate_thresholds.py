@@ -15,6 +15,9 @@ EMBED_WRAPPER_SLACK = 2  # a wrapper with at most this much text beside the post
 SIGNUP_BOX_TEXT = 400  # text beside the form a sign-up box holds at most (title, blurb, terms)
 SIGNUP_PARAGRAPH_MAX = 150  # a paragraph this long is running text: the box ends below it
 
+# --- hidden labels (class "hidden", "hideCompletely"...) ---
+HIDDEN_LABEL_MAX = 60  # a hidden element with no child and at most this much text goes
+
 # --- rails ("Related articles" + teasers) ---
 RAIL_LABEL_MAX = 60  # a heading longer than this is no rail label
 TEASER_LINK_SHARE = 0.3  # more of a block's text in links than this: teasers, not story
@@ -64,3 +67,8 @@ AUTHOR_BIO_STORY_MIN = 200  # story text before the label at least (else the pag
 ADJACENT_BLOCK_MAX = 500  # a block of such links is shorter than this
 ADJACENT_TITLE_MAX = 200  # text besides the labels, per label, of a block of cards
 ADJACENT_GLUE_MAX = 10  # letters outside the links and labels such a block may have
+
+# --- boxes emptied by the rules above (a heading over teasers that are gone) ---
+EMPTIED_LABEL_MAX = 80  # the one line left in the box is at most this long ...
+EMPTIED_FACTOR = 3  # ... and the page's box held more than 3 x that line ...
+EMPTIED_SLACK = 100  # ... + this

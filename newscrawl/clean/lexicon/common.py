@@ -205,6 +205,14 @@ SCREEN_READER_CLASS = (
     r"show-for-sr|a11y-hidden|hidden-visually|hidden-accessible|assistive-text)(?![a-z])"
     r"|(?<![a-z0-9])vh(?![-a-z0-9])"
 )
+# Hidden from every reader, by the plain class names of the frameworks and templates
+# ("hidden", "hide", "is-hidden", "u-hidden", "hideCompletely"): read on short labels only
+# (a box's "Weitere Informationen" / "Ende der weiteren Informationen" markers), since a
+# long block so classed may be one a script unfolds. Not Bootstrap's responsive
+# "hidden-xs" nor Tailwind's "hidden md:block" (shown on wider screens).
+HIDDEN_CLASS = (
+    r"(?<![\w:-])(?:is-|u-)?(?:hide|hidden)(?:-?completely|-?all|-?always)?(?![\w:-])"
+)
 # Readers' comments and forum threads (never the story, however much text they hold).
 DISCUSSION_CLASS = r"(?<![a-z])(?:comments?|disqus|shoutbox|community|forums?)(?![a-z])"
 # Readers' comment threads, for the dates walk (a date inside one is a comment's, never the

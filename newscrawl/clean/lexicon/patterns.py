@@ -30,6 +30,7 @@ from .common import (
     FOLLOW_AFTER,
     FOLLOW_NETWORKS,
     FOREIGN_FIGURE_CLASS,
+    HIDDEN_CLASS,
     IMAGE_BLOCK_CLASS,
     LEFTOVER_CAPTION_CLASS,
     MICROFORMAT_DATES,
@@ -105,6 +106,7 @@ COMMENT_THREAD_RE = re.compile(COMMENT_THREAD_CLASS)  # on lower-cased, camelCas
 COMMENT_WIDGET_RE = re.compile(COMMENT_WIDGET_CLASS)
 COMMENT_ITEMTYPE_RE = re.compile(r"/(?:" + alternation(COMMENT_ITEMTYPES) + r")/?$")
 SCREEN_READER_CLASS_RE = re.compile(SCREEN_READER_CLASS, re.I)
+HIDDEN_CLASS_RE = re.compile(HIDDEN_CLASS, re.I)
 SHARE_HREF_RE = re.compile(SHARE_HREF, re.I)
 # A word of a class name, "-" or "_" optional between its parts ("drop-cap", "drop_cap"),
 # starting the name, after a separator or at a camelCase hump ("graf-dropCap",
