@@ -17,6 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from . import boilerplate_thresholds as T
@@ -27,6 +28,7 @@ from .lexicon.patterns import (
     AUTHOR_MORE,
     BOILER_PREFIX,
     BOILER_TOKENS,
+    CAPTION_CLASS_RE,
     COVERAGE_LINE,
     EMBED_CLASS,
     HIDDEN_CLASS_RE,
@@ -41,6 +43,7 @@ from .lexicon.patterns import (
     SHARE_HREF_RE,
     TAG_LABEL,
     TAG_LINK_PATH,
+    VIDEO_CLASS_RE,
 )
 from .metalines import meta_line
 from .page import Page
@@ -1070,6 +1073,94 @@ def _drop_label_and_link_line(el: HtmlElement, body: HtmlElement, heavy: set[Htm
     return 2
 
 
+_LINKED_HEADINGS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
+)
+
+
+def _drop_teaser_cards(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -> int:
+    """Teaser cards inside the body ("More from X" rows, an inline "read also" card): as
+    the page has it, a small box around a heading that links to another page, holding no
+    paragraph of running text. readability's clean-up drops the linked heading and keeps
+    the rest (the summary line, the author, the date), which reads as story; the box goes
+    whole. Told on the page's own markup (Page.origin), since the heading may be gone.
+    Not the story's own title linking to itself, not a video's or a photo's caption box,
+    and nothing where the blocks under linked headings (up to a post's size) are much of
+    the body: a listicle whose items link to their slides, a tag page's posts."""
+    headings = [h for h in _LINKED_HEADINGS(page.root) if _links_away(h, page.url)]
+    if not headings:
+        return 0
+    own = {_title_key(t) for t in (page.fields.get("headline"), page.root.findtext(".//title"))
+           if t}
+    index = {el: i for i, el in enumerate(page.elements)}
+    copies = {i: el for el, i in page.origin.items()}
+    cards: dict[HtmlElement, int] = {}
+    entries: dict[HtmlElement, int] = {}  # each linked heading's block, up to a post's size
+    for heading in headings:
+        if _title_key(heading.text_content()) in own:
+            continue
+        card = entry = None
+        for anc in heading.iterancestors():
+            at = copies.get(index.get(anc, -1))
+            if at is None or at is body or not _inside(at, body):
+                break  # (the blocks looked at are the body's)
+            n = len(normalize_space(anc.text_content()))
+            if n > T.TEASER_ENTRY_MAX:
+                break
+            if n <= T.TEASER_CARD_MAX:
+                card = anc
+            entry = at
+        if entry is not None:
+            entries[entry] = _text_len(entry)
+        if card is None or _media_box(card) or any(
+            len(normalize_space(p.text_content())) > T.TEASER_CARD_PARAGRAPH for p in card.iter("p")
+        ):
+            continue
+        copy = copies.get(index.get(card, -1))
+        if copy is None or _protected(copy, heavy):
+            continue
+        if not any(_within_el(copy, other) for other in cards):
+            cards[copy] = _text_len(copy)
+    outer = [e for e in entries if not any(_within_el(e, o) for o in entries if o is not e)]
+    if sum(entries[e] for e in outer) > T.TEASER_CARDS_SHARE * _text_len(body):
+        return 0  # the body is a list of posts (a listicle, a tag page), not a story with cards
+    for copy in cards:
+        if _inside(copy, body):
+            copy.drop_tree()
+    return len(cards)
+
+
+def _within_el(el: HtmlElement, container: HtmlElement) -> bool:
+    return el is container or any(a is container for a in el.iterancestors())
+
+
+def _media_box(card: HtmlElement) -> bool:
+    """A video player's or a photo's box: its heading is the caption of what it shows."""
+    for el in card.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("video", "iframe", "audio", "figcaption"):
+            return True
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if names.strip() and (VIDEO_CLASS_RE.search(names) or CAPTION_CLASS_RE.search(names)):
+            return True
+    return False
+
+
+def _links_away(heading: HtmlElement, url: str) -> bool:
+    """The heading is mostly a link (a sentence in a heading tag with a link in it is no
+    teaser title; a title repeated for screen readers beside its link is) to another page
+    (not an anchor, not this page)."""
+    text = len(normalize_space(heading.text_content()))
+    if not text or _link_len(heading) < T.TEASER_TITLE_LINK_SHARE * text:
+        return False
+    for a in heading.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith("#") and href.split("#")[0].rstrip("/") != url.rstrip("/"):
+            return True
+    return False
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]\W*$")
 _BOXES = ("div", "section", "aside")
 
@@ -1147,6 +1238,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_tag_lines(body, heavy)
     removed += _drop_author_bios(body, heavy, bio_labels)
     removed += _drop_meta_lines(page, body, heavy)
+    removed += _drop_teaser_cards(page, body, heavy)
     removed += _drop_emptied_boxes(page, body, heavy)
     if removed:
         page.sources["boilerplate"] = f"removed {removed} blocks"
