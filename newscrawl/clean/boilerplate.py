@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -1087,7 +1088,8 @@ def _drop_teaser_cards(page: Page, body: HtmlElement, heavy: set[HtmlElement]) -
     Not the story's own title linking to itself, not a video's or a photo's caption box,
     and nothing where the blocks under linked headings (up to a post's size) are much of
     the body: a listicle whose items link to their slides, a tag page's posts."""
-    headings = [h for h in _LINKED_HEADINGS(page.root) if _links_away(h, page.url)]
+    found = cast(list[HtmlElement], _LINKED_HEADINGS(page.root))
+    headings = [h for h in found if _links_away(h, page.url)]
     if not headings:
         return 0
     own = {_title_key(t) for t in (page.fields.get("headline"), page.root.findtext(".//title"))
