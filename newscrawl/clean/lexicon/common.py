@@ -172,6 +172,8 @@ CAPTION_CLASS = r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-ca
 LEFTOVER_CAPTION_CLASS = (
     r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
     r"|img[-_]?desc"
+    # at a camelCase hump: "InlineImage-imageEmbedCredit" (the regex is used case-blind)
+    r"|(?-i:(?<=[a-z])Credits?)(?![a-z])"
 )
 VIDEO_CLASS = r"(?<![a-z])video"
 # Figures of the article's region (captions stage): a caption beside an image, a credit inside

@@ -15,7 +15,8 @@ LANGUAGE = Language(
     rail_labels=(
         "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren",
         "weitere artikel", "mehr zum thema", "auch interessant", "lesen sie auch",
-        "lesen sie mehr", "empfehlungen", "verwandte artikel", "top-themen",
+        "lesen sie mehr", "lesen sie mehr zum thema", "empfehlungen", "verwandte artikel",
+        "top-themen",
         "neueste artikel", "das könnte dich auch interessieren", "themen", "schlagworte",
     ),
     ad_labels=("anzeige", "werbung"),

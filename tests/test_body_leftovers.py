@@ -1,0 +1,44 @@
+"""Leftovers in the body found on the dev pages: an image credit whose class names it at a
+camelCase hump ("imageEmbedCredit") once its image is gone, and the German rail label
+"Lesen Sie mehr zum Thema" over a tag line."""
+
+from __future__ import annotations
+
+from conftest import RUNNING_TEXT
+
+from newscrawl.clean.article import extract_article
+from newscrawl.clean.lexicon.patterns import LEFTOVER_CAPTION_CLASS_RE
+
+URL = "https://news.example.com/2024/05/01/budget-vote"
+
+
+def _body(extra: str) -> str:
+    html = (f"<html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>"
+            f"{RUNNING_TEXT}{extra}"
+            "</article></body></html>")
+    return extract_article(html, URL)["articleBody"]
+
+
+def test_a_credit_left_by_a_lazy_image_goes() -> None:
+    embed = ("<div class='InlineImage-imageEmbed'><div class='InlineImage-wrapper'>"
+             "<div class='InlineImage-imageEmbedCredit'>Jane Roe | Moment | Getty Images</div>"
+             "</div></div>")
+    body = _body(embed)
+    assert "Getty Images" not in body
+    assert "Paragraph 5 of the story" in body
+
+
+def test_credit_words_inside_other_words_are_no_credit_class() -> None:
+    for cls in ("creditcard-table", "discredited", "ImageCreditText", "accreditation"):
+        assert not LEFTOVER_CAPTION_CLASS_RE.search(cls), cls
+    for cls in ("imageEmbedCredit", "photoCredits", "image-credit", "credit"):
+        assert LEFTOVER_CAPTION_CLASS_RE.search(cls), cls
+
+
+def test_the_german_more_on_the_topic_label_goes_with_its_tag_line() -> None:
+    tags = ("<div class='font-bold'>Lesen Sie mehr zum Thema</div><div class='tags'>"
+            "<a href='/topics/haushalt'>Haushalt</a> <a href='/topics/stadtrat'>Stadtrat</a> "
+            "<a href='/topics/steuern'>Steuern</a></div>")
+    body = _body(tags)
+    assert "Lesen Sie mehr" not in body
+    assert "Stadtrat" not in body
