@@ -42,3 +42,26 @@ def test_the_german_more_on_the_topic_label_goes_with_its_tag_line() -> None:
     body = _body(tags)
     assert "Lesen Sie mehr" not in body
     assert "Stadtrat" not in body
+
+
+def test_a_pitch_whose_link_is_the_subscribe_call_goes() -> None:
+    pitch = ("<div class='cta'><p>Stay informed with The Example – your source for credible "
+             "journalism, for only $8 a month. Invest in journalism –<br>"
+             "<a href='https://subs.example.com/subscribe'><strong>Subscribe Now!</strong></a>"
+             "</p></div>")
+    body = _body(pitch)
+    assert "Stay informed" not in body and "Subscribe Now" not in body
+
+
+def test_a_sentence_linking_to_subscribers_or_a_long_paragraph_stays() -> None:
+    kept = ("<p>The paper said the number of its <a href='/subscribers-report'>subscribers</a> "
+            "rose by a fifth last year.</p>"
+            "<p>The council's newsletter, which residents can read online, had a link at the "
+            "bottom of every issue reading <a href='/subscribe'>Subscribe to the council's "
+            "letters</a>, and the auditors found that fewer than a hundred people had ever "
+            "used it, although the city paid a printing firm to send the letters to every "
+            "household twice a year, at a cost the auditors put at two hundred thousand "
+            "euros over the last five years.</p>")
+    body = _body(kept)
+    assert "number of its subscribers rose" in body
+    assert "fewer than a hundred people" in body

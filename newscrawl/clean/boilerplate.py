@@ -42,6 +42,7 @@ from .lexicon.patterns import (
     RAIL_LABEL,
     SCREEN_READER_CLASS_RE,
     SHARE_HREF_RE,
+    SUBSCRIBE_CALL,
     TAG_LABEL,
     TAG_LINK_PATH,
     VIDEO_CLASS_RE,
@@ -609,6 +610,8 @@ def _is_promo(text: str, links: list[str]) -> bool:
             return True
     if COVERAGE_LINE.search(text) and (links or "http" in text):
         return True
+    if any(SUBSCRIBE_CALL.match(t) for t in links):
+        return True  # a pitch whose link is the call ("... for only $5 a month. Subscribe now!")
     return any(pattern.search(text) for pattern in PROMO_LINES)
 
 

@@ -157,6 +157,8 @@ def _bounded(items: Iterable[str]) -> str:
 # A newsletter mention: a pitch only when it asks for something (PITCH_VERB).
 NEWSLETTER = re.compile(r"\b(?:" + _any("newsletter_words") + r")\b", re.I)
 PITCH_VERB = re.compile(r"\b(?:" + _any("pitch_verbs") + r")\b", re.I)
+# "Subscribe now!", opening a block or a link.
+SUBSCRIBE_CALL = re.compile(r"^\W*(?:" + _any("subscribe_calls") + r")\b", re.I)
 # Short blocks that speak to the reader about the site, not about the story.
 PROMO_LINES: tuple[re.Pattern[str], ...] = (
     # "Reporting by ...", "Edited by ..."
@@ -194,7 +196,7 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     # calls to action
-    re.compile(r"^\W*(?:" + _any("subscribe_calls") + r")\b", re.I),
+    SUBSCRIBE_CALL,
     # comment-moderation notices
     re.compile(r"\b(?:" + _any("comment_words") + r")\b.{0,160}\b(?:"
                + _any("moderation_words") + ")", re.I),
