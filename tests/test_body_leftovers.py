@@ -65,3 +65,10 @@ def test_a_sentence_linking_to_subscribers_or_a_long_paragraph_stays() -> None:
     body = _body(kept)
     assert "number of its subscribers rose" in body
     assert "fewer than a hundred people" in body
+
+
+def test_a_wire_credit_line_closing_the_story_goes() -> None:
+    body = _body("<p>With files from The Canadian Press</p>")
+    assert "With files from" not in body
+    body = _body("<p><em>With reports from Reforma and El Economista</em></p>")
+    assert "With reports from" not in body

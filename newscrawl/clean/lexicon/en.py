@@ -29,7 +29,8 @@ LANGUAGE = Language(
     subscribe_calls=("subscribe",),
     staff_credits=(
         "reporting by", "writing by", "editing by", "additional reporting by", "compiled by",
-        "edited by", "produced by",
+        "edited by", "produced by", "with reports from", "with reporting from",
+        "with reporting by", "with files from",
     ),
     follow_phrases=("follow us", "follow him", "follow her", "follow them", "follow me"),
     coverage_leads=("follow", "more"),
