@@ -72,3 +72,46 @@ def test_a_wire_credit_line_closing_the_story_goes() -> None:
     assert "With files from" not in body
     body = _body("<p><em>With reports from Reforma and El Economista</em></p>")
     assert "With reports from" not in body
+
+
+WAZ = "https://www.waz.de/panorama/article123/maya-staedte.html"
+
+
+def _list_body(items: str, url: str = WAZ) -> str:
+    html = (f"<html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>"
+            f"{RUNNING_TEXT}<ul>{items}</ul></article></body></html>")
+    return extract_article(html, url)["articleBody"]
+
+
+def test_the_sites_pitch_for_its_app_social_accounts_and_newsletter_goes() -> None:
+    items = (
+        "<li>Aktuelle Nachrichten aufs Handy? Hier geht es zur <strong>neuen WAZ-News-App"
+        "</strong> – für <a href='https://play.google.com/store/apps/details?id=de.mobil.waz."
+        "android'>Android</a> und <a href='https://apps.apple.com/de/app/waz-news/id7512'>iOS"
+        "</a>.</li>"
+        "<li>Die WAZ auch bei Social Media – ob <a href='https://whatsapp.com/channel/0029Va'>"
+        "WhatsApp</a>, <a href='https://www.instagram.com/waz_redaktion/'>Instagram</a> oder "
+        "<a href='https://www.facebook.com/WAZRedaktion'>Facebook</a>.</li>"
+        "<li>Sie mögen den Tag kompakt? Dann sind Sie beim täglichen WAZ-Newsletter richtig – "
+        "<a href='/newsletter/article2371/der-taegliche-Newsletter.html'>hier entlang</a>.</li>"
+    )
+    body = _list_body(items)
+    for gone in ("aufs Handy", "Social Media", "kompakt"):
+        assert gone not in body
+
+
+def test_store_and_social_links_that_do_not_name_the_site_stay() -> None:
+    """A story about an app links to its stores; a story on a site whose address ends like a
+    network's ('pagesix.com' is no 'x.com') links to its own pages."""
+    items = (
+        "<li>The app is available for <a href='https://play.google.com/store/apps/details?id="
+        "org.civic.budget'>Android</a> and <a href='https://apps.apple.com/app/civic-budget/"
+        "id42'>iOS</a>.</li>"
+    )
+    body = _list_body(items)
+    assert "The app is available for Android and iOS." in body
+    para = ("<li><a href='https://pagesix.com/tag/dee-dee-myers'>Dee Dee Myers</a>, a former "
+            "press secretary, is leaving her role as communications head at <a "
+            "href='https://pagesix.com/tag/warner-bros'>Warner Bros</a> after five years.</li>")
+    body = _list_body(para, url="https://pagesix.com/2020/01/myers")
+    assert "Dee Dee Myers, a former press secretary, is leaving" in body

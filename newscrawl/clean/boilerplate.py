@@ -22,7 +22,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import boilerplate_thresholds as T
-from .lexicon.common import CHROME_ROLES, CHROME_TAGS, LABEL_TAGS, META_ITEMPROPS, PROTECTED_TAGS
+from .lexicon.common import (
+    CHANNEL_HOSTS,
+    CHROME_ROLES,
+    CHROME_TAGS,
+    LABEL_TAGS,
+    META_ITEMPROPS,
+    PROTECTED_TAGS,
+)
 from .lexicon.patterns import (
     ADJACENT_LABEL,
     AUTHOR_BIO_LABEL,
@@ -622,8 +629,43 @@ def _meta_text(block: HtmlElement) -> int:
                if isinstance(x.tag, str) and (x.get("itemprop") or "").lower() in META_ITEMPROPS)
 
 
-def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
+def _channel_pitch(el: HtmlElement, text: str, brand: str) -> bool:
+    """The site's pitch for its own channels: a short block whose links all go to app
+    stores or social networks, one of them naming the site ("News on your phone? Our app
+    for <a>Android</a> and <a>iOS</a>", "Follow us on <a>WhatsApp</a>, <a>Instagram</a>"),
+    or that mentions a newsletter and links to a newsletter page ("... hier entlang")."""
+    hrefs = [(a.get("href") or "").strip().lower() for a in el.iter("a")]
+    if not hrefs or len(text) > T.CHANNEL_PITCH_MAX:
+        return False
+    if NEWSLETTER.search(text) and any("newsletter" in urlsplit(h).path for h in hrefs):
+        return True
+    if len(hrefs) < 2 or len(brand) < T.BRAND_MIN:
+        return False
+    hosts = [(urlsplit(h).hostname or "").removeprefix("www.") for h in hrefs]
+    if not all(host in _CHANNEL_HOSTS or host.endswith(_SUBDOMAINS) for host in hosts):
+        return False
+    return any(brand in h for h in hrefs)
+
+
+_CHANNEL_HOSTS = frozenset(CHANNEL_HOSTS)
+_SUBDOMAINS = tuple("." + h for h in CHANNEL_HOSTS)  # m.facebook.com, not pagesix.com
+
+
+def _brand(url: str) -> str:
+    """The site's name in its address: 'waz' for www.waz.de, 'namibian' for
+    www.namibian.com.na, 'bbc' for news.bbc.co.uk (the label left of the public suffix, common
+    second levels skipped; a rough cut of the suffix list, enough to tell a name)."""
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    names = [x for x in labels[:-1] if x not in _SECOND_LEVELS]
+    return names[-1] if names else ""
+
+
+_SECOND_LEVELS = frozenset({"com", "co", "org", "net", "gov", "ac", "or", "ne", "go", "www"})
+
+
+def _drop_promos(body: HtmlElement, heavy: set[HtmlElement], url: str = "") -> int:
     removed = 0
+    brand = _brand(url)
     for el in list(body.iter()):
         if (
             isinstance(el.tag, str) and el.getparent() is not None
@@ -642,7 +684,7 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
             if line is not None and not _protected(line, heavy):
                 line.drop_tree()
                 removed += 1
-    for el in list(body.iter("p", "div", "center", "section", "aside", "h3", "h4", "h5")):
+    for el in list(body.iter("p", "div", "center", "section", "aside", "h3", "h4", "h5", "li")):
         if el.getparent() is None or not _inside(el, body) or _protected(el, heavy):
             continue
         if el.tag in ("div", "section") and any(
@@ -650,7 +692,8 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         ):
             continue  # containers: judge their paragraphs one by one
         links = [normalize_space(a.text_content()) for a in el.iter("a")]
-        if _is_promo(normalize_space(el.text_content()), links):
+        text = normalize_space(el.text_content())
+        if _is_promo(text, links) or (links and _channel_pitch(el, text, brand)):
             el.drop_tree()
             removed += 1
     return removed
@@ -1236,7 +1279,7 @@ def remove_boilerplate(page: Page) -> None:
     removed += _drop_repeated_teasers(page, body, heavy)
     removed += _drop_inline_cards(body)
     removed += _drop_link_paragraphs(body, heavy, urlsplit(page.url).hostname or "")
-    removed += _drop_promos(body, heavy)
+    removed += _drop_promos(body, heavy, page.url)
     removed += _drop_author_lines(body, heavy)
     removed += _drop_share_links(body, heavy)
     removed += _drop_headline_repeats(page, body, heavy)

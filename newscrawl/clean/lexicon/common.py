@@ -260,6 +260,15 @@ SHARE_HREF = (
     r"reddit\.com/submit|mailto:\?"
 )
 
+# Where a site sends readers to follow it: app stores and social networks' hosts (a block
+# whose links all go there, one of them naming the site, is the site's pitch for its channels).
+CHANNEL_HOSTS = (
+    "play.google.com", "apps.apple.com", "itunes.apple.com", "appgallery.huawei.com",
+    "whatsapp.com", "instagram.com", "facebook.com", "twitter.com", "x.com", "tiktok.com",
+    "youtube.com", "t.me", "telegram.me", "linkedin.com", "threads.net", "bsky.app",
+    "pinterest.com", "flipboard.com", "news.google.com",
+)
+
 # --- tags and roles ---
 CODE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # no visible text
 FORM_CONTROLS = frozenset({"button", "select", "textarea", "input"})
