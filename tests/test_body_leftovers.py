@@ -115,3 +115,13 @@ def test_store_and_social_links_that_do_not_name_the_site_stay() -> None:
             "href='https://pagesix.com/tag/warner-bros'>Warner Bros</a> after five years.</li>")
     body = _list_body(para, url="https://pagesix.com/2020/01/myers")
     assert "Dee Dee Myers, a former press secretary, is leaving" in body
+
+
+def test_addresses_urllib_cannot_read_fail_no_stage() -> None:
+    """'http://[oops' makes urlsplit raise: a list item of such links is judged, not fatal."""
+    items = ("<li>The council's reports are online at <a href='http://[oops'>the city "
+             "archive</a>, the clerk said on Tuesday after the vote.</li>")
+    html = (f"<html><body><article><h1>Budget vote</h1>{RUNNING_TEXT}<ul>{items}</ul>"
+            "</article></body></html>")
+    warnings = extract_article(html, WAZ)["metadata"]["warnings"]
+    assert not [w for w in warnings if "_stage_failed" in w], warnings

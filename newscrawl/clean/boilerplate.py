@@ -637,14 +637,24 @@ def _channel_pitch(el: HtmlElement, text: str, brand: str) -> bool:
     hrefs = [(a.get("href") or "").strip().lower() for a in el.iter("a")]
     if not hrefs or len(text) > T.CHANNEL_PITCH_MAX:
         return False
-    if NEWSLETTER.search(text) and any("newsletter" in urlsplit(h).path for h in hrefs):
+    parts = [_parts(h) for h in hrefs]
+    if NEWSLETTER.search(text) and any("newsletter" in path for _, path in parts):
         return True
     if len(hrefs) < 2 or len(brand) < T.BRAND_MIN:
         return False
-    hosts = [(urlsplit(h).hostname or "").removeprefix("www.") for h in hrefs]
+    hosts = [host.removeprefix("www.") for host, _ in parts]
     if not all(host in _CHANNEL_HOSTS or host.endswith(_SUBDOMAINS) for host in hosts):
         return False
     return any(brand in h for h in hrefs)
+
+
+def _parts(href: str) -> tuple[str, str]:
+    """An address's host and path; empty for one urllib cannot read ('http://[oops')."""
+    try:
+        split = urlsplit(href)
+        return split.hostname or "", split.path
+    except ValueError:
+        return "", ""
 
 
 _CHANNEL_HOSTS = frozenset(CHANNEL_HOSTS)
@@ -655,7 +665,7 @@ def _brand(url: str) -> str:
     """The site's name in its address: 'waz' for www.waz.de, 'namibian' for
     www.namibian.com.na, 'bbc' for news.bbc.co.uk (the label left of the public suffix, common
     second levels skipped; a rough cut of the suffix list, enough to tell a name)."""
-    labels = (urlsplit(url).hostname or "").lower().split(".")
+    labels = _parts(url)[0].lower().split(".")
     names = [x for x in labels[:-1] if x not in _SECOND_LEVELS]
     return names[-1] if names else ""
 
