@@ -786,7 +786,10 @@ def _bold_label(p: HtmlElement, rest: str, host: str) -> bool:
 
 
 def _same_site(href: str, host: str) -> bool:
-    target = urlsplit(href.strip()).hostname
+    try:
+        target = urlsplit(href.strip()).hostname
+    except ValueError:  # 'http://[oops': no address of the site
+        return False
     if not target:  # a relative link
         return not href.strip().lower().startswith(("mailto:", "tel:", "javascript:"))
     return bool(host) and target.removeprefix("www.") == host.removeprefix("www.")
@@ -821,7 +824,7 @@ def _is_tag_link(a: HtmlElement) -> bool:
     if not href or href.startswith(("#", "mailto:", "javascript:")):
         return False
     rel = (a.get("rel") or "").lower().split()
-    return "tag" in rel or bool(TAG_LINK_PATH.search(urlsplit(href).path + "?"))
+    return "tag" in rel or bool(TAG_LINK_PATH.search(_parts(href)[1] + "?"))
 
 
 def _drop_tag_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
