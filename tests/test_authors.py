@@ -66,6 +66,12 @@ STORY = "".join(
         # web address marks the outlet
         ("By Jane Doe, Reuters", ["Jane Doe", "Reuters"]),
         ("Tom Davies Associated Press", ["Tom Davies", "Associated Press"]),
+        ("Engin Haupt, MDR SACHSEN-ANHALT", ["Engin Haupt", "MDR SACHSEN-ANHALT"]),
+        ("Von Anna Müller, dpa", ["Anna Müller", "dpa"]),
+        # a place after a name goes; a weekday left of a date line goes
+        ("By Jane Doe, Washington", ["Jane Doe"]),
+        ("Markus M. Haefliger, London, Beat Bumbacher", ["Markus M. Haefliger", "Beat Bumbacher"]),
+        ("Jeff Foust Monday, November 18th, 2019", ["Jeff Foust"]),
         ("Michael Bloomberg", ["Michael Bloomberg"]),
         ("Deutsche Welle (www.dw.com)", []),
     ],
@@ -88,6 +94,11 @@ def test_interface_text_roles_and_long_cjk_strings_are_not_names(text: str) -> N
 )
 def test_names(text: str) -> None:
     assert looks_like_name(text)
+
+
+def test_the_sites_own_name_after_a_name_stays() -> None:
+    assert split_names("Victor Tangermann, Futurism", outlets={"futurism"}) == [
+        "Victor Tangermann", "Futurism"]
 
 
 def test_a_function_word_of_one_language_is_a_name_in_another() -> None:

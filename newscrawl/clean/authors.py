@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -142,7 +143,7 @@ def _ld_authors(value: Any, ids: dict[str, dict[str, Any]], outlets: set[str] | 
             item = ids[item["@id"]]  # a reference into the page's graph (Yoast)
         if isinstance(item, str):
             out.extend((n, False) for n in split_names(strip_site_tail(item, outlets or set()),
-                                                       lang))
+                                                       lang, outlets))
         elif isinstance(item, dict):
             name = _person_name(item)
             if not name:
@@ -150,13 +151,16 @@ def _ld_authors(value: Any, ids: dict[str, dict[str, Any]], outlets: set[str] | 
             types = item.get("@type") or []
             types = {t.lower() for t in ([types] if isinstance(types, str) else types)
                      if isinstance(t, str)}
-            out.extend((n, bool(types & ORG_TYPES)) for n in split_names(name, lang))
+            out.extend((n, bool(types & ORG_TYPES)) for n in split_names(name, lang, outlets))
     return out
 
 
-def split_names(text: str, lang: str | None = None) -> list[str]:
+def split_names(text: str, lang: str | None = None, outlets: set[str] | None = None,
+                keep_places: bool = False) -> list[str]:
     """'By Jane Doe and John Roe' -> ['Jane Doe', 'John Roe']; the parts crediting someone
-    else ('Fotos: B', 'Editing by B', 'B (Fotos)'), roles, dates and contacts go."""
+    else ('Fotos: B', 'Editing by B', 'B (Fotos)'), roles, dates, contacts and a place
+    after a name ('By Jane Doe, Washington') go; the site's name stays (the page credits
+    it: 'Engin Haupt, MDR SACHSEN-ANHALT')."""
     text = normalize_space(html.unescape(text))
     if not text or text.lower().startswith(("http://", "https://", "www.")):
         return []
@@ -164,7 +168,7 @@ def split_names(text: str, lang: str | None = None) -> list[str]:
         return []  # a photo credit, no writer's label after it
     text = _PARENS.sub(_bracketed, _CONTACT.sub(" ", _writers_parts(text)))
     text = _BYLINE_PREFIX.sub("", text.strip(" =")).strip()
-    out = []
+    out: list[str] = []
     for i, part in enumerate(_parts(text)):
         if "\x00" in part:
             continue  # a photographer's or an editor's part
@@ -184,7 +188,10 @@ def split_names(text: str, lang: str | None = None) -> list[str]:
             part = part.strip("()")
         part = _without_role(_LABEL.sub("", part).strip(" .:-–—~="), i > 0, lang)
         if part and part.lower() not in _PREFIXES and not _BYLINE_PREFIX.fullmatch(part + " "):
-            out.extend(_agency_apart(part))
+            if not keep_places and _place_after_name(part, out) and not (
+                    outlets and is_outlet(part, outlets)):
+                continue
+            out.extend(_agency_apart(_without_weekday(part)))
     return out
 
 
@@ -205,6 +212,37 @@ def _without_months(text: str) -> str:
     while tokens and tokens[-1].lower().rstrip(".,") in months:
         tokens.pop()
     return " ".join(tokens)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Weekday names of the core languages (dateparser's locale data), 3 letters or more."""
+    from dateparser.languages.loader import default_loader
+
+    found: set[str] = set()
+    for lang in CORE_LANGS:
+        info = default_loader.get_locale(lang).info
+        for key in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday"):
+            found.update(n.lower().rstrip(".") for n in info.get(key) or [] if len(n) >= 3)
+    return frozenset(found)
+
+
+def _without_weekday(name: str) -> str:
+    """'Jeff Foust Monday' (the date line after the name, cut at its comma) -> 'Jeff Foust'."""
+    tokens = name.split()
+    if len(tokens) > FALLBACK_NAME_WORDS and tokens[-1].lower().rstrip(".,") in _weekdays():
+        return " ".join(tokens[:-1])
+    return name
+
+
+def _place_after_name(part: str, previous: list[str]) -> bool:
+    """A one-word part in title case after a full name that is no agency or desk: a place
+    ('By Jane Doe, Washington'); an agency or an outlet is written in capitals ('AFP',
+    'CNN', 'dpa') or is known."""
+    return (len(part.split()) == 1 and part[:1].isupper() and not part.isupper()
+            and part[1:].islower() and not _is_credit(part) and bool(previous)
+            and len(previous[-1].split()) >= FALLBACK_NAME_WORDS)
 
 
 def _writers_parts(text: str) -> str:
@@ -381,7 +419,8 @@ def _prefixed_byline(el: HtmlElement, lang: str | None) -> bool:
     text = normalize_space(el.text_content())
     if len(text) > MAX_TEXT_BYLINE_CHARS or not _BYLINE_PREFIX.match(text):
         return False
-    names = split_names(text, lang)
+    # a place closing the line leaves it unsure ("Von Ines Zöttl, Washington")
+    names = split_names(text, lang, keep_places=True)
     if not 0 < len(names) <= MAX_TEXT_BYLINE_NAMES or _name_words(names[0]) < FALLBACK_NAME_WORDS:
         return False
     # every part a name, or an agency or desk closing the line ("..., The Associated Press"):
@@ -458,8 +497,10 @@ def _byline_texts(root: HtmlElement, lang: str | None = None) -> list[list[str]]
     return found
 
 
-def _names(candidates: list[str], lang: str | None = None) -> list[str]:
-    return list(dict.fromkeys(p for name in candidates for p in split_names(name, lang)))
+def _names(candidates: list[str], lang: str | None = None,
+           outlets: set[str] | None = None) -> list[str]:
+    return list(dict.fromkeys(p for name in candidates
+                              for p in split_names(name, lang, outlets)))
 
 
 def _has_person(names: list[str], outlets: set[str], min_words: int = 1,
@@ -500,7 +541,7 @@ def read_authors(page: Page) -> None:
         # "Jane Doe | Site": the site's name as a tail, as in titles
         values = [strip_site_tail(v, outlets) for v in (sd.meta_all.get(key) or [] if sd else [])
                   if "://" not in v]
-        names = _names(values, lang)
+        names = _names(values, lang, outlets)
         if _has_person(names, outlets, need, lang):
             page.set("authors", names, f"meta:{key}")
             return
@@ -510,7 +551,7 @@ def read_authors(page: Page) -> None:
     for texts in _byline_texts(page.root, lang):
         # To overrule the outlet's credit a visible name needs two words: "Autoren",
         # "Agenturen" or a city in an author-classed box are not bylines.
-        found = _names(texts, lang)
+        found = _names(texts, lang, outlets)
         names = [n for n in found if looks_like_name(n, lang) or _is_credit(n)]
         if _has_person(names, outlets, need, lang):
             page.set("authors", names, "byline")
