@@ -33,6 +33,11 @@ def _checkout_files() -> dict[str, float]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config._newscrawl_checkout = _checkout_files()  # type: ignore[attr-defined]
+    # The user cache folder (newscrawl's: the unpacked language model, clean/langid_model.py)
+    # a temporary one; cleaning workers and `newscrawl` subprocesses inherit it.
+    cache = tempfile.mkdtemp(prefix="newscrawl-cache-")
+    os.environ["XDG_CACHE_HOME"] = cache
+    config._newscrawl_cache = cache  # type: ignore[attr-defined]
     try:  # hypothesis keeps its example database and caches here, not in the checkout
         from hypothesis.configuration import set_hypothesis_home_dir
     except ImportError:
@@ -43,6 +48,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    cache = getattr(config, "_newscrawl_cache", None)
+    if cache:
+        shutil.rmtree(cache, ignore_errors=True)
     home = getattr(config, "_newscrawl_hypothesis_home", None)
     if home:
         shutil.rmtree(home, ignore_errors=True)

@@ -28,7 +28,9 @@ class ArrayWalkIdentifier(LanguageIdentifier):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._nextmove = np.frombuffer(self.tk_nextmove, dtype=self.tk_nextmove.typecode)
+        nextmove = self.tk_nextmove  # an array.array, or a memory-mapped ndarray (langid_model)
+        self._nextmove = (nextmove if isinstance(nextmove, np.ndarray)
+                          else np.frombuffer(nextmove, dtype=nextmove.typecode))
         self._rows = np.asarray(self._rowbase, dtype=np.intp)
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
         self.depth = DEPTH

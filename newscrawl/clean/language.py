@@ -57,12 +57,15 @@ def primary(tag: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    # Loaded once per process (about half a second); article.warm_up pays it at start.
-    from py3langid.langid import MODEL_FILE
+    # Loaded once per process, memory-mapped from a cache (langid_model.py: a few ms; ~0.45 s
+    # CPU from the package's compressed file); article.warm_up pays it at start.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
+    from .langid_model import load_model
     from .langid_walk import ArrayWalkIdentifier
 
-    return ArrayWalkIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    return ArrayWalkIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
 def identify(text: str) -> tuple[str, float] | None:
