@@ -88,7 +88,9 @@ LOG_LEVEL = "INFO"
 
 NEWSCRAWL_ALLOW_PRIVATE_NETWORKS: list[str] = []  # CIDRs and host names fetchable though private
 NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty to switch off
-NEWSCRAWL_CLEANING_PROCESSES = 0  # worker processes for cleaning; 0 cleans in the crawl process
+# Cleaning worker processes: 0 cleans in the crawl process; "auto": one a core (at most 4),
+# started once the crawl process is CPU-busy (pipelines/extract.py), none on one core.
+NEWSCRAWL_CLEANING_PROCESSES = "auto"
 NEWSCRAWL_GC_THRESHOLD = 5000  # allocations between garbage collections (0: Python's default)
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)

@@ -107,6 +107,12 @@ def _allow_list(value: Any) -> None:
     AddressPolicy.parse(entries)  # BadAllowList names the entry and what is valid
 
 
+def _processes(value: Any) -> None:
+    text = str(value).strip().lower()
+    if text != "auto" and not text.isdigit():
+        raise ValueError("auto, or a whole number of processes (0: clean in the crawl process)")
+
+
 def _log_level(value: Any) -> None:
     if str(value).upper() not in ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"):
         raise ValueError("one of CRITICAL, ERROR, WARNING, INFO, DEBUG")
@@ -120,6 +126,7 @@ def _run_id(value: Any) -> None:
 GRAMMARS: dict[str, Callable[[Any], None]] = {
     "LOG_LEVEL": _log_level,
     "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": _allow_list,
+    "NEWSCRAWL_CLEANING_PROCESSES": _processes,
     "NEWSCRAWL_MAX_AGE_DAYS": _not_negative,
     "NEWSCRAWL_MAX_ERROR_RATE": _share,
     "NEWSCRAWL_MAX_LINK_DEPTH": _not_negative,

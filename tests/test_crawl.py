@@ -33,6 +33,9 @@ def _settings(tmp_path: Path, **extra) -> dict:
         "NEWSCRAWL_RUNS_DIR": str(tmp_path / "runs"),
         # One crawl's output is checked here; incremental runs: tests/test_incremental.py.
         "NEWSCRAWL_INCREMENTAL": False,
+        # Cleaning in the crawl process: the default ("auto") may start workers mid-crawl on
+        # a busy machine; tests/test_cleaning_pool.py covers it, and the pool's tests ask.
+        "NEWSCRAWL_CLEANING_PROCESSES": 0,
         "AUTOTHROTTLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
         "NEWSCRAWL_ALLOW_PRIVATE_NETWORKS": ["127.0.0.0/8"],  # the test servers

@@ -147,7 +147,7 @@ def _serve(pages: int) -> None:
 VARIANTS = ("scrapy", "scrapy+readability", "newscrawl")
 
 
-def _run(url: str, pages: int, processes: int, out: Path,
+def _run(url: str, pages: int, processes: str, out: Path,
          variant: str = "newscrawl") -> dict[str, object]:
     """Crawl the site at `url` in this (fresh) process: newscrawl with everything on, or one
     of the plain Scrapy yardsticks (newscrawl.bench.plain)."""
@@ -161,7 +161,7 @@ def _run(url: str, pages: int, processes: int, out: Path,
     if variant == "newscrawl":
         from ..spiders.article import ArticleSpider
 
-        settings = bench_settings(out, NEWSCRAWL_CLEANING_PROCESSES=processes)
+        settings = bench_settings(out, NEWSCRAWL_CLEANING_PROCESSES=processes)  # "auto" or a number
         spider, kwargs = ArticleSpider, {"start_urls": f"{url}/sitemap.xml"}
     else:
         from .plain import PlainSpider, plain_settings
@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run")
     r.add_argument("--url", required=True)
     r.add_argument("--pages", type=int, default=5000)
-    r.add_argument("--processes", type=int, default=0)
+    r.add_argument("--processes", default="0",
+                   help="NEWSCRAWL_CLEANING_PROCESSES: auto or a number")
     r.add_argument("--variant", choices=VARIANTS, default="newscrawl")
     r.add_argument("--out", type=Path, required=True)
     a = sub.add_parser("alone")

@@ -1,7 +1,7 @@
 """The speed benchmark suite (see README, "Benchmarks"):
 
     newscrawl bench --data DIR [--data DIR ...] [--only extraction,crawl,scaling] [--rounds 5]
-                    [--input str|bytes] [--pages 3000] [--crawl-rounds 3] [--cleaning 0,2]
+                    [--input str|bytes] [--pages 3000] [--crawl-rounds 3] [--cleaning 0,auto]
                     [--sizes 1000,20000] [--out bench.json]
 
 extraction  newscrawl.extract_article beside readability-lxml alone and trafilatura, in one
@@ -140,7 +140,7 @@ class Site:
         self.server.wait(10)
 
 
-def crawl_once(url: str, pages: int, variant: str, processes: int, out: Path) -> dict[str, Any]:
+def crawl_once(url: str, pages: int, variant: str, processes: str, out: Path) -> dict[str, Any]:
     """One crawl of the generated site in a fresh process."""
     run = subprocess.run(
         [sys.executable, "-m", "newscrawl.bench.crawl", "run", "--url", url, "--pages",
@@ -176,14 +176,17 @@ def same_items(a: Path, b: Path) -> dict[str, int]:
             "differing": sum(left[u] != right[u] for u in common)}
 
 
-def _label(variant: str, processes: int) -> str:
+def _label(variant: str, processes: str) -> str:
     if variant != "newscrawl":
         return variant
-    return "newscrawl" if processes == 0 else f"newscrawl {processes} proc"
+    if processes == "auto":
+        return "newscrawl auto"
+    return "newscrawl" if processes == "0" else f"newscrawl {processes} proc"
 
 
-def bench_crawl(pages: int, rounds: int, cleaning: list[int], work: Path) -> dict[str, Any]:
-    runs = [("scrapy", 0), ("scrapy+readability", 0), *(("newscrawl", k) for k in cleaning)]
+def bench_crawl(pages: int, rounds: int, cleaning: list[str], work: Path) -> dict[str, Any]:
+    runs = [("scrapy", "0"), ("scrapy+readability", "0"),
+            *(("newscrawl", k) for k in cleaning)]
     got: dict[str, list[dict[str, Any]]] = {_label(*run): [] for run in runs}
     site = Site(pages)
     try:
@@ -228,7 +231,7 @@ def bench_crawl(pages: int, rounds: int, cleaning: list[int], work: Path) -> dic
     return result
 
 
-def bench_sizes(sizes: list[int], processes: int, work: Path) -> dict[str, Any]:
+def bench_sizes(sizes: list[int], processes: str, work: Path) -> dict[str, Any]:
     rows = []
     for n in sizes:
         site = Site(n)
@@ -271,7 +274,7 @@ def print_table(report: dict[str, Any]) -> None:
               f"{'peak RSS MiB':>16}")
         for label, r in cr["rows"].items():
             rss = _s(r["rss_mib_peak"], ".0f")
-            if r["runs"][0]["processes"]:
+            if r["runs"][0]["rss_mib_peak_workers"]:
                 rss += f" + {r['rss_mib_peak_workers']:.0f}"
             print(f"{label:<22} {r['articles']:8d} {_s(r['articles_per_s']):>20} "
                   f"{_s(r['cpu_ms_per_article'], '.2f'):>22} {rss:>16}")
@@ -319,10 +322,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="what every extractor is given (default: the decoded str)")
     parser.add_argument("--pages", type=int, default=3000, help="crawl size")
     parser.add_argument("--crawl-rounds", type=int, default=3, help="crawl rounds")
-    parser.add_argument("--cleaning", default="0,2",
-                        help="NEWSCRAWL_CLEANING_PROCESSES values crawled (default: 0,2)")
+    parser.add_argument("--cleaning", default="0,auto",
+                        help="NEWSCRAWL_CLEANING_PROCESSES values crawled (default: 0,auto)")
     parser.add_argument("--sizes", default="1000,20000", help="scaling crawl sizes")
-    parser.add_argument("--size-processes", type=int, default=0,
+    parser.add_argument("--size-processes", default="0",
                         help="NEWSCRAWL_CLEANING_PROCESSES of the scaling crawls")
     parser.add_argument("--work", type=Path, help="folder for crawl outputs (default: temp)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
@@ -342,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         print("extraction ...", file=sys.stderr)
         report["extraction"] = bench_extraction(data, args.rounds, args.input == "bytes")
     if "crawl" in parts:
-        cleaning = [int(k) for k in args.cleaning.split(",") if k.strip()]
+        cleaning = [k.strip() for k in args.cleaning.split(",") if k.strip()]
         report["crawl"] = bench_crawl(args.pages, args.crawl_rounds, cleaning, work)
     if "scaling" in parts:
         print("cleaning in 1 and 2 processes ...", file=sys.stderr)
