@@ -28,8 +28,6 @@ that match items across those signals by identity keep working.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +36,7 @@ from itemadapter import ItemAdapter
 from itemadapter.adapter import ScrapyItemAdapter
 
 from .clean.codes import Rejection, WarningCode
+from .cleaning import PageSource, Rendered
 
 if TYPE_CHECKING:
     from scrapy.http import Response
@@ -76,45 +75,12 @@ class ArticleItem(scrapy.Item):
     metadata = scrapy.Field()
 
 
-@dataclass
-class PageSource:
-    """The response as fetched and the site's context: what the cleaning needs. Picklable: it
-    is what a cleaning worker process receives. The spider also leaves it in the response's
-    meta (`source_of(response)`), for the exporters that archive the response itself."""
-
-    body: bytes
-    headers: dict[str, str]
-    fetched_at: datetime
-    site: str | None = None
-    publisher: str | None = None
-    timezone: str | None = None
-    selectors: dict[str, str] = field(default_factory=dict)
-    sitemap_date: str | None = None
-    founded: date | None = None
-    # Template blocks learned for this site (set only when cleaning runs in worker processes).
-    known_templates: frozenset[str] = frozenset()
-    # The response's HTTP validators, stored in the crawl state for conditional revisits.
-    etag: str | None = None
-    last_modified: str | None = None
-
-
 SOURCE_META_KEY = "newscrawl_source"
 
 
 def source_of(response: Response) -> PageSource | None:
     """The PageSource the spider made of an article response (None for other responses)."""
     return response.meta.get(SOURCE_META_KEY)
-
-
-@dataclass
-class Rendered:
-    """What rendering a cleaned page gives (picklable: a cleaning worker returns it): the
-    article's fields, the page's verdict and the codes of its warnings (newscrawl.clean.codes;
-    `metadata.warnings` holds them as text, with their details)."""
-
-    fields: dict[str, Any]
-    rejection: Rejection | None = None
-    warnings: tuple[WarningCode, ...] = ()
 
 
 class NotRendered(RuntimeError):

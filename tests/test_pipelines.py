@@ -275,7 +275,8 @@ def test_exporters_see_the_article_only():
 def test_cleaning_in_a_worker_gives_the_inline_result():
     """clean_source, what a cleaning worker process runs, renders exactly what the inline
     stages render (the crawl test compares whole crawls with a process pool)."""
-    from newscrawl.pipelines.stage import clean_source, enabled_stages
+    from newscrawl.cleaning import clean_source
+    from newscrawl.pipelines.stage import enabled_stages
 
     crawler = get_crawler(settings_dict={"ITEM_PIPELINES": ALL})
     inline, _ = run(make_item(page()), crawler=crawler)

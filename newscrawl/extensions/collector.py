@@ -11,7 +11,6 @@ garbage is reclaimed, in fewer and cheaper passes.
 
 from __future__ import annotations
 
-import gc
 import logging
 
 from scrapy import signals
@@ -19,16 +18,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from .. import defaults
+from ..cleaning import tune
 
 logger = logging.getLogger(__name__)
-
-
-def tune(threshold: int) -> None:
-    """Freeze what exists now and collect generation 0 every `threshold` allocations."""
-    gc.collect()
-    gc.freeze()
-    _, older, oldest = gc.get_threshold()
-    gc.set_threshold(threshold, older, oldest)
 
 
 class GarbageCollection:

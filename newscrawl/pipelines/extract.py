@@ -31,11 +31,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from .. import defaults
-from ..clean.article import warm_up
 from ..clean.document import NotHTML
-from ..extensions.collector import tune
+from ..cleaning import clean_source, start_worker, worker_started
 from ..items import PageCarrier, carrier_of
-from .stage import StagePipeline, clean_source, enabled_stages, note_charset
+from .stage import StagePipeline, enabled_stages, note_charset
 
 logger = logging.getLogger(__name__)
 
@@ -90,19 +89,6 @@ class BusyMeter:
         seconds, cpu = now[0] - self.mark[0], now[1] - self.mark[1]
         self.mark, self.count = now, 0
         return cpu / seconds if seconds > 0 else None
-
-
-def start_worker(gc_threshold: int) -> None:
-    """A cleaning worker's start: first-call costs paid now, not on a page; then the
-    garbage collector tuned as in the crawl process (extensions/collector.py)."""
-    warm_up()
-    if gc_threshold > 0:
-        tune(gc_threshold)
-
-
-def _started() -> None:
-    """A no-op task: submitted once per worker when the spider opens, so that the pool
-    spawns and warms up every worker then."""
 
 
 class ExtractPipeline(StagePipeline):
@@ -190,7 +176,7 @@ class ExtractPipeline(StagePipeline):
         idle, up to max_workers. Returns the warm-up tasks."""
         if self.pool is None:
             return set()
-        return {self.pool.submit(_started) for _ in range(self.workers)}
+        return {self.pool.submit(worker_started) for _ in range(self.workers)}
 
     def close_pool(self) -> None:
         self.ready = False

@@ -12,10 +12,11 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
-from ..clean.article import build_page, finish, run_stage
+from ..clean.article import run_stage
 from ..clean.document import NotHTML
 from ..clean.page import Page
-from ..items import PageCarrier, PageSource, Rendered, carrier_of
+from ..cleaning import page_from_source, render
+from ..items import PageCarrier, carrier_of
 
 logger = logging.getLogger(__name__)
 
@@ -78,35 +79,3 @@ def note_charset(stats: Any, url: str, encoding: Any) -> None:
     logger.debug("Charset of %s: %s (%s: %s)", url, encoding, reason,
                  getattr(encoding, "detail", "") or "-")
     stats.inc_value(f"newscrawl/charset/{reason}")
-
-
-def page_from_source(source: PageSource, url: str) -> Page:
-    """Decode and parse the fetched page once (raises NotHTML)."""
-    page = build_page(
-        source.body, url, headers=source.headers, fetched_at=source.fetched_at,
-        timezone=source.timezone, selectors=source.selectors, sitemap_date=source.sitemap_date,
-        known_templates=source.known_templates, founded=source.founded,
-    )
-    if source.publisher and "publisher" not in page.fields:
-        page.set("publisher", source.publisher, "site_profile")
-    return page
-
-
-def render(page: Page, source: PageSource) -> Rendered:
-    """The one rendering of a cleaned page into the article's fields, inline (the last
-    cleaning stage) and in cleaning workers alike. `metadata.notArticle`, part of
-    `extract_article`'s output, is the carrier's typed rejection instead."""
-    fields = finish(page)
-    metadata = fields["metadata"]
-    del metadata["notArticle"]
-    metadata["site"] = source.site
-    return Rendered(fields, page.rejection, tuple(page.warning_codes))
-
-
-def clean_source(source: PageSource, url: str, stages: list[str]) -> Rendered:
-    """All enabled stages and the rendering in one call: what a worker process runs. The
-    same functions as the inline path, so results are identical."""
-    page = page_from_source(source, url)
-    for name in stages:
-        run_stage(page, name)
-    return render(page, source)
