@@ -26,6 +26,7 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.utils.httpobj import urlparse_cached
 
 from .discovery.first import is_discovery
+from .queues import pack, unpack
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ def _host(request: Request) -> str:
 
 class DiscoveryFirstScheduler(Scheduler):
     def open(self, spider: Any) -> Any:
-        self._held: dict[str, deque[Request]] = {}
+        # Held requests are packed as in the memory queue (newscrawl/queues.py): while a
+        # site's sitemaps are read, most of what they listed may wait here.
+        self._held: dict[str, deque[bytes | Request]] = {}
         return super().open(spider)
 
     def close(self, reason: str) -> Any:
@@ -68,8 +71,11 @@ class DiscoveryFirstScheduler(Scheduler):
             if not self._held.get(host):
                 logger.debug("Holding the requests of %s (from %s on) while its sitemaps "
                              "and feeds are read", host, request.url)
-            self._held.setdefault(host, deque()).append(request)
+            self._held.setdefault(host, deque()).append(pack(request, self._spider()))
             self.stats.inc_value("newscrawl/discovery/held")  # type: ignore[union-attr]
+
+    def _spider(self) -> Any:
+        return getattr(self.crawler, "spider", None)
 
     def _reading(self) -> set[str]:
         """Hosts with a discovery request in progress (downloading, or its callback)."""
@@ -79,6 +85,7 @@ class DiscoveryFirstScheduler(Scheduler):
 
     def _requeue_held(self, reading: set[str]) -> None:
         for host in [h for h in self._held if h not in reading]:
-            for request in self._held.pop(host):
+            for held in self._held.pop(host):
+                request = unpack(held, self._spider())
                 if not self._dqpush(request):
                     self._mqpush(request)
