@@ -97,3 +97,56 @@ def test_a_block_of_one_article_never_becomes_template():
 def test_block_keys_ignore_spacing_and_case_but_not_words():
     assert block_key("Travel  notes:\na weekend") == block_key("travel notes: A weekend")
     assert block_key("Travel notes: a weekend") != block_key("Travel notes: a week")
+
+
+class _ListLearner:
+    """The learner as first written (article ids in lists, the oldest candidate found by a
+    scan from the front of the map): the oracle of the compact one."""
+
+    def __init__(self, min_pages: int, max_blocks: int):
+        self.min_pages, self.max_blocks = min_pages, max_blocks
+        self.seen: dict[str, dict[str, list[str]]] = {}
+
+    def observe(self, site: str, article_id: str, keys) -> list[str]:
+        blocks = self.seen.setdefault(site, {})
+        promoted = []
+        for key in keys:
+            ids = blocks.get(key)
+            if ids is None:
+                if len(blocks) >= self.max_blocks:
+                    for old, old_ids in blocks.items():
+                        if len(old_ids) < self.min_pages:
+                            del blocks[old]
+                            break
+                ids = blocks[key] = []
+            if len(ids) < self.min_pages and article_id not in ids:
+                ids.append(article_id)
+                if len(ids) == self.min_pages:
+                    promoted.append(key)
+        return promoted
+
+
+def test_compact_learner_learns_and_forgets_as_the_list_learner():
+    """Random articles over a small block vocabulary (some blocks common, most rare), a cap
+    far below the vocabulary, re-observed articles, two sites: the same promotions, the same
+    tracked blocks in the same order, and the stored form round-trips through load()."""
+    import random
+
+    from newscrawl.pipelines.templates import merge_blocks
+
+    rng = random.Random(19)
+    for min_pages, cap in ((3, 40), (2, 15), (3, 1000)):
+        new, old = TemplateLearner(min_pages, cap), _ListLearner(min_pages, cap)
+        for _ in range(600):
+            site = rng.choice(["a", "b"])
+            article = f"{site}/{rng.randrange(400)}"  # some articles come twice
+            keys = {f"k{int(rng.paretovariate(0.6)) % 300}" for _ in range(rng.randrange(1, 9))}
+            assert new.observe(site, article, keys) == old.observe(site, article, keys)
+        for site, blocks in old.seen.items():
+            stored = merge_blocks(None, new.snapshot(site), min_pages, cap)
+            assert stored == blocks and list(stored) == list(blocks)
+            assert new.known(site) == {k for k, ids in blocks.items() if len(ids) >= min_pages}
+            again = TemplateLearner(min_pages, cap)
+            again.load(site, stored)
+            assert again.snapshot(site) == new.snapshot(site)
+            assert again.known(site) == new.known(site)

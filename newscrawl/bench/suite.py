@@ -215,8 +215,8 @@ def bench_crawl(pages: int, rounds: int, cleaning: list[str], work: Path) -> dic
     plain, naive = got["scrapy"], got["scrapy+readability"]
     result: dict[str, Any] = {"pages": pages, "rounds": rounds, "rows": rows,
                               "extraction_only_cpu_ms": yard, "targets": {}}
-    for k in cleaning:
-        label = _label("newscrawl", k)
+    for processes in cleaning:
+        label = _label("newscrawl", processes)
         ours = got[label]
         # throughput against the naive project, per round (same load)
         vs = [o["articles_per_s"] / n["articles_per_s"] for o, n in zip(ours, naive, strict=True)]

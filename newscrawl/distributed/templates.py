@@ -80,8 +80,7 @@ class TemplateSync:
         self.busy = True
         self.since = 0
         learner = memory.learner
-        mine = {site: {k: list(ids) for k, ids in learner.seen.get(site, {}).items()}
-                for site in memory.dirty}
+        mine = {site: learner.snapshot(site) for site in memory.dirty}
         memory.dirty.clear()
         d = self.link.call(self._exchange, memory, sorted(memory.loaded), mine)
         d.addCallbacks(self._absorb, self._failed, callbackArgs=(memory,),

@@ -19,7 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from .. import defaults
-from ..clean.templates import TemplateLearner, body_block_keys
+from ..clean.templates import BlockIds, TemplateLearner, body_block_keys, ids_of
 from ..items import PageCarrier, carrier_of
 from ..state import CrawlState, open_store, run_context
 from ..urls import article_key
@@ -98,14 +98,14 @@ class SiteTemplateMemory:
         self.dirty.clear()
 
     def _merge(self, site: str) -> Callable[[Any], dict[str, list[str]]]:
-        """The merge of this crawl's blocks of a site, on a copy of them (it may run in
+        """The merge of this crawl's blocks of a site, on a snapshot of them (it may run in
         another thread, and again on a newer stored value)."""
-        mine = {key: list(ids) for key, ids in self.learner.seen.get(site, {}).items()}
-        return partial(merge_blocks, mine=mine,
+        return partial(merge_blocks, mine=self.learner.snapshot(site),
                        min_pages=self.learner.min_pages, max_blocks=self.learner.max_blocks)
 
 
-def merge_blocks(stored: dict[str, list[str]] | None, mine: dict[str, list[str]],
+def merge_blocks(stored: dict[str, list[str]] | None,
+                 mine: dict[str, list[str]] | dict[str, BlockIds],
                  min_pages: int, max_blocks: int = 100_000) -> dict[str, list[str]]:
     """Union of two {block key: article ids} maps, at most min_pages ids a block (that many
     make it template: more add nothing). The stored blocks come first, in their order; past
@@ -113,7 +113,7 @@ def merge_blocks(stored: dict[str, list[str]] | None, mine: dict[str, list[str]]
     merged = {key: list(ids)[:min_pages] for key, ids in (stored or {}).items()}
     for key, ids in mine.items():
         have = merged.setdefault(key, [])
-        for article_id in ids:
+        for article_id in ids_of(ids):
             if len(have) >= min_pages:
                 break
             if article_id not in have:
