@@ -170,23 +170,6 @@ def test_promos_are_removed(promo: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        # a network and a follow word in a story's sentence, longer than a promo line
-        "Полиция призвала жителей следить за нами в Telegram, но сотни людей всё равно пришли "
-        "к мэрии, где чиновники обсуждали новый бюджет гавани и строительство моста.",
-        "Photo: a new exhibition opens in the harbour museum on Friday, with works by 40 "
-        "artists from the islands.",
-        "Die Rassylka-Affäre beschäftigte den Rat, der den Bericht über die Hafenpläne "
-        "vorlegte, bevor die Abstimmung auf Dezember verschoben wurde.",
-    ],
-)
-def test_story_sentences_near_promo_words_stay(sentence: str) -> None:
-    item = clean(article(f"<p>{sentence}</p>"))
-    assert sentence in item["articleBody"]
-
-
-@pytest.mark.parametrize(
     "line",
     [
         "<p>Tags: <a href='/tag/budget/' rel='tag'>Budget</a>, <a href='/tag/harbour/' "
@@ -219,12 +202,6 @@ def test_tag_links_that_are_the_storys_text_stay(line: str) -> None:
     item = clean(article(line))
     words = " ".join(fragment_fromstring(line).text_content().split())
     assert words in item["articleBody"]
-
-
-def test_an_ad_word_inside_a_sentence_is_a_word_of_the_story() -> None:
-    sentence = "Реклама на щитах у гавані подорожчала вдвічі, кажуть підприємці."
-    item = clean(article(f"<p>{sentence}</p>"))
-    assert sentence in item["articleBody"]
 
 
 @pytest.mark.parametrize(
@@ -538,6 +515,14 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         "The shop's affiliate links earned the blogger a commission on every sale, the "
         "court heard.",
         "Die Anmeldung für den Newsletter der Stadt ist ab Montag möglich, sagte sie.",
+        # a network and a follow word in a story's sentence, longer than a promo line
+        "Полиция призвала жителей следить за нами в Telegram, но сотни людей всё равно пришли "
+        "к мэрии, где чиновники обсуждали новый бюджет гавани и строительство моста.",
+        "Photo: a new exhibition opens in the harbour museum on Friday, with works by 40 "
+        "artists from the islands.",
+        "Die Rassylka-Affäre beschäftigte den Rat, der den Bericht über die Hafenpläne "
+        "vorlegte, bevor die Abstimmung auf Dezember verschoben wurde.",
+        "Реклама на щитах у гавані подорожчала вдвічі, кажуть підприємці.",  # an ad word
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:

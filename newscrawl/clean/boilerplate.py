@@ -753,14 +753,19 @@ def _drop_link_paragraphs(body: HtmlElement, heavy: set[HtmlElement], host: str 
         link_text = " ".join(normalize_space(a.text_content()) for a in anchors)
         if len(link_text) < T.LINK_PARAGRAPH_MIN:
             continue
-        rest = text
-        for a in anchors:
-            rest = rest.replace(normalize_space(a.text_content()), " ", 1)
-        rest = normalize_space(_SEPARATORS.sub(" ", rest))
+        rest = _outside_links(text, anchors)
         if not rest.strip(" :：-–—»›>.") or RAIL_LABEL.match(rest) or _bold_label(p, rest, host):
             p.drop_tree()
             removed += 1
     return removed
+
+
+def _outside_links(text: str, anchors: list[HtmlElement]) -> str:
+    """A block's words outside its links, list separators taken out ("Tags: <a>A</a>,
+    <a>B</a>" -> "Tags:")."""
+    for a in anchors:
+        text = text.replace(normalize_space(a.text_content()), " ", 1)
+    return normalize_space(_SEPARATORS.sub(" ", text))
 
 
 _LABEL_ENDS = " |:：»›>→-–—"
@@ -843,10 +848,7 @@ def _drop_tag_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         anchors = list(block.iter("a"))
         if not anchors or not all(_is_tag_link(a) for a in anchors):
             continue
-        rest = text
-        for a in anchors:
-            rest = rest.replace(normalize_space(a.text_content()), " ", 1)
-        if not TAG_LABEL.match(normalize_space(_SEPARATORS.sub(" ", rest))):
+        if not TAG_LABEL.match(_outside_links(text, anchors)):
             continue
         _drop(block)
         removed += 1
