@@ -128,6 +128,23 @@ def test_dead_workers_leases_go_back_to_the_queue(redis_url):
 
 
 @pytest.mark.redis
+def test_a_workers_first_leases_are_not_reclaimed_before_its_first_heartbeat(redis_url):
+    """The heartbeat goes over a connection of its own: a worker can pop before its first
+    beat lands. Another worker's reclaim in that gap must not take it for dead (CI once saw
+    a sitemap fetched twice that way)."""
+    a, spider = _queue(redis_url, "a")
+    b, _ = _queue(redis_url, "b")
+    a.push(Request("http://news.example/sitemap.xml", callback=spider.parse))
+    (token,), _ = a.pop()
+    assert b.reclaim_dead() == [] and b.pop() == ([], None)
+    ttl = a.server.pttl(a.keys.alive("a"))
+    assert 0 < ttl <= a.policy.lease * 1000  # until the heartbeat takes over
+    a.server.delete(a.keys.alive("a"))  # a never beats: it is dead after all
+    assert b.reclaim_dead() == ["a"]
+    assert [b.decode(t).url for t in b.pop()[0]] == ["http://news.example/sitemap.xml"]
+
+
+@pytest.mark.redis
 def test_acked_request_is_not_reclaimed_and_release_puts_back(redis_url):
     a, spider = _queue(redis_url, "a")
     a.push(Request("http://news.example/1", callback=spider.parse_article))
@@ -179,8 +196,9 @@ def test_a_hosts_pages_wait_while_its_sitemaps_are_read_by_any_worker(redis_url)
     a.ack(tokens[1])
     (news,), _ = b.pop(2)
     assert b.decode(news).url == "http://news.example/sitemap-news.xml"
-    # b dies reading it: its lease goes back, the gate stays shut until a has read it.
-    a.server.set(a.keys.alive("a"), "1", px=60000)
+    # b dies reading it (its heartbeat expires): its lease goes back, the gate stays shut
+    # until a has read it.
+    a.server.delete(a.keys.alive("b"))
     assert a.reclaim_dead() == ["b"]
     (again,), _ = a.pop(2)
     assert a.decode(again).url == "http://news.example/sitemap-news.xml"

@@ -127,8 +127,13 @@ def test_the_sites_see_one_polite_crawler_however_many_workers(tmp_path, redis_u
     assert a.min_gap() >= DELAY - RESOLUTION, seen
     assert b.min_gap() >= CRAWL_DELAY - RESOLUTION, seen
     # robots.txt once per host for the whole cluster, and the sitemap once.
+    warnings = {n: [x for x in log.splitlines() if "WARNING" in x or "ERROR" in x]
+                for n, log in logs.items()}
     for site in (a, b):
-        assert site.count("/robots.txt") == 1 and site.count("/sitemap.xml") == 1
+        fetched = [(round(t, 3), p, w) for t, p, w in site.arrivals
+                   if p in ("/robots.txt", "/sitemap.xml")]
+        assert site.count("/robots.txt") == 1 and site.count("/sitemap.xml") == 1, \
+            (fetched, warnings)
     # Every article exported once, by whichever worker.
     parts = part_items(out, run)
     emitted = [i["url"] for items in parts.values() for i in items]
@@ -207,8 +212,8 @@ def test_the_gate_refuses_a_slot_beyond_the_limit_and_a_dead_workers_slots_free(
     # A request that did not come from the frontier (no slot of its own) must wait.
     assert _gate_call(w2, "_ACQUIRE", "a.example", b"gate:y", 0, -1, 60000) == [0, -1]
     assert _gate_call(w1, "_ACQUIRE", "a.example", token, 0, -1, 60000)[0] == 1
-    # w1 dies mid-fetch: its lease and its slot are taken back.
-    w2.server.sadd(w2.keys.workers, "w1")
+    # w1 dies mid-fetch (its heartbeat expires): its lease and its slot are taken back.
+    w2.server.delete(w2.keys.alive("w1"))
     assert w2.reclaim_dead() == ["w1"]
     tokens, _ = w2.pop(4)
     assert len(tokens) == 1  # the limit holds: one of the two, the other still queued

@@ -143,6 +143,7 @@ return queued
 _POP = _PRELUDE + """
 local worker, n, hold = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
 local min_ms, start_ms, popid = tonumber(ARGV[6]), tonumber(ARGV[7]), ARGV[8]
+local lease_ms = tonumber(ARGV[9])
 local last = base .. 'lastpop:' .. worker
 local prev = redis.call('GET', last)
 if prev then
@@ -215,7 +216,13 @@ while #out < n and tries < n + 64 do
     out[#out + 1] = token
   end
 end
-if #out > 0 then redis.call('SADD', base .. 'workers', worker) end
+if #out > 0 then
+  redis.call('SADD', base .. 'workers', worker)
+  -- A worker taking leases is alive now, even if its first heartbeat (another connection)
+  -- has not landed yet: without this, another worker's reclaim in that gap would take it
+  -- for dead and fetch its leases again.
+  redis.call('SET', base .. 'alive:' .. worker, '{}', 'PX', lease_ms, 'NX')
+end
 local first = redis.call('ZRANGE', ready, 0, 0, 'WITHSCORES')
 local wait = -1
 if #first > 0 then wait = math.max(0, tonumber(first[2]) - now) end
@@ -302,6 +309,7 @@ class Policy:
     delay: float = 0.0  # seconds, DOWNLOAD_DELAY
     start_delay: float | None = None  # seconds, AUTOTHROTTLE_START_DELAY; None: no AutoThrottle
     hold: float = 300.0  # seconds a popped request keeps its slot without reaching the gate
+    lease: float = 30.0  # seconds, NEWSCRAWL_REDIS_LEASE: a heartbeat's TTL
 
     @classmethod
     def from_settings(cls, settings: Any) -> Policy:
@@ -315,6 +323,7 @@ class Policy:
             if throttle else None,
             hold=2 * defaults.getfloat(settings, "NEWSCRAWL_REDIS_LEASE")
             + settings.getfloat("DOWNLOAD_TIMEOUT", 180),
+            lease=max(defaults.getfloat(settings, "NEWSCRAWL_REDIS_LEASE"), 1.0),
         )
 
     def ms(self, seconds: float | None) -> int:
@@ -369,7 +378,8 @@ class HostFrontier(Base):
         p = self.policy
         self._pops += 1
         tokens, wait = self._pop(args=self._argv(self.worker, n, p.ms(p.hold), p.ms(p.delay),
-                                                 p.ms(p.start_delay), self._pops))
+                                                 p.ms(p.start_delay), self._pops,
+                                                 p.ms(p.lease)))
         return list(tokens), (None if wait < 0 else wait / 1000)
 
     def ack(self, *tokens: bytes) -> int:
