@@ -3,10 +3,13 @@ keeps versions consistent when workers commit the same article."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import pytest_twisted
 from redisserver import RedisServer
+from twisted.internet.defer import Deferred
 
 from newscrawl.state.base import ArticleState, iso
 from newscrawl.state.sqlite import SqliteCrawlState
@@ -137,4 +140,28 @@ def test_workers_saving_one_sites_templates_merge_what_they_learned(state):
     assert workers[1].known("news") == frozenset(rail)  # learned back on save
     stored = state.get_value("templates", "news")
     assert {k: len(v) for k, v in stored.items()} == {k: 3 for k in rail}
+    assert SiteTemplateMemory(state, min_pages=3).known("news") == frozenset(rail)
+
+
+@pytest_twisted.ensureDeferred
+async def test_the_close_stores_what_each_site_learned_and_lets_it_go(state):
+    """At the close each site's blocks are merged into the store (another worker's saved
+    blocks kept) and then dropped from memory: nothing learns from them any more."""
+    from newscrawl.clean.templates import body_block_keys
+    from newscrawl.pipelines.templates import SiteTemplateMemory
+
+    rail = body_block_keys("Travel notes: a weekend on Jeju's quieter eastern coast.")
+    other = SiteTemplateMemory(state, min_pages=3)
+    other.observe("news", "w1-a", rail)
+    other.save()
+    memory = SiteTemplateMemory(state, min_pages=3)
+    for article in ("w2-a", "w2-b"):
+        memory.observe("news", article, rail)
+        memory.observe("sport", article, rail)
+    await Deferred.fromFuture(asyncio.ensure_future(memory.save_at_close()))
+    assert memory.learner.seen == {} and memory.loaded == set() and memory.dirty == set()
+    assert {k: sorted(v) for k, v in state.get_value("templates", "news").items()} == {
+        k: ["w1-a", "w2-a", "w2-b"] for k in rail}
+    assert {k: sorted(v) for k, v in state.get_value("templates", "sport").items()} == {
+        k: ["w2-a", "w2-b"] for k in rail}
     assert SiteTemplateMemory(state, min_pages=3).known("news") == frozenset(rail)

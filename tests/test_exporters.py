@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newscrawl.exporters.archive_index import merge_index
 from newscrawl.exporters.markdown_archive import MarkdownArchive, archive_path, to_markdown
 from newscrawl.exporters.paths import confined, safe_part
 
@@ -123,3 +127,42 @@ def test_an_index_line_with_a_unicode_line_separator_survives_the_next_run(tmp_p
     lines = (tmp_path / "index.jsonl").read_text("utf-8").split("\n")
     assert sorted(json.loads(x)["headline"] for x in lines if x) == [
         "Para\u2029graph \x85 next", "Plain"]
+
+
+_index_entry = st.fixed_dictionaries({
+    "id": st.sampled_from(["a1", "a2", "b1", "b2", "c"]),
+    "path": st.sampled_from(["a.example/2024/12/a1.md", "a.example/undated/a1.md",
+                             "b.example/2025/01/b1.md", "Z.example/x.md", "é.example/y.md"]),
+    "headline": st.none() | st.text(max_size=12),
+})
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=st.lists(_index_entry, max_size=8), new=st.lists(_index_entry, max_size=8))
+def test_the_index_merge_equals_a_merge_in_memory(tmp_path_factory, old, new):
+    """On disk (SQLite) or in a dict, the same index: one line per id (this run's last
+    entry wins, even at a new path), sorted by path, whatever the values hold."""
+    folder = tmp_path_factory.mktemp("index")
+    index = folder / "index.jsonl"
+    dump = [json.dumps(e, ensure_ascii=False) for e in old]
+    index.write_text("".join(x + "\n" for x in dump[:1] + ["{broken", ""] + dump[1:]), "utf-8")
+    with tempfile.TemporaryFile() as run:
+        run.write(b"".join(json.dumps(e, ensure_ascii=False).encode() + b"\n" for e in new))
+        merge_index(index, run)
+    merged: dict[str, dict] = {}
+    for entry in old + new:
+        merged.pop(entry["id"], None)  # a replaced line is ordered as the new one
+        merged[entry["id"]] = entry
+    expected = sorted(merged.values(), key=lambda e: e["path"])
+    got = [json.loads(x) for x in index.read_text("utf-8").split("\n") if x]
+    assert [e["path"] for e in got] == [e["path"] for e in expected]
+    assert sorted(got, key=lambda e: e["id"]) == sorted(expected, key=lambda e: e["id"])
+
+
+def test_a_broken_index_line_is_skipped_with_a_warning(tmp_path, caplog):
+    index = tmp_path / "index.jsonl"
+    index.write_text('{"id": "a", "path": "a.md"}\nnot json\n{"no": "id"}\n', "utf-8")
+    merge_index(index, None)
+    assert index.read_text("utf-8") == '{"id": "a", "path": "a.md"}\n'
+    assert [r.getMessage() for r in caplog.records].count(
+        f"Skipping a broken line in {index}") == 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .page import Page
 from .render import normalize_space
@@ -134,7 +134,12 @@ class TemplateLearner:
         """The site's blocks as they are now (a shallow copy: the values are immutable)."""
         return dict(self.seen.get(site, {}))
 
-    def load(self, site: str, blocks: dict[str, list[str]] | dict[str, BlockIds]) -> None:
+    def forget(self, site: str) -> None:
+        """Let go of what was learned of a site (stored elsewhere)."""
+        for per_site in (self.seen, self._order, self.templates, self._frozen):
+            per_site.pop(site, None)
+
+    def load(self, site: str, blocks: Mapping[str, BlockIds | list[str]]) -> None:
         """The site's blocks from the store ({key: [article ids]}), oldest first."""
         seen: dict[str, BlockIds] = {}
         for key, value in blocks.items():

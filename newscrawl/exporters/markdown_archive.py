@@ -30,6 +30,7 @@ from scrapy.exceptions import NotConfigured
 from ..items import PageCarrier
 from ..urls import article_id
 from . import markdown_text
+from .archive_index import merge_index
 from .atomic import sync_filesystem, write_atomic
 from .markdown_text import paragraphs_markdown
 from .paths import confined, safe_part
@@ -195,29 +196,10 @@ class MarkdownArchive:
         """Merge this run's entries into the index (one JSON object per line, by id)."""
         if self.unsynced:
             self._sync()
-        index = self.root / "index.jsonl"
-        merged: dict[str, dict[str, Any]] = {}
-        if index.exists():
-            # "\n" only: str.splitlines also breaks at U+2028, U+0085..., which JSON leaves
-            # raw in a headline (ensure_ascii=False); that entry was then lost as broken.
-            for line in index.read_text("utf-8").split("\n"):
-                if not line:
-                    continue
-                try:
-                    entry = json.loads(line)
-                    merged[entry["id"]] = entry
-                except (ValueError, KeyError):
-                    logger.warning("Skipping a broken line in %s", index)
+        merge_index(self.root / "index.jsonl", self.entries)
         if self.entries is not None:
-            self.entries.seek(0)
-            for raw in self.entries:
-                entry = json.loads(raw)
-                merged[entry["id"]] = entry
             self.entries.close()
             self.entries = None
-        body = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
-                       for e in sorted(merged.values(), key=lambda e: e["path"]))
-        write_atomic(index, body.encode("utf-8"))
 
     def _folder(self, parts: tuple[str, ...]) -> Path:
         """The archive folder for these parts (confined to the root, created): resolved and

@@ -27,6 +27,9 @@ from .stage import StagePipeline
 
 logger = logging.getLogger(__name__)
 
+# A site's blocks as merge_blocks gives them to the store: {block key: article ids}.
+StoredBlocks = dict[str, list[str] | tuple[str, ...]]
+
 _MEMORIES: weakref.WeakKeyDictionary[Crawler, SiteTemplateMemory] = weakref.WeakKeyDictionary()
 
 
@@ -86,18 +89,25 @@ class SiteTemplateMemory:
                                                             self._merge(site)))
         self.dirty.clear()
 
-    async def save_from_crawl(self) -> None:
-        """`save`, the store written through `store.call` (off the reactor thread for a
-        shared store); the merged blocks are learned back here."""
+    async def save_at_close(self) -> None:
+        """`save` at the end of the crawl, the store written through `store.call` (off the
+        reactor thread for a shared store). Nothing is learned back (the crawl is over), and
+        each site's blocks are let go once stored: the close holds one site's merge at a
+        time, not a second copy of every site's blocks (~20 MiB at the learner's cap)."""
         if self.store is None:
             return
         for site in sorted(self.dirty):
-            merged = await self.store.call(self.store.update_value, self.NAMESPACE, site,
-                                           self._merge(site))
-            self.learner.load(site, merged)
+            # No snapshot: no article is observed any more, so the merge (maybe in another
+            # thread) reads the learner's own map.
+            await self.store.call(self.store.update_value, self.NAMESPACE, site,
+                                  partial(merge_blocks, mine=self.learner.seen.get(site, {}),
+                                          min_pages=self.learner.min_pages,
+                                          max_blocks=self.learner.max_blocks))
+            self.learner.forget(site)
+            self.loaded.discard(site)
         self.dirty.clear()
 
-    def _merge(self, site: str) -> Callable[[Any], dict[str, list[str]]]:
+    def _merge(self, site: str) -> Callable[[Any], StoredBlocks]:
         """The merge of this crawl's blocks of a site, on a snapshot of them (it may run in
         another thread, and again on a newer stored value)."""
         return partial(merge_blocks, mine=self.learner.snapshot(site),
@@ -106,18 +116,29 @@ class SiteTemplateMemory:
 
 def merge_blocks(stored: dict[str, list[str]] | None,
                  mine: dict[str, list[str]] | dict[str, BlockIds],
-                 min_pages: int, max_blocks: int = 100_000) -> dict[str, list[str]]:
+                 min_pages: int, max_blocks: int = 100_000
+                 ) -> StoredBlocks:
     """Union of two {block key: article ids} maps, at most min_pages ids a block (that many
     make it template: more add nothing). The stored blocks come first, in their order; past
-    max_blocks the oldest candidates go, as in TemplateLearner, templates stay."""
-    merged = {key: list(ids)[:min_pages] for key, ids in (stored or {}).items()}
+    max_blocks the oldest candidates go, as in TemplateLearner, templates stay. New id lists
+    are tuples (JSON writes them as lists): a tuple of one id is half a grown list's size,
+    and a site's merge holds up to max_blocks of them."""
+    merged: StoredBlocks = {
+        key: ids if len(ids) <= min_pages else ids[:min_pages]
+        for key, ids in (stored or {}).items()}
     for key, ids in mine.items():
-        have = merged.setdefault(key, [])
+        have = merged.get(key)
+        if have is None:
+            merged[key] = tuple(dict.fromkeys(ids_of(ids)))[:min_pages]
+            continue
+        added = list(have)
         for article_id in ids_of(ids):
-            if len(have) >= min_pages:
+            if len(added) >= min_pages:
                 break
-            if article_id not in have:
-                have.append(article_id)
+            if article_id not in added:
+                added.append(article_id)
+        if len(added) > len(have):
+            merged[key] = added
     excess = len(merged) - max_blocks
     if excess > 0:
         old = [k for k, ids in merged.items() if len(ids) < min_pages][:excess]
@@ -190,4 +211,4 @@ class TemplatesPipeline(StagePipeline):
                         data["url"])
 
     async def spider_closed(self, spider: Any = None, reason: str | None = None) -> None:
-        await self.memory.save_from_crawl()
+        await self.memory.save_at_close()
