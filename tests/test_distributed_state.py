@@ -4,6 +4,7 @@ keeps versions consistent when workers commit the same article."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -165,3 +166,13 @@ async def test_the_close_stores_what_each_site_learned_and_lets_it_go(state):
     assert {k: sorted(v) for k, v in state.get_value("templates", "sport").items()} == {
         k: ["w2-a", "w2-b"] for k in rail}
     assert SiteTemplateMemory(state, min_pages=3).known("news") == frozenset(rail)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 10_000])
+def test_a_large_value_is_encoded_in_slices_as_json_dumps_would(size):
+    from newscrawl.state.base import dumps_value
+
+    value = {f"k{n}\u2028é": ([f"a{n}"] if n % 2 else (f"a{n}", None, 1.5)) for n in range(size)}
+    assert dumps_value(value) == json.dumps(value, ensure_ascii=False)
+    assert json.loads(dumps_value(value)) == json.loads(json.dumps(value))
+    assert dumps_value(["x", {"y": 1}]) == json.dumps(["x", {"y": 1}])

@@ -31,7 +31,15 @@ from scrapy.crawler import Crawler
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from .. import defaults
-from ..state.base import ArticleState, CrawlState, RunRecord, is_due, iso, parse_iso
+from ..state.base import (
+    ArticleState,
+    CrawlState,
+    RunRecord,
+    dumps_value,
+    is_due,
+    iso,
+    parse_iso,
+)
 from ..urls import article_key
 from .keys import connect
 from .link import RedisLink, link_for
@@ -233,7 +241,7 @@ class RedisCrawlState(CrawlState):
         return json.loads(raw) if raw is not None else None
 
     def set_value(self, namespace: str, key: str, value: Any) -> None:
-        self.r.hset(self._k(f"kv:{namespace}"), key, json.dumps(value, ensure_ascii=False))
+        self.r.hset(self._k(f"kv:{namespace}"), key, dumps_value(value))
 
     def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
         """Atomic against other workers: WATCH the namespace's hash, and run `change` again
@@ -246,7 +254,7 @@ class RedisCrawlState(CrawlState):
             raw = pipe.hget(name, key)
             value = change(json.loads(raw) if raw is not None else None)
             pipe.multi()
-            pipe.hset(name, key, json.dumps(value, ensure_ascii=False))
+            pipe.hset(name, key, dumps_value(value))
 
         self.r.transaction(tx, name)
         return value

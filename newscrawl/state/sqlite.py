@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..urls import article_key
-from .base import ArticleState, CrawlState, RunRecord, is_due, iso
+from .base import ArticleState, CrawlState, RunRecord, dumps_value, is_due, iso
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -240,7 +240,7 @@ class SqliteCrawlState(CrawlState):
         self.db.execute(
             "INSERT OR REPLACE INTO kv (namespace, key, value, updated) "
             "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            (namespace, key, json.dumps(value, ensure_ascii=False)))
+            (namespace, key, dumps_value(value)))
 
     def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
         with self._tx():  # BEGIN IMMEDIATE: another process sharing the file waits
