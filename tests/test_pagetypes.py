@@ -5,10 +5,12 @@ The labels are in pagetypes.json beside the pages (fixtures/pagetypes/, fixtures
 `newscrawl eval pagetypes` and the quality gate read them too): WordPress home, category and
 tag pages, a news front whose top story shows a long lead, a Korean section list, a German
 Ressort page claiming og:type=article, a Drupal search page, a French ticker, a gallery
-index, an author page, a newsletter page, consent walls in English, German and French;
-and real articles shaped like lists: a live blog, a gallery story, a listicle, an
-interview, a 90-word brief beside long rails, an article with a table, a Korean article
-with in-body rails, an article with a long related list.
+index, an author page, a newsletter page, a date archive, consent walls and
+pay-or-consent walls in seven languages and CMP markups, bot checks and "enable
+JavaScript" shells; and real articles shaped like lists: a live blog, a gallery story, a
+listicle, an interview, a 90-word brief beside long rails, an article with a table, a
+Korean article with in-body rails, an article with a long related list, stories carrying
+a cookie banner, a newsletter box, a "most read" list or a subscribe promo.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def reason(fx, body: bytes | None = None) -> str | None:
 def test_the_labelled_set_covers_the_page_types():
     kinds = {label for _, label in LABELLED}
     assert {"home", "section", "tag", "author", "search", "ticker", "gallery_index",
-            "newsletter", "consent", "not_found"} <= kinds
+            "date_archive", "newsletter", "consent", "bot_check", "not_found"} <= kinds
     assert len([fx for fx, _ in NOT_ARTICLES if fx.site == "pagetypes"]) >= 10
     assert len([fx for fx in ARTICLES if fx.site == "pagetypes"]) >= 8
     assert kinds <= set(PAGE_TYPES), "a label the verdict does not know"

@@ -58,10 +58,12 @@ SUBJECT_TYPES = frozenset({"person", "organization", "newsmediaorganization"})
 _LISTING = frozenset({NotArticleReason.LISTING_PAGE})
 PAGE_TYPES: dict[str, frozenset[NotArticleReason | None]] = {
     "article": frozenset({None}),
-    **dict.fromkeys(("home", "section", "tag", "author", "search", "ticker", "gallery_index"),
-                    _LISTING),
+    **dict.fromkeys(("home", "section", "tag", "author", "search", "ticker", "gallery_index",
+                     "date_archive"), _LISTING),
     "consent": frozenset({NotArticleReason.INTERSTITIAL}),
     "paywall": frozenset({NotArticleReason.INTERSTITIAL}),
+    # a bot check, "enable JavaScript" shell or "Access denied" page served instead of it
+    "bot_check": frozenset({NotArticleReason.INTERSTITIAL}),
     "not_found": frozenset({NotArticleReason.ERROR_PAGE}),  # a soft 404
     # a sign-up page: a few cards of text, no story, no teasers of stories either
     "newsletter": frozenset({NotArticleReason.TOO_LITTLE_TEXT, NotArticleReason.LISTING_PAGE}),
@@ -324,10 +326,12 @@ def _consent_title(page: Page, headings: list[HtmlElement]) -> str | None:
 
 def _consent_accept(page: Page, body_texts: list[str]) -> str | None:
     """The label of a control that accepts a consent notice ("Accept all", "Akkoord") in
-    the same box as the body's first paragraph: the body is then the notice the control
-    answers. The banner of an article page holds its own text and buttons, not the story."""
+    the same box as the body's first paragraph, when that paragraph speaks as a notice
+    (cookies, partners, consent): the body is then the notice the control answers. The
+    banner of an article page holds its own text and buttons, not the story; a banner the
+    CMS put inside the story's container shares its box, but the story opens with news."""
     opening = next((t for t in body_texts if len(t) >= T.CONSENT_OPENING_CHARS), None)
-    if opening is None:
+    if opening is None or not CONSENT_TERM.search(opening):
         return None
     opening = opening[: T.CONSENT_OPENING_CHARS]
     # <button> and <input> only: every consent manager renders its choices as buttons, and
@@ -416,15 +420,31 @@ def _own_text(block: HtmlElement, cache: dict[HtmlElement, str]) -> str:
     return found
 
 
-def _collect(el: HtmlElement, parts: list[str], top: bool = False) -> None:
+def _collect(el: HtmlElement, parts: list[str], top: bool = False, breaks: bool = False) -> None:
     if el.text:
         parts.append(el.text)
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in _CODE_TAGS and tag not in BLOCK_TAGS:
-            _collect(child, parts)
+        if breaks and tag == "br":
+            parts.append("\n")
+        elif tag and tag not in _CODE_TAGS and tag not in BLOCK_TAGS:
+            _collect(child, parts, breaks=breaks)
         if child.tail:
             parts.append(child.tail)
+
+
+def _alone_on_its_line(block: HtmlElement, text: str) -> bool:
+    """A link with a line of its own inside a block of <br>-separated lines (a search
+    result: rubric and headline, then the excerpt on the next line)."""
+    if block.find(".//br") is None:
+        return False
+    parts: list[str] = []
+    _collect(block, parts, breaks=True)
+    for line in "".join(parts).split("\n"):
+        line = normalize_space(line)
+        if text in line:
+            return len(line) - len(text) <= max(T.INLINE_CONTEXT, len(text))
+    return False
 
 
 def _read_teasers(page: Page, body_texts: list[str], target_of: _Targets,
@@ -465,7 +485,8 @@ def _read_teasers(page: Page, body_texts: list[str], target_of: _Targets,
             continue
         block = next((x for x in a.iterancestors() if x.tag in BLOCK_TAGS), None)
         line = _own_text(block, lines) if block is not None else ""
-        if len(line) - len(text) > max(T.INLINE_CONTEXT, len(text)):
+        if len(line) - len(text) > max(T.INLINE_CONTEXT, len(text)) and not (
+                block is not None and _alone_on_its_line(block, text)):
             continue  # a link inside a sentence of running text
         cards[a] = target  # widened to its card below
     ev.teasers = len(set(heads.values()) | set(cards.values()))

@@ -2,8 +2,9 @@
 
 The verdict reads the page's structure (pagetype.py), never its URL. In order:
 
-1. interstitial: a consent or paywall wall served instead of the article (with 200), even
-   when the page carries the article's metadata;
+1. interstitial: a consent or paywall wall, a bot check or an "enable JavaScript" shell
+   served instead of the article (with 200), even when the page carries the article's
+   metadata; a subscribe promo between story paragraphs is not one;
 2. error_page: a "page not found" page served with status 200 (a soft 404): its headline
    or title says so, it says little else, and it has no Article type or date of its own;
 3. empty_body: nothing to read; listing_page when the page is nothing but teasers;
@@ -11,8 +12,8 @@ The verdict reads the page's structure (pagetype.py), never its URL. In order:
    headline that links to the article), or the page is teasers of other pages with little
    text of its own and nothing that says "one story" (no headline of its own, no Article
    type, or hardly any text at all; or it declares itself a collection, search results or
-   a profile). A page with its headline and an Article type is never judged a listing on
-   its teasers;
+   a profile, or its heading only names it: an author, a topic). A page with its headline
+   and an Article type is never judged a listing on its teasers;
 5. listing_page: more than half of the body is link text, on a page without article
    metadata;
 6. too_little_text_for_an_article: a short body without article metadata, or a page with
@@ -32,9 +33,9 @@ from lxml.html import HtmlElement
 
 from . import verdict_thresholds as T
 from .codes import DateSource, NotArticleReason, Rejection, WarningCode
-from .lexicon.patterns import INTERSTITIAL, NOT_FOUND_TITLE, PAYWALL, WALL_BOX
+from .lexicon.patterns import BOT_CHECK, INTERSTITIAL, NOT_FOUND_TITLE, PAYWALL, WALL_BOX
 from .page import Page
-from .pagetype import Evidence, read_evidence
+from .pagetype import Evidence, headline_like, read_evidence
 
 LISTING = NotArticleReason.LISTING_PAGE
 # Dates that say nothing about the page itself: its address, a feed's entry.
@@ -47,7 +48,7 @@ def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejectio
     body_text = "\n\n".join(body_texts)
     n = len(body_text)
     ev = read_evidence(page, body_texts)
-    wall = _interstitial(page, body_text, ev)
+    wall = _interstitial(page, body_texts, ev)
     if wall:
         page.warn(WarningCode.INTERSTITIAL)
         return Rejection(NotArticleReason.INTERSTITIAL, wall)
@@ -133,6 +134,12 @@ def _listing(ev: Evidence) -> Rejection | None:
             return Rejection(LISTING, f"declared a collection or a profile, "
                                       f"{ev.teasers} teasers of other pages, {own} characters "
                                       "of its own")
+        if ev.headline is not None and not ev.article_typed and not headline_like(ev.headline):
+            # A heading that names the page (an author, a topic, a month) is no story's
+            # headline: a story's says something in a few words.
+            return Rejection(LISTING, f"{ev.teasers} teasers of other pages, {own} characters "
+                                      f"of its own, under {ev.headline!r}: a name, not a "
+                                      "story's headline")
     return None
 
 
@@ -152,25 +159,66 @@ def _story_beside(page: Page, wall: HtmlElement) -> bool:
     return text >= T.MAX_INTERSTITIAL_CHARS
 
 
-def _interstitial(page: Page, body_text: str, ev: Evidence) -> str | None:
-    """What shows the page is a consent or paywall wall, or None.
+def _story_around(before: list[str], after: list[str]) -> bool:
+    """A subscription promo inside a story, not a wall: story paragraphs before it and the
+    story going on after it. A paywall cuts the story at its box; a pay-or-consent wall
+    opens with its offer."""
+    def story(texts: list[str]) -> int:
+        return sum(1 for t in texts
+                   if len(t) >= T.STORY_PARAGRAPH_MIN and not INTERSTITIAL.search(t))
+    return story(before) >= 1 and story(after) >= T.STORY_PARAGRAPHS_PAST_PROMO
 
-    A short body with a wall phrase ("subscribe to continue reading"), or a paywall phrase
-    in the article's own container (a paywall's box is often cut away as chrome); a body
+
+def _body_around(box: HtmlElement, body_texts: list[str]) -> tuple[list[str], list[str]]:
+    """The body's paragraphs before and after a box on the page (found by their opening)."""
+    openings = {t[: T.BODY_MATCH_CHARS]: t for t in body_texts}
+
+    def found(paragraphs: list[HtmlElement]) -> list[str]:
+        texts = (" ".join(p.text_content().split()) for p in paragraphs)
+        return [openings[t[: T.BODY_MATCH_CHARS]] for t in texts
+                if t[: T.BODY_MATCH_CHARS] in openings]
+    return found(box.xpath("preceding::p")), found(box.xpath("following::p"))
+
+
+def _promo_block(container: HtmlElement) -> HtmlElement:
+    """The innermost block of `container` that holds its paywall phrase."""
+    inner = container
+    for el in container.iter("p", "div", "section", "aside"):
+        if PAYWALL.search(el.text_content()):
+            inner = el
+    return inner
+
+
+def _interstitial(page: Page, body_texts: list[str], ev: Evidence) -> str | None:
+    """What shows the page is a consent or paywall wall or a bot check, or None.
+
+    A short body with a bot check's phrase ("Checking your browser"); a short body with a
+    wall phrase ("subscribe to continue reading"), or a paywall phrase in the article's
+    own container (a paywall's box is often cut away as chrome), unless the story goes on
+    past it (a subscribe promo after the first paragraph); a body
     dense with a consent notice's words, under a heading that names the wall ("We value
     your privacy") or denser still without one. Consent banners elsewhere on the page do
     not count: most pages carry one."""
+    body_text = "\n\n".join(body_texts)
     n = len(body_text)
     if n < T.MAX_INTERSTITIAL_CHARS:
-        found = INTERSTITIAL.search(body_text[:2000])
-        if found:
-            return f"{found.group(0)!r} in the body"
+        for text in body_texts:
+            found = BOT_CHECK.search(text)
+            if found:
+                return f"{found.group(0)!r} in the body"
+        for i, text in enumerate(body_texts):
+            found = INTERSTITIAL.search(text)
+            if found:
+                if not _story_around(body_texts[:i], body_texts[i + 1:]):
+                    return f"{found.group(0)!r} in the body"
+                break
         for el in page.root.iter("article", "main", "div", "section"):
             if el.tag in ("div", "section") and not WALL_BOX.search(
                     f"{el.get('class', '')} {el.get('id', '')}"):
                 continue
             found = PAYWALL.search(el.text_content()[:5000])
-            if found and not _story_beside(page, el):
+            if found and not _story_beside(page, el) and not _story_around(
+                    *_body_around(_promo_block(el), body_texts)):
                 return f"{found.group(0)!r} in a paywall box"
     if n >= T.CONSENT_MAX_CHARS or ev.consent_terms < T.CONSENT_MIN_TERMS:
         return None

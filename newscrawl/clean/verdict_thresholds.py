@@ -36,6 +36,7 @@ ERROR_TITLE_OTHER_WORDS = 2  # words beside the not-found phrase in its title se
 # --- interstitials ---
 MAX_INTERSTITIAL_CHARS = 1500  # a body (or page paragraphs beside a wall) this long: a story
 STORY_PARAGRAPH_MIN = 80  # paragraphs shorter than this do not count towards that
+STORY_PARAGRAPHS_PAST_PROMO = 2  # story paragraphs after a subscribe promo: the story goes on
 CONSENT_TITLE_MAX = 80  # a heading naming a consent wall is short
 CONSENT_MAX_CHARS = 5000  # a consent notice is shorter than this
 CONSENT_MIN_TERMS = 4  # fewer consent-notice words than this never make a wall

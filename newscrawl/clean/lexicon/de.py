@@ -69,6 +69,10 @@ LANGUAGE = Language(
     ),
     author_more_links=("weitere artikel von", "alle artikel von", "mehr von diesem autor",
         "mehr artikel von", "weitere beiträge von", "alle beiträge von"),
+    bot_check_phrases=(
+        "wir überprüfen ihren browser", "überprüfung ihres browsers",
+        "bitte aktivieren sie javascript", "javascript ist deaktiviert",
+    ),
     consent_titles=("wir brauchen ihre zustimmung", "datenschutzeinstellungen",
         "datenschutz-einstellungen", "ihre privatsphäre", "wir respektieren ihre privatsphäre",
         "cookie-einstellungen", "zustimmung erforderlich", "ihre einwilligung"),

@@ -95,6 +95,12 @@ LANGUAGE = Language(
     author_more_links=("more from this author", "more by this author", "more from this reporter",
         "more stories by", "more articles by", "other articles by", "all articles by",
         "all stories by", "see all stories by", "view all posts by"),
+    bot_check_phrases=(
+        "checking your browser", "checking if the site connection is secure",
+        "review the security of your connection", "verify you are human",
+        "verifying you are human", "don't have permission to access",
+        "enable javascript and cookies to continue", "javascript is disabled in your browser",
+    ),
     consent_titles=("we value your privacy", "we care about your privacy", "your privacy",
         "your privacy choices", "privacy settings", "privacy preferences", "cookie settings",
         "cookie preferences", "cookie consent", "manage cookies", "manage your privacy",

@@ -60,6 +60,10 @@ LANGUAGE = Language(
     ),
     author_more_links=("más artículos de", "otros artículos de", "más noticias de",
         "todas las noticias de", "ver más artículos de"),
+    bot_check_phrases=(
+        "comprobando tu navegador", "verificando tu navegador", "habilita javascript",
+        "activa javascript", "javascript está desactivado",
+    ),
     consent_titles=("respetamos tu privacidad", "valoramos tu privacidad",
         "tu privacidad es importante", "tu privacidad", "configuración de cookies",
         "gestionar cookies", "aviso de cookies", "antes de continuar"),

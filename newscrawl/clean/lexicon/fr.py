@@ -52,6 +52,10 @@ LANGUAGE = Language(
     pitch_address=("vous", "votre", "vos", "notre", "nos"),
     author_more_links=("du même auteur", "tous les articles de", "autres articles de",
         "voir tous ses articles", "plus d'articles de"),
+    bot_check_phrases=(
+        "vérification de votre navigateur", "veuillez activer javascript", "activez javascript",
+        "javascript est désactivé",
+    ),
     consent_titles=("nous respectons votre vie privée", "vos choix concernant les cookies",
         "votre vie privée", "respect de votre vie privée", "gestion des cookies",
         "paramétrer les cookies", "paramètres de confidentialité", "gérer mes choix"),

@@ -43,6 +43,10 @@ LANGUAGE = Language(
     ),
     ordinal_suffixes=("º", "°"),
     author_more_links=("altri articoli di", "tutti gli articoli di"),
+    bot_check_phrases=(
+        "stiamo verificando il tuo browser", "verifica del browser", "abilita javascript",
+        "attiva javascript", "javascript è disabilitato",
+    ),
     consent_titles=("rispettiamo la tua privacy", "la tua privacy", "informativa sui cookie",
         "gestione dei cookie", "prima di continuare"),
     consent_terms=("cookie", "partner", "consenso", "dati personali", "interesse legittimo",

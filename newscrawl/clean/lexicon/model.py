@@ -92,6 +92,9 @@ class Language:
     # --- verdict: interstitials served instead of the article ---
     consent_phrases: tuple[str, ...] = ()  # cookie banners, "enable JavaScript"
     paywall_phrases: tuple[str, ...] = ()  # "subscribe to continue reading"
+    # A bot check or a script-only shell served instead of the page ("Checking your
+    # browser", "Bitte aktivieren Sie JavaScript"): whole phrases, never one word.
+    bot_check_phrases: tuple[str, ...] = ()
     # The title a consent wall gives itself ("We value your privacy"), in a heading or in
     # the page <title>.
     consent_titles: tuple[str, ...] = ()

@@ -37,6 +37,10 @@ LANGUAGE = Language(
     ),
     ordinal_suffixes=("e",),
     author_more_links=("meer van deze auteur", "meer artikelen van"),
+    bot_check_phrases=(
+        "we controleren je browser", "uw browser wordt gecontroleerd", "schakel javascript in",
+        "javascript is uitgeschakeld",
+    ),
     consent_titles=("wij respecteren je privacy", "wij respecteren uw privacy", "uw privacy",
         "je privacy", "cookie-instellingen", "cookies op deze website"),
     consent_terms=("cookies", "partners", "toestemming", "persoonsgegevens",

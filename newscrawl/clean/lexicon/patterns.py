@@ -236,6 +236,9 @@ READING_TIME = re.compile(_bounded(words("reading_time_words")), re.I)
 INTERSTITIAL = re.compile(
     "(?:" + alternation(words("paywall_phrases") + words("consent_phrases")) + ")", re.I
 )
+# In the body: a bot check or a script-only shell served instead of the page (the verdict
+# only: body selection keeps such a box, the only text the page has).
+BOT_CHECK = re.compile("(?:" + _any("bot_check_phrases") + ")", re.I)
 # In the article's own container: a paywall (most pages carry a consent banner somewhere).
 PAYWALL = re.compile("(?:" + _any("paywall_phrases") + ")", re.I)
 # The title of a consent wall, as the whole of a heading or the page title.

@@ -48,6 +48,10 @@ LANGUAGE = Language(
     day_month_joiners=("de",),
     month_year_joiners=("de",),
     author_more_links=("mais artigos de", "outros artigos de"),
+    bot_check_phrases=(
+        "a verificar o seu navegador", "verificando o seu navegador", "ative o javascript",
+        "ativar o javascript", "javascript está desativado",
+    ),
     consent_titles=("respeitamos a sua privacidade", "a sua privacidade", "sua privacidade",
         "configurações de cookies", "antes de continuar"),
     consent_terms=("cookies", "parceiros", "consentimento", "dados pessoais",

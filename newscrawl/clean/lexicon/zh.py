@@ -48,6 +48,7 @@ LANGUAGE = Language(
         "one_letter_words": "no letter case: no drop cap to join to its word",
         "published_after": "the label stands before the date",
         **not_collected(
+            "bot_check_phrases",
             "author_bio_labels",
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
