@@ -8,12 +8,17 @@ articleBody.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
 from lxml.html import HtmlElement
 
-from .credits import split_credit
+from .credits import credit_name, split_credit
 from .figures import IMAGE_SOURCE_ATTRS, find_figures, image_url, is_tiny
 from .headline import words
 from .lexicon.patterns import CAPTION_CLASS_RE, LEFTOVER_CAPTION_CLASS_RE, VIDEO_CLASS_RE
+from .links import join_url
 from .page import Image, Page
 from .region import article_region
 from .render import is_slide, normalize_space
@@ -24,6 +29,9 @@ ARTICLE_PARAGRAPH = 150  # characters: a paragraph this long is running text ...
 ARTICLE_PARAGRAPHS = 2  # ... and this many of them make a block the article, not a caption
 VIDEO_ANCESTORS = 5  # a video class this close above a caption makes it a video's summary
 ECHO_MAX_CHILDREN = 3  # a block with more child elements is no repeated caption
+JSONLD_CAPTION_WORDS = 2  # a described caption of fewer words is a file name or a tag
+# "<one word>: <a name of up to four words>": a credit under a label, not a caption
+_LABELLED_NAME = re.compile(r"^\w+\s*[:=]\s*\S+(?:\s+\S+){0,3}$")
 
 
 def _caption_candidates(img: HtmlElement) -> list[HtmlElement]:
@@ -74,9 +82,68 @@ def collect_images(page: Page) -> None:
             caption_texts.update(t for t in (image.caption, image.alt) if t)
             if image.caption and image.credit:
                 caption_texts.add(normalize_space(f"{image.caption} {image.credit}"))
+    for image in _described_captions(page):
+        caption_texts.add(image.caption or "")
     _drop_leftover_captions(body)
     if caption_texts:
         _drop_caption_echoes(body, caption_texts)
+
+
+def _described_captions(page: Page) -> list[Image]:
+    """Captions only the JSON-LD gives: the article's ImageObject ("image", inline or by its
+    @id in the @graph, as Yoast writes it) captions the page's image of the same address
+    when the page shows none; a page that shows no image gets the described one. Returns
+    the images captioned so."""
+    sd = page.structured
+    art = sd.article() if sd else None
+    if not sd or not art:
+        return []
+    refs = art.get("image")
+    by_id = {o["@id"]: o for o in sd.objects if isinstance(o.get("@id"), str)}
+    captioned: list[Image] = []
+    for ref in refs if isinstance(refs, list) else [refs]:
+        if not isinstance(ref, dict):
+            continue
+        obj = by_id.get(ref["@id"], ref) if isinstance(ref.get("@id"), str) else ref
+        caption = obj.get("caption")
+        url = obj.get("url") or obj.get("contentUrl")
+        if not isinstance(caption, str) or not isinstance(url, str) or not url.strip():
+            continue
+        caption, credit = split_credit(caption)
+        if credit_name(caption) != caption or _LABELLED_NAME.match(caption):
+            continue  # a credit alone ("Foto: dpa", "коллаж: Андрей Калистратенко")
+        if words(caption) == words(page.fields.get("headline")) or (
+            len(caption.split()) < JSONLD_CAPTION_WORDS
+        ):
+            continue  # the headline in every field; a file name or a tag ("freeimages")
+        address = join_url(page.url, url.strip())
+        if not address:
+            continue
+        shown = next((i for i in page.images if _same_image(i.url, address)), None)
+        if shown is None and not page.images:
+            shown = Image(url=address)
+            page.images.append(shown)
+        if shown is None or shown.caption:
+            continue  # captioned on the page already
+        if shown.alt and words(shown.alt) == words(caption):
+            continue  # the media library's alt text copied into the caption field
+        shown.caption, shown.credit = caption, shown.credit or credit or _credit_text(obj)
+        captioned.append(shown)
+    return captioned
+
+
+def _same_image(a: str, b: str) -> bool:
+    return a == b or urlsplit(a)[1:3] == urlsplit(b)[1:3]
+
+
+def _credit_text(obj: dict[str, Any]) -> str | None:
+    for key in ("creditText", "copyrightHolder", "author"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and normalize_space(value):
+            return credit_name(value)
+    return None
 
 
 def _unique(figures) -> list[Image]:

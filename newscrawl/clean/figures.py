@@ -164,7 +164,7 @@ def is_tiny(img: HtmlElement) -> bool:
     return False
 
 
-def _links_away(a: HtmlElement, page_path: str, image: str | None = None) -> bool:
+def links_away(a: HtmlElement, page_path: str, image: str | None = None) -> bool:
     href = a.get("href") or ""
     if not href or _IMAGE_LINK.search(href):
         return False
@@ -196,7 +196,7 @@ def _is_card(block: HtmlElement, page_path: str) -> bool:
     for h in nodes:
         if h.tag in ("h2", "h3", "h4", "h5"):
             for a in (*h.iterancestors("a"), *h.iter("a")):
-                if _links_away(a, page_path):
+                if links_away(a, page_path):
                     return len(block.text_content()) <= CARD_CHARS
     return False
 
@@ -209,7 +209,7 @@ def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str, image: str | No
             return False
         if a.tag in ("nav", "aside", "footer"):
             return True
-        if a.tag == "a" and _links_away(a, page_path, image):
+        if a.tag == "a" and links_away(a, page_path, image):
             return True
         names = _CAMEL_HUMP.sub(r"\1 \2", _classes(a))  # "writerProfile": writer Profile
         if names.strip() and FOREIGN_FIGURE_CLASS_RE.search(names):
@@ -393,17 +393,36 @@ def _inner_caption(figure: HtmlElement) -> HtmlElement | None:
     return cap
 
 
+# A caption given as an attribute: "data-caption" (Fancybox and most CMSs), "data-title"
+# (Lightbox2) on the image, its figure, or the link that opens it full size.
+_CAPTION_ATTRS = ("data-caption", "data-title")
+
+
+def _lightbox_link(img: HtmlElement, unit: HtmlElement) -> HtmlElement | None:
+    """The link around an image that opens the image itself (a lightbox), not a page."""
+    for level, a in enumerate(img.iterancestors()):
+        if level >= NEAR_LEVELS or (a is unit and a is not img):
+            break
+        if a.tag == "a":
+            return a if _IMAGE_LINK.search(a.get("href") or "") else None
+    return None
+
+
 def _attribute_caption(
     img: HtmlElement, unit: HtmlElement, alt: str | None
 ) -> tuple[str | None, str | None]:
-    """A caption the markup gives as an attribute: `data-caption` (also when it repeats the
+    """A caption the markup gives as an attribute (_CAPTION_ATTRS, also when it repeats the
     alt text), else a `title` that says more than the alt."""
-    explicit = img.get("data-caption") or unit.get("data-caption")
-    if explicit and normalize_space(explicit):
-        return split_credit(explicit)
-    title = normalize_space(img.get("title") or "")
-    if title and title != alt:
-        return split_credit(title)
+    link = _lightbox_link(img, unit)
+    holders = [img, unit] if link is None else [img, unit, link]
+    for holder in holders:
+        for attr in _CAPTION_ATTRS:
+            if explicit := normalize_space(holder.get(attr) or ""):
+                return split_credit(explicit)
+    for holder in (img,) if link is None else (img, link):
+        title = normalize_space(holder.get("title") or "")
+        if title and title != alt:
+            return split_credit(title)
     return None, None
 
 
@@ -448,7 +467,7 @@ def _linked_away(img: HtmlElement, unit: HtmlElement, page_path: str) -> bool:
     for a in img.iterancestors():
         if a is unit:
             return False
-        if a.tag == "a" and _links_away(a, page_path):
+        if a.tag == "a" and links_away(a, page_path):
             return True
     return False
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml.html import HtmlElement
 
 from .headline import MAX_KICKER_WORDS, words
+from .lexicon.patterns import FIGURE_CAPTION_CLASS_RE, FOREIGN_FIGURE_CLASS_RE
 from .page import Page
 
 MAX_HEADLINE_CHARS = 400  # longer heading-tag text is a block, not a headline
@@ -130,6 +132,8 @@ def article_region(page: Page) -> Region | None:
 
 
 _LEAD_TAGS = ("figure", "picture", "amp-img")
+LEAD_IMG_MIN = 200  # px: a bare <img> declared smaller than this above the story is no photo
+HERO_PEEK = 40  # elements of a block above the story looked at for a bare image's caption
 _UNSHOWN = frozenset({"script", "style", "noscript", "template"})
 
 
@@ -146,6 +150,8 @@ def _lead_figure_above(anchor: HtmlElement) -> HtmlElement | None:
             if sib.tag in ("header", "nav", "aside", "footer"):
                 return None
             fig = sib if sib.tag in _LEAD_TAGS else next(sib.iter(*_LEAD_TAGS), None)
+            if fig is None:
+                fig = next((i for i in sib.iter("img") if _hero_photo(i, sib)), None)
             text = len(sib.text_content().strip())
             if fig is not None:
                 beside = text - len(fig.text_content().strip())  # the block's text besides it
@@ -157,3 +163,26 @@ def _lead_figure_above(anchor: HtmlElement) -> HtmlElement | None:
         if node is not None:
             gap += len((node.text or "").strip())
     return None
+
+
+def _hero_photo(img: HtmlElement, block: HtmlElement) -> bool:
+    """A bare <img> as the lead photo ("<div class=hero><img><p class=caption>"): not in a
+    link (another story's promo), not declared small (an icon, a badge), no logo, with a
+    caption in its block."""
+    for a in img.iterancestors():
+        if a.tag == "a":
+            return False
+        if a is block:
+            break
+    for attr in ("width", "height"):
+        v = (img.get(attr) or "").strip().removesuffix("px")
+        if v.isdigit() and int(v) < LEAD_IMG_MIN:
+            return False
+    names = f"{img.get('class') or ''} {img.get('id') or ''} {block.get('class') or ''}"
+    if FOREIGN_FIGURE_CLASS_RE.search(names):
+        return False
+    # and a caption beside it: without one a bare image up there may be a layer's or a
+    # banner's (a paywall box, a service badge)
+    return any(isinstance(c.tag, str) and (
+        c.tag == "figcaption" or FIGURE_CAPTION_CLASS_RE.search(c.get("class") or ""))
+        for c in islice(block.iter(), HERO_PEEK))

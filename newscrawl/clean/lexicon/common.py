@@ -168,9 +168,18 @@ EMBED_WORDS = ("tweet", "tiktok", "reddit", "bluesky", "threads")
 # <span class=title>...</span></h1>"; German "Dachzeile", "Spitzmarke"): a regex source.
 KICKER_CLASS = (r"kicker|overline|over-?title|pre-?title|supertitle|dachzeile|spitzmarke|"
                 r"topline|roofline|eyebrow|flag|rubric|catchline")
-CAPTION_CLASS = r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text"
+# "Caption" in the class names of other languages' CMSs: Italian "didascalia", Spanish
+# "leyenda"/"pie de foto"/"epígrafe", Portuguese "legenda", German/Swedish "Bildtext",
+# Norwegian "bildetekst", Danish "billedtekst", Dutch "onderschrift"/"bijschrift".
+CAPTION_CLASS_L10N = (
+    r"didascalia|leyenda|pie[-_]?(?:de[-_]?)?foto|foto[-_]?pie|epigrafe|legenda|"
+    r"bild(?:e)?te(?:xt|kst)|billedtekst|onderschrift|bijschrift"
+)
+CAPTION_CLASS = (r"caption|credit|photo[-_]?(?:desc|text|info)|img[-_]?desc|wp-caption-text|"
+                 + CAPTION_CLASS_L10N)
 LEFTOVER_CAPTION_CLASS = (
-    r"caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
+    CAPTION_CLASS_L10N
+    + r"|caption|(?<![a-z])(?:photo|image|img)?[-_]?credits?(?![a-z])|photo[-_]?(?:desc|text|info)"
     r"|img[-_]?desc"
     # at a camelCase hump: "InlineImage-imageEmbedCredit" (the regex is used case-blind)
     r"|(?-i:(?<=[a-z])Credits?)(?![a-z])"
@@ -181,7 +190,7 @@ VIDEO_CLASS = r"(?<![a-z])video"
 FIGURE_CAPTION_CLASS = (
     r"caption|legend|photo[-_]?(?:desc|text|info)|img[-_]?desc|image[-_]?(?:desc|text|info)|"
     r"media[-_]?(?:desc|info)|figure[-_]?(?:text|desc)|bildunterschrift|bu(?:[-_]|$)|infotext|"
-    r"description|lightbox__desc"
+    r"description|lightbox__desc|" + CAPTION_CLASS_L10N
 )
 FIGURE_CREDIT_CLASS = (
     r"credit|copyright|(?<![a-z])source|photographer|fotograf|bildquelle|quelle|pictsrc|"
