@@ -148,16 +148,23 @@ def _credit_text(obj: dict[str, Any]) -> str | None:
 
 def _unique(figures) -> list[Image]:
     """One image per URL, and one per caption: a photo shown twice (a lazy copy, a
-    lightbox) under two URLs is one image."""
+    lightbox) under two URLs is one image; in two figures with captions of their own, two."""
     images: list[Image] = []
     by_url: dict[str, Image] = {}
     by_caption: dict[tuple[str, str], Image] = {}
+    inner: set[int] = set()  # ids of the images captioned by their figure's own caption
     for f in figures:
         key = (words(f.caption), words(f.alt)) if f.caption else None
         image = by_url.get(f.url) or (by_caption.get(key) if key else None)
+        if image is not None and f.inner and id(image) in inner and image.caption and (
+            f.caption and _other_caption(image.caption, f.caption)
+        ):
+            image = None  # one photo in two figures with two captions (the lead, inline)
         if image is None:
             image = Image(url=f.url, caption=f.caption, credit=f.credit, alt=f.alt)
             images.append(image)
+            if f.inner:
+                inner.add(id(image))
         else:
             image.caption = image.caption or f.caption
             image.credit = image.credit or f.credit
@@ -166,6 +173,12 @@ def _unique(figures) -> list[Image]:
         if key:
             by_caption[key] = image
     return images
+
+
+def _other_caption(a: str, b: str) -> bool:
+    """Two captions, not one with and without its credit or cut short."""
+    a, b = words(a), words(b)
+    return a not in b and b not in a
 
 
 def _drop_copies(page: Page, body: HtmlElement, elements: list[HtmlElement]) -> None:

@@ -80,6 +80,7 @@ class Figure:
     alt: str | None = None
     # the caption's elements in the page (the captions stage keeps their copies out of the body)
     caption_elements: list[HtmlElement] = field(default_factory=list)
+    inner: bool = False  # the caption is its figure's own (a figcaption), not found beside it
 
 
 def _classes(el: HtmlElement) -> str:
@@ -307,6 +308,8 @@ def _text_after(
     the wrapper (no text of its own) and a line or two that reads as a caption, nothing
     else (CSS-in-JS pages name no class)."""
     after = [x for x in holder.itersiblings() if x.tag not in CODE_TAGS]
+    while after and _empty(after[-1]):
+        after.pop()  # a credit line the site left blank
     if not after or not all(_short_text(x) for x in after):
         return []
     if headline and headline.replace(" ", "") in words(_text(parent)).replace(" ", ""):
@@ -322,6 +325,11 @@ def _text_after(
     ):
         return after
     return []
+
+
+def _empty(el: HtmlElement) -> bool:
+    """An element that shows nothing: no text, no element inside."""
+    return isinstance(el.tag, str) and not len(el) and not (el.text or "").strip()
 
 
 def _reads_as_caption(text: str) -> bool:
@@ -479,6 +487,7 @@ def _captioned(figure: Figure, unit: HtmlElement, img: HtmlElement,
     inner = _inner_caption(unit) if _is_figure_block(unit) else None
     if inner is not None:
         caps = [inner]
+        figure.inner = True
     else:
         story_photo = among_story and not _thumbnail(img, figure.url)
         caps = _near_caption(unit, stop, figure.alt, story_photo, headline)
