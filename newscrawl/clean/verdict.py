@@ -33,6 +33,7 @@ from lxml.html import HtmlElement
 
 from . import verdict_thresholds as T
 from .codes import DateSource, NotArticleReason, Rejection, WarningCode
+from .lexicon.common import OPENING_QUOTES
 from .lexicon.patterns import BOT_CHECK, INTERSTITIAL, NOT_FOUND_TITLE, PAYWALL, WALL_BOX
 from .page import Page
 from .pagetype import Evidence, headline_like, read_evidence
@@ -62,7 +63,7 @@ def assess(page: Page, body_texts: list[str], body_links_chars: int) -> Rejectio
             return Rejection(LISTING, f"{ev.teasers} teasers of other pages and no text of "
                                       "its own")
         return Rejection(NotArticleReason.EMPTY_BODY, "the body is empty")
-    rejection = _listing(ev)
+    rejection = _listing(ev, _own_date(page))
     if rejection:
         return rejection
     typed = ev.article_typed or ev.og_type == "article"
@@ -112,8 +113,9 @@ def _error_page(page: Page, n: int) -> str | None:
     return None
 
 
-def _listing(ev: Evidence) -> Rejection | None:
-    """A listing, judged on teasers: unless the page has its headline and an Article type."""
+def _listing(ev: Evidence, dated: bool) -> Rejection | None:
+    """A listing, judged on teasers: unless the page has its headline and an Article type.
+    `dated`: the page states a publication date of its own."""
     if ev.strong_identity:
         return None
     ev.read_structure()
@@ -134,9 +136,11 @@ def _listing(ev: Evidence) -> Rejection | None:
             return Rejection(LISTING, f"declared a collection or a profile, "
                                       f"{ev.teasers} teasers of other pages, {own} characters "
                                       "of its own")
-        if ev.headline is not None and not ev.article_typed and not headline_like(ev.headline):
+        if (ev.headline is not None and not ev.article_typed and not dated
+                and not headline_like(ev.headline)):
             # A heading that names the page (an author, a topic, a month) is no story's
-            # headline: a story's says something in a few words.
+            # headline: a story's says something in a few words, or a brief's two words
+            # ("Brand Lagerhalle") stand over its date.
             return Rejection(LISTING, f"{ev.teasers} teasers of other pages, {own} characters "
                                       f"of its own, under {ev.headline!r}: a name, not a "
                                       "story's headline")
@@ -203,9 +207,9 @@ def _interstitial(page: Page, body_texts: list[str], ev: Evidence) -> str | None
     n = len(body_text)
     if n < T.MAX_INTERSTITIAL_CHARS:
         for text in body_texts:
-            found = BOT_CHECK.search(text)
-            if found:
-                return f"{found.group(0)!r} in the body"
+            for shown in BOT_CHECK.finditer(text):
+                if text[: shown.start()].rstrip()[-1:] not in OPENING_QUOTES:
+                    return f"{shown.group(0)!r} in the body"
         for i, text in enumerate(body_texts):
             found = INTERSTITIAL.search(text)
             if found:

@@ -295,6 +295,9 @@ CHROME_TAGS = (
 UNRENDERED_TAGS = CODE_TAGS | FORM_CONTROLS | EMBEDDED_TAGS | MEDIA_TAGS | HEAD_TAGS
 # Not read by the dates walker: no visible dates inside.
 UNDATED_TAGS = CODE_TAGS | {"select", "option", "button", "head"}
+# Marks that open a quotation: a phrase right after one is reported by a story ('a page
+# reading "Checking your browser"'), not shown by the page.
+OPENING_QUOTES = frozenset("\"'“”„«»‘’‚‹›「『")
 # Captions and quotations: their dates are a photo's or a quoted text's, not the article's.
 QUOTED_TAGS = frozenset({"figcaption", "blockquote", "q", "caption"})
 # Never removed by a boilerplate rule: the page and the article's own containers.
