@@ -53,6 +53,7 @@ _NOT_PHOTO = re.compile(
 )
 
 VIEWER_STEM_MIN = 6  # characters: a photo viewer page named after the image (not "1.html")
+_LABEL_ONLY = re.compile(r"^\W*\w+\s*[:=：＝]\W*$")  # "Quelle:", a label without its value
 _CAMEL_HUMP = re.compile(r"([a-z])([A-Z])")
 MIN_SIZE = 50  # px: a width or height attribute below this is an icon or a tracking pixel
 MAX_CAPTION_CHARS = 600  # more text than this beside an image is the story, not its caption
@@ -220,6 +221,17 @@ def _foreign(el: HtmlElement, stop: HtmlElement, page_path: str, image: str | No
     return False
 
 
+def _closing_cite(el: HtmlElement) -> bool:
+    """A <cite> that closes a caption after its text: the photo's source ("Text
+    <cite>Jane Roe/Reuters</cite>"); a work's title inside the sentence is not."""
+    if el.tag != "cite" or (el.tail or "").strip() or el.getnext() is not None:
+        return False
+    parent = el.getparent()
+    return parent is not None and bool(
+        normalize_space(parent.text_content()[: -len(el.text_content()) or None])
+    )
+
+
 def _caption_parts(
     els: list[HtmlElement],
 ) -> tuple[str | None, str | None, list[HtmlElement]]:
@@ -230,9 +242,9 @@ def _caption_parts(
 
     def walk(node: HtmlElement) -> None:
         for child in node:
-            if isinstance(child.tag, str) and FIGURE_CREDIT_CLASS_RE.search(
+            if isinstance(child.tag, str) and (FIGURE_CREDIT_CLASS_RE.search(
                 child.get("class") or ""
-            ):
+            ) or _closing_cite(child)):
                 credits.append(child)
             elif child.tag in CODE_TAGS:
                 pass  # a script's JSON is no caption ("ImageObject" data beside the text)
@@ -253,6 +265,8 @@ def _caption_parts(
         caption, credit = split_credit(caption)
     if credit:
         credit = credit_name(credit)
+        if caption and (not credit_name(caption) or _LABEL_ONLY.match(caption)):
+            caption = None  # only the credit's label was left ("Quelle: <cite>THW</cite>")
     return caption, credit, [*els, *credits]
 
 
@@ -422,9 +436,15 @@ def _attribute_caption(
     """A caption the markup gives as an attribute (_CAPTION_ATTRS, also when it repeats the
     alt text), else a `title` that says more than the alt."""
     link = _lightbox_link(img, unit)
-    holders = [img, unit] if link is None else [img, unit, link]
-    for holder in holders:
-        for attr in _CAPTION_ATTRS:
+    holders: list[tuple[HtmlElement, tuple[str, ...]]] = [
+        (x, _CAPTION_ATTRS) for x in ((img, unit) if link is None else (img, unit, link))
+    ]
+    # and a lone image's close wrappers ("<div class=foto data-caption=...><img>"), where a
+    # "data-title" may name anything (a tab, a section)
+    wrappers = islice(unit.iterancestors(), NEAR_LEVELS if unit is img else 0)
+    holders += [(x, ("data-caption",)) for x in wrappers]
+    for holder, attrs in holders:
+        for attr in attrs:
             if explicit := normalize_space(holder.get(attr) or ""):
                 return split_credit(explicit)
     for holder in (img,) if link is None else (img, link):

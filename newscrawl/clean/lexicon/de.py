@@ -29,7 +29,7 @@ LANGUAGE = Language(
     byline_verbs=("veröffentlicht", "geschrieben"),
     published_by=("von",),
     paywall_phrases=("abonnieren sie", "jetzt abonnieren"),
-    credit_words=("foto", "bild"),
+    credit_words=("foto", "bild", "bildquelle"),
     byline_prefixes=("von", "vom", "autor", "autorin", "verfasser", "text"),
     published_labels=(
         "veröffentlicht", "erschienen", "erstellt", "publiziert", "gepostet",
