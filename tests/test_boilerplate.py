@@ -537,12 +537,19 @@ def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str)
         "Don't miss a thing: get the morning newsletter delivered to your inbox.",
         "Follow AP's coverage of the harbour at <a href='https://apnews.com/hub/x'>"
         "https://apnews.com/hub/x</a>",
+        # the call is a link: closing the pitch, or in a pitch addressing the reader
+        "Der Hafen-Report kommt jeden Morgen. <a href='/abo'>Abonnieren</a>",
+        "If you liked this story, <a href='/subscribe'>subscribe to our channel</a> for more.",
+        "Puede suscribirse aquí a nuestra <a href='/newsletters/1'>newsletter</a>.",
+        "Mehr vom Hafen im Newsletter: <a href='/newsletter/hafen'>hier entlang</a>.",
     ],
 )
 def test_a_pitch_or_a_wire_footer_is_removed(promo: str) -> None:
     item = clean(article(f"<p>{promo}</p>"))
     assert_story_kept(item)
     assert "newsletter" not in item["articleBody"] and "apnews" not in item["articleBody"]
+    text = normalize_space(fragment_fromstring(f"<p>{promo}</p>").text_content())
+    assert text not in item["articleBody"]
 
 
 def test_a_rail_written_as_lines_of_the_story_block_is_removed() -> None:

@@ -594,10 +594,21 @@ def _drop_by_class(body: HtmlElement, heavy: set[HtmlElement]) -> int:
         outer = [e for e in els if not any(a in els for a in e.iterancestors())]
         covered = sum(_text_len(e) for e in outer if _inside(e, body))
         rest = _text_len(block) - covered
-        if covered and rest <= T.LINE_GLUE_MAX and covered >= 2 * rest:
+        if (covered and rest <= T.LINE_GLUE_MAX and covered >= 2 * rest
+                and not _SENTENCE_END.search(normalize_space(block.text_content()))):
             block.drop_tree()
             removed += 1
     return removed
+
+
+_CALL_ENDS = " .!…»›>→"
+
+
+def _call_at_edge(text: str, link: str) -> bool:
+    """The link opens or closes the block: a pitch's call ("Subscribe now!", "... hier
+    entlang."), not a linked word inside a sentence."""
+    link = link.rstrip(_CALL_ENDS)
+    return bool(link) and (text.startswith(link) or text.rstrip(_CALL_ENDS).endswith(link))
 
 
 def _is_promo(text: str, links: list[str]) -> bool:
@@ -607,18 +618,26 @@ def _is_promo(text: str, links: list[str]) -> bool:
 
     A newsletter mention is a pitch only when it asks the reader for something: it opens
     with the call ("Sign up for...") or addresses the reader ("in your inbox"), or a link
-    carries the call; "Volunteers can sign up for the ministry's newsletter, she said" is
-    a sentence of the story. A wire footer ("More AP coverage: ...") links somewhere."""
+    carries the call (a pitch verb, or the newsletter's name opening or closing the block);
+    "Volunteers can sign up for the ministry's newsletter, she said" is a sentence of the
+    story, and so is "Residents who subscribe to the company's <a>newsletter</a> pay
+    less". A wire footer ("More AP coverage: ...") links somewhere."""
     if len(text) > T.PROMO_MAX:
         return False
     if NEWSLETTER.search(text) and PITCH_VERB.search(text):
-        if (PITCH_OPENING.match(text) or PITCH_ADDRESS.search(text)
-                or any(PITCH_VERB.search(t) or NEWSLETTER.search(t) for t in links)):
+        if (PITCH_OPENING.match(text) or PITCH_ADDRESS.search(text) or any(
+            PITCH_VERB.search(t) or (NEWSLETTER.search(t) and _call_at_edge(text, t))
+            for t in links
+        )):
             return True
     if COVERAGE_LINE.search(text) and (links or "http" in text):
         return True
-    if any(SUBSCRIBE_CALL.match(t) for t in links):
-        return True  # a pitch whose link is the call ("... for only $5 a month. Subscribe now!")
+    # A pitch whose link is the call, opening or closing it ("... for only $5 a month.
+    # Subscribe now!") or in a block addressing the reader ("If you enjoyed..., <a>subscribe
+    # to our channel</a> for..."); else a linked "subscribe" inside a sentence is its word.
+    if any(SUBSCRIBE_CALL.match(t) and (_call_at_edge(text, t) or PITCH_ADDRESS.search(text))
+           for t in links):
+        return True
     return any(pattern.search(text) for pattern in PROMO_LINES)
 
 
@@ -633,12 +652,21 @@ def _channel_pitch(el: HtmlElement, text: str, brand: str) -> bool:
     """The site's pitch for its own channels: a short block whose links all go to app
     stores or social networks, one of them naming the site ("News on your phone? Our app
     for <a>Android</a> and <a>iOS</a>", "Follow us on <a>WhatsApp</a>, <a>Instagram</a>"),
-    or that mentions a newsletter and links to a newsletter page ("... hier entlang")."""
-    hrefs = [(a.get("href") or "").strip().lower() for a in el.iter("a")]
+    or that names a newsletter and links to a newsletter page, addressing the reader ("o
+    suscribirse aquí a nuestra <a>newsletter</a>") or with the link as its call, opening or
+    closing it ("... beim WAZ-Newsletter richtig – <a>hier entlang</a>"). Else a newsletter
+    link inside a sentence, or named by the link's own text, is a linked word of the story
+    ("the ministry's <a>newsletter</a> said")."""
+    anchors = list(el.iter("a"))
+    hrefs = [(a.get("href") or "").strip().lower() for a in anchors]
     if not hrefs or len(text) > T.CHANNEL_PITCH_MAX:
         return False
     parts = [_parts(h) for h in hrefs]
-    if NEWSLETTER.search(text) and any("newsletter" in path for _, path in parts):
+    pages = [a for a, (_, path) in zip(anchors, parts, strict=True) if "newsletter" in path]
+    if pages and NEWSLETTER.search(text) and (PITCH_ADDRESS.search(text) or (
+        any(_call_at_edge(text, normalize_space(a.text_content())) for a in pages)
+        and NEWSLETTER.search(_outside_links(text, anchors))
+    )):
         return True
     if len(hrefs) < 2 or len(brand) < T.BRAND_MIN:
         return False
@@ -712,17 +740,20 @@ def _drop_promos(body: HtmlElement, heavy: set[HtmlElement], url: str = "") -> i
 
 def _drop_author_lines(body: HtmlElement, heavy: set[HtmlElement]) -> int:
     """The "more from this reporter" line under a story ("김민수 기자 다른기사 보기",
-    "More articles by Jane Doe"): a short block whose link says so."""
+    "More articles by Jane Doe"): a short block whose link says so, opening or closing it."""
     removed = 0
     for a in list(body.iter("a")):
         if a.getparent() is None or not _inside(a, body):
             continue
-        if not AUTHOR_MORE.search(normalize_space(a.text_content())):
+        link = normalize_space(a.text_content())
+        if not AUTHOR_MORE.search(link):
             continue
         block = _block_of(a)
         if (block is None or block is body or _protected(block, heavy)
                 or _text_len(block) > T.AUTHOR_LINE_MAX):
             continue
+        if not _call_at_edge(normalize_space(block.text_content()), link):
+            continue  # the link inside a sentence ("... read <a>more from this author</a> on")
         block.drop_tree()
         removed += 1
     return removed

@@ -22,6 +22,7 @@ from .links import join_url
 from .page import Image, Page
 from .region import article_region
 from .render import is_slide, normalize_space
+from .scoring import in_sentence
 
 CAPTION_SEARCH_LEVELS = 3  # wrappers of an image searched for a caption-classed sibling
 CAPTION_MAX = 600  # characters: a longer "caption" is a wrapper of the article
@@ -259,6 +260,8 @@ def _drop_leftover_captions(body: HtmlElement) -> None:
             f"{el.get('class') or ''} {el.get('id') or ''}"
         ):
             continue
+        if in_sentence(el):
+            continue  # a word of a sentence ("at the <span class=caption>quay</span>")
         if not _holds_article(el) and not _describes_video(el) and not _in_slide(el):
             el.drop_tree()
 

@@ -50,10 +50,12 @@ _VIDEO_HOSTS = frozenset({"youtube.com", "www.youtube.com", "vimeo.com", "www.vi
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-# Elements that hold words of a sentence (not <sup>: a footnote's mark)
+# Elements that hold words of a sentence, the obsolete ones pages still write included
+# ("<big>", "<tt>", "<nobr>"); a <sup> too ("21<sup>st</sup>"): a footnote's mark ("1",
+# "*") has no letter.
 _PHRASING = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em font i ins kbd label mark q s samp small span "
-    "strong sub time u var".split()
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q "
+    "s samp small span strike strong sub sup time tt u var".split()
 )
 
 
