@@ -100,12 +100,11 @@ def _described_captions(page: Page) -> list[Image]:
     if not sd or not art:
         return []
     refs = art.get("image")
-    by_id = {o["@id"]: o for o in sd.objects if isinstance(o.get("@id"), str)}
     captioned: list[Image] = []
     for ref in refs if isinstance(refs, list) else [refs]:
-        if not isinstance(ref, dict):
+        obj = sd.resolve(ref)
+        if not isinstance(obj, dict):
             continue
-        obj = by_id.get(ref["@id"], ref) if isinstance(ref.get("@id"), str) else ref
         caption = obj.get("caption")
         url = obj.get("url") or obj.get("contentUrl")
         if not isinstance(caption, str) or not isinstance(url, str) or not url.strip():
@@ -133,8 +132,16 @@ def _described_captions(page: Page) -> list[Image]:
     return captioned
 
 
+# a media library's size variant of one upload: "photo-1024x683.jpg", "photo-scaled.jpg"
+_SIZE_VARIANT = re.compile(r"-(?:\d{2,4}x\d{2,4}|scaled)(?=\.\w+$)")
+
+
 def _same_image(a: str, b: str) -> bool:
-    return a == b or urlsplit(a)[1:3] == urlsplit(b)[1:3]
+    """One upload: the same address, or the same file in another size of its library."""
+    if a == b:
+        return True
+    (host_a, path_a), (host_b, path_b) = urlsplit(a)[1:3], urlsplit(b)[1:3]
+    return host_a == host_b and _SIZE_VARIANT.sub("", path_a) == _SIZE_VARIANT.sub("", path_b)
 
 
 def _credit_text(obj: dict[str, Any]) -> str | None:

@@ -150,7 +150,11 @@ def _tags(page: Page, meta: Meta, art: Article) -> None:
 
 
 def _main_image(page: Page, meta: Meta, art: Article) -> None:
-    image = _url(art.get("image"), page.url) or (
+    value = art.get("image")
+    if page.structured is not None:
+        items = value if isinstance(value, list) else [value]
+        value = [page.structured.resolve(v) for v in items]
+    image = _url(value, page.url) or (
         join_url(page.url, meta["og:image"]) if meta.get("og:image") else None
     )
     if image:

@@ -59,6 +59,16 @@ class StructuredData:
                         best, best_rank = obj, rank
         return best
 
+    def resolve(self, value: Any) -> Any:
+        """A reference ({"@id": ...} alone, as Yoast writes the article's "#primaryimage")
+        resolved to the object of the @graph it names; anything else as it is."""
+        if not isinstance(value, dict) or set(value) - {"@id", "@type"}:
+            return value
+        ref = value.get("@id")
+        if not isinstance(ref, str):
+            return value
+        return next((o for o in self.objects if o.get("@id") == ref and o is not value), value)
+
     def of_type(self, *names: str) -> list[dict[str, Any]]:
         wanted = {n.lower() for n in names}
         return [o for o in self.objects if any(t.lower() in wanted for t in _types(o))]
