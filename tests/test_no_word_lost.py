@@ -28,6 +28,7 @@ from lxml.html import document_fromstring
 
 from newscrawl import extract_article
 from newscrawl.clean.lexicon import words
+from newscrawl.clean.lexicon.common import CHROME_ROLES
 from newscrawl.clean.lexicon.patterns import PITCH_ADDRESS, PITCH_VERB
 from newscrawl.clean.render import normalize_space
 
@@ -155,6 +156,8 @@ INLINE_CLASSES = [
 INLINE_TAGS = ["span", "a", "em", "strong", "mark", "abbr", "font", "small", "cite", "time",
                "u", "q", "dfn", "b", "i", "sup", "sub", "ins", "bdi", "data", "s", "del",
                "kbd", "big", "tt", "strike", "acronym", "nobr"]
+# ARIA roles of popovers and widgets, landmark roles too (sites set them on odd elements)
+INLINE_ROLES = [*sorted(CHROME_ROLES), "tooltip", "note", "button", "link", "term"]
 INLINE_LINKS = [*LINKS, "/topic/harbour", "/author/anna-lindqvist", "/quote/AAPL",
                 "/company/harbour-holdings", "https://twitter.com/intent/follow?screen_name=x",
                 "/newsletter", "/subscribe", "/2025/03/24/harbour-plan-approved"]
@@ -175,10 +178,12 @@ def inline_piece(draw) -> str:
     word = draw(st.sampled_from(PIECE_WORDS))
     tag = draw(st.sampled_from(INLINE_TAGS))
     attrs = ""
-    for name in draw(st.lists(st.sampled_from(["class", "id", "aria-hidden", "title", "data"]),
-                              max_size=2, unique=True)):
+    for name in draw(st.lists(st.sampled_from(["class", "id", "aria-hidden", "title", "data",
+                                               "role"]), max_size=2, unique=True)):
         if name in ("class", "id"):
             attrs += f" {name}='{draw(st.sampled_from(INLINE_CLASSES))}'"
+        elif name == "role":
+            attrs += f" role='{draw(st.sampled_from(INLINE_ROLES))}'"
         elif name == "aria-hidden":
             attrs += " aria-hidden='true'"  # hidden from screen readers, shown on screen
         elif name == "title":
@@ -192,7 +197,11 @@ def inline_piece(draw) -> str:
             attrs += f" href='{href}'"
     else:
         inner = word
-    return f"<{tag}{attrs}>{inner}</{tag}>"
+    piece = f"<{tag}{attrs}>{inner}</{tag}>"
+    if draw(st.integers(0, 5)) == 0:  # wrapped again ("<span class=tooltip><em>..</em></span>")
+        outer = draw(st.sampled_from(["span", "em", "b", "font", "small"]))
+        piece = f"<{outer} class='{draw(st.sampled_from(INLINE_CLASSES))}'>{piece}</{outer}>"
+    return piece
 
 
 @st.composite
@@ -277,6 +286,8 @@ def test_no_word_of_a_sentence_is_lost_to_its_inline_markup(case):
         # a linked "subscribe" inside a sentence, a linked newsletter beside a pitch verb
         "Residents who <a href='/subscribe'>subscribe</a> to the ferry pay less.",
         "Residents who subscribe to the company's <a href='/n/1'>newsletter</a> pay less.",
+        # a landmark role on words of a sentence
+        "Residents <span role='dialog'>voted</span> for the plan on the quay last night.",
         # a "more from this author" link inside a sentence
         "Residents asked for <a href='/a/1'>more from this author</a> at the town hall.",
         # most of a sentence in a classed <span> (a "click to tweet" quote)

@@ -57,6 +57,7 @@ from .lexicon.patterns import (
 from .metalines import meta_line
 from .page import Page
 from .render import _ZERO_WIDTH, BLOCK_TAGS, normalize_space
+from .scoring import in_sentence
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # The visually-hidden idiom written inline (what the sr-only classes do in a stylesheet): a
@@ -234,8 +235,11 @@ def _for_screen_readers(cls: str | None, style: str | None) -> bool:
 
 def _marked_chrome(el: HtmlElement, keys: list[str]) -> bool:
     """A chrome role, hidden, a hiding style or text for screen readers; each attribute read
-    only when the element has it (`keys`: its attribute names)."""
-    if "role" in keys and (el.get("role") or "").lower() in CHROME_ROLES or "hidden" in keys:
+    only when the element has it (`keys`: its attribute names). A role is no landmark on
+    words standing in a sentence ("Residents <span role=dialog>voted</span> for")."""
+    if "hidden" in keys:
+        return True
+    if "role" in keys and (el.get("role") or "").lower() in CHROME_ROLES and not in_sentence(el):
         return True
     style = el.get("style") if "style" in keys else None
     if style and _HIDDEN_STYLE.search(style):
