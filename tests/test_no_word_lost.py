@@ -155,7 +155,8 @@ INLINE_CLASSES = [
 ]
 INLINE_TAGS = ["span", "a", "em", "strong", "mark", "abbr", "font", "small", "cite", "time",
                "u", "q", "dfn", "b", "i", "sup", "sub", "ins", "bdi", "data", "s", "del",
-               "kbd", "big", "tt", "strike", "acronym", "nobr"]
+               "kbd", "big", "tt", "strike", "acronym", "nobr",
+               "button"]  # a glossary term or a name opening a pop-up card
 # ARIA roles of popovers and widgets, landmark roles too (sites set them on odd elements)
 INLINE_ROLES = [*sorted(CHROME_ROLES), "tooltip", "note", "button", "link", "term"]
 INLINE_LINKS = [*LINKS, "/topic/harbour", "/author/anna-lindqvist", "/quote/AAPL",
@@ -286,6 +287,8 @@ def test_no_word_of_a_sentence_is_lost_to_its_inline_markup(case):
         # a linked "subscribe" inside a sentence, a linked newsletter beside a pitch verb
         "Residents who <a href='/subscribe'>subscribe</a> to the ferry pay less.",
         "Residents who subscribe to the company's <a href='/n/1'>newsletter</a> pay less.",
+        # a term of a sentence set as a <button> (a glossary pop-up)
+        "Residents <button class='glossary'>voted</button> for the plan on the quay.",
         # a landmark role on words of a sentence
         "Residents <span role='dialog'>voted</span> for the plan on the quay last night.",
         # a "more from this author" link inside a sentence
@@ -309,3 +312,16 @@ def test_inline_markup_the_hunt_found_keeps_its_words(sentence: str) -> None:
         "</article></body></html>"
     )
     assert extract_article(html, URL)["articleBody"].split("\n\n") == story
+
+
+def test_a_button_closing_its_paragraph_is_no_word_of_it() -> None:
+    """A <button> inside a sentence is a term of it; one closing its paragraph is a control
+    ("Read more", "Play")."""
+    html = (
+        f"<html lang='en'><head><title>{HEADLINE}</title></head><body><article>"
+        f"<h1>{HEADLINE}</h1><p>Officials said the harbour works would start in autumn and "
+        "the fishermen asked for more time.</p><p>Residents voted for the plan on the quay "
+        "last night, the council said. <button>Read more</button></p></article></body></html>"
+    )
+    assert extract_article(html, URL)["articleBody"].split("\n\n")[1] == (
+        "Residents voted for the plan on the quay last night, the council said.")

@@ -57,7 +57,7 @@ from .lexicon.patterns import (
 from .metalines import meta_line
 from .page import Page
 from .render import _ZERO_WIDTH, BLOCK_TAGS, normalize_space
-from .scoring import in_sentence
+from .scoring import in_sentence, inside_sentence
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # The visually-hidden idiom written inline (what the sr-only classes do in a stylesheet): a
@@ -281,7 +281,8 @@ def prune_chrome(root: HtmlElement) -> None:
             if drop:
                 el = _signup_box(el, heavy)
         elif tag in CHROME_TAGS:
-            drop = not (tag == "iframe" and "video" in (el.get("src") or ""))
+            drop = not (tag == "iframe" and "video" in (el.get("src") or "")
+                        or tag == "button" and inside_sentence(el))
         else:
             keys = el.keys()
             drop = not _PRUNED_BY_ATTRIBUTES.isdisjoint(keys) and _marked_chrome(el, keys)

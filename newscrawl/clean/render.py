@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .lexicon.patterns import DROP_CAP_CLASS, EMBED_CLASS, one_letter_words
+from .scoring import inside_sentence
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
@@ -146,6 +147,8 @@ class _Walker:
         if tag == "figure" and is_quotation(el):
             self.walk_quotation(el)
             return
+        if tag == "button" and inside_sentence(el):
+            tag = "span"  # a glossary or pop-up term set in a sentence: its words are the story's
         if tag in SKIP_TAGS or tag == "figure" or not tag:
             # Figures (images and captions) are not body text; see captions.py.
             if el.tail:

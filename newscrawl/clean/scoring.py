@@ -55,7 +55,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "*") has no letter.
 _PHRASING = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q "
-    "s samp small span strike strong sub sup time tt u var".split()
+    "s samp small span strike strong sub sup time tt u var button".split()
 )
 
 
@@ -76,6 +76,24 @@ def in_sentence(el: HtmlElement) -> bool:
         if parent.tag not in _PHRASING:
             return False
         node = parent
+    return False
+
+
+def inside_sentence(el: HtmlElement) -> bool:
+    """In running text with words of its block after it as well ("Residents <button>voted
+    </button> for"): a control closing its block ("... <button>Read more</button>") is no
+    word of the story."""
+    if not in_sentence(el):
+        return False
+    node = el
+    while node is not None and node.tag in _PHRASING:
+        if _LETTER.search(node.tail or "") or any(
+            _LETTER.search(sib.tail or "")
+            or isinstance(sib.tag, str) and _LETTER.search(sib.text_content())
+            for sib in node.itersiblings()
+        ):
+            return True
+        node = node.getparent()
     return False
 
 
