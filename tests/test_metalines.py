@@ -54,6 +54,8 @@ def test_datelines(line: str) -> None:
         "Aktionszeitraum: DATE – DATE",  # a range: a fact of the story
         "The council, which voted on DATE after a long debate, wants the works finished soon",
         "No date here at all",
+        "“The harbour reopens on DATE”",  # a quotation
+        "„Wir öffnen den Hafen am DATE“",
     ],
 )
 def test_not_datelines(line: str) -> None:

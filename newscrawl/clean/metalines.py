@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from . import boilerplate_thresholds as T
 from .authors import looks_like_name, split_names
+from .lexicon.common import OPENING_QUOTES
 from .lexicon.patterns import BYLINE_PREFIX, READING_TIME
 
 # A date parser for one page: the dates written in a text, as (start, end) offsets.
@@ -48,8 +49,9 @@ def is_reading_time(text: str) -> bool:
 
 def is_dateline(text: str, dates: DateSpans) -> bool:
     """One date, with a time, a label, a weekday, a place or a section beside it, and
-    nothing that reads as a sentence."""
-    if len(text) > T.DATELINE_MAX or _SENTENCE_END.search(text):
+    nothing that reads as a sentence: not a quotation either ('“The harbour reopens on 24
+    March 2025”', a line of speech)."""
+    if len(text) > T.DATELINE_MAX or _SENTENCE_END.search(text) or text[:1] in OPENING_QUOTES:
         return False
     spans = dates(text)
     if len(spans) != 1:
