@@ -168,6 +168,38 @@ async def test_the_close_stores_what_each_site_learned_and_lets_it_go(state):
     assert SiteTemplateMemory(state, min_pages=3).known("news") == frozenset(rail)
 
 
+@pytest.mark.parametrize("size", [4097, 10_000])
+def test_a_large_mapping_round_trips_in_its_order(state, size):
+    value = {f"block{n:05}é": [f"a{n % 7}"] for n in range(size, 0, -1)}  # not sorted
+    state.set_value("templates", "news", value)
+    got = state.get_value("templates", "news")
+    assert got == value and list(got) == list(value)
+    bigger = state.update_value("templates", "news", lambda v: {**v, "extra": ["a1"]})
+    assert state.get_value("templates", "news") == bigger and len(bigger) == size + 1
+    state.set_value("templates", "news", {"one": ["a1"]})  # shrinks: no part left behind
+    assert state.get_value("templates", "news") == {"one": ["a1"]}
+    state.set_value("templates", "news", value)
+    state.delete_value("templates", "news")
+    assert state.get_value("templates", "news") is None
+
+
+def test_sqlite_keeps_a_large_mapping_in_parts_and_reads_the_whole_form(tmp_path):
+    from newscrawl.state.base import DUMPS_SLICE
+
+    store = SqliteCrawlState(tmp_path / "state.sqlite3")
+    value = {f"b{n}": [f"a{n}"] for n in range(2 * DUMPS_SLICE + 1)}
+    store.set_value("templates", "news", value)
+    assert [tuple(r) for r in store.db.execute("SELECT value FROM kv")] == [(None,)]
+    assert store.db.execute("SELECT count(*) FROM kv_parts").fetchone()[0] == 3
+    # A file written before parts existed holds the whole text in kv: still read.
+    store.delete_value("templates", "news")
+    store.db.execute("INSERT INTO kv (namespace, key, value) VALUES ('templates', 'news', ?)",
+                     (json.dumps(value),))
+    assert store.get_value("templates", "news") == value
+    assert store.db.execute("SELECT count(*) FROM kv_parts").fetchone()[0] == 0
+    store.close()
+
+
 @pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 10_000])
 def test_a_large_value_is_encoded_in_slices_as_json_dumps_would(size):
     from newscrawl.state.base import dumps_value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -23,25 +23,36 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-# Keys of a mapping encoded at a time by dumps_value.
+# Keys of a mapping encoded at a time (dumps_value, value_parts).
 DUMPS_SLICE = 4096
+
+
+def value_parts(value: Any) -> Iterator[str] | None:
+    """A large mapping (a site's template blocks: up to 100,000 keys) as the JSON texts of
+    its slices of DUMPS_SLICE keys, each a whole object, in the mapping's order, made one at
+    a time; None for a value small enough to encode whole. A store that keeps the slices
+    apart (SQLite: table kv_parts) never holds the whole text."""
+    if not isinstance(value, dict) or len(value) <= DUMPS_SLICE:
+        return None
+    items = iter(value.items())
+    slices = iter(lambda: dict(itertools.islice(items, DUMPS_SLICE)), {})
+    return (json.dumps(piece, ensure_ascii=False) for piece in slices)
 
 
 def dumps_value(value: Any) -> str:
     """The JSON text of a key/value entry (json.dumps, ensure_ascii=False). A large mapping
-    (a site's template blocks: up to 100,000 keys) is encoded a slice of keys at a time:
-    json.dumps makes a list of all its items and a string per token first, 13 MiB at its
-    peak for a 4-MB text, at the crawl's close."""
-    if not isinstance(value, dict) or len(value) <= DUMPS_SLICE:
+    is encoded a slice of keys at a time: json.dumps makes a list of all its items and a
+    string per token first, 13 MiB at its peak for a 4-MB text, at the crawl's close."""
+    parts = value_parts(value)
+    if parts is None:
         return json.dumps(value, ensure_ascii=False)
-    items = iter(value.items())
-    parts = ["{"]
-    while chunk := dict(itertools.islice(items, DUMPS_SLICE)):
-        if len(parts) > 1:
-            parts.append(", ")  # json.dumps' item separator
-        parts.append(json.dumps(chunk, ensure_ascii=False)[1:-1])
-    parts.append("}")
-    return "".join(parts)  # one join: the pieces and the text, never a third copy
+    pieces = ["{"]
+    for part in parts:
+        if len(pieces) > 1:
+            pieces.append(", ")  # json.dumps' item separator
+        pieces.append(part[1:-1])
+    pieces.append("}")
+    return "".join(pieces)  # one join: the pieces and the text, never a third copy
 
 
 def utc_now() -> datetime:

@@ -2,7 +2,8 @@
 
 Tables: `articles` (one row per article, the committed version), `urls` (every URL variant
 seen, by article key), `staged` (articles of runs not yet committed), `runs` (run status and
-the manifest stored at commit), `kv` (generic JSON values by namespace, e.g. site templates).
+the manifest stored at commit), `kv` (generic JSON values by namespace, e.g. site templates;
+a large mapping is kept in `kv_parts`, a row per slice of keys, its `kv` value NULL).
 Inspect it with `sqlite3 output/state.sqlite3 'select * from runs'`.
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..urls import article_key
-from .base import ArticleState, CrawlState, RunRecord, dumps_value, is_due, iso
+from .base import ArticleState, CrawlState, RunRecord, dumps_value, is_due, iso, value_parts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -62,6 +63,13 @@ CREATE TABLE IF NOT EXISTS kv (
     value TEXT,
     updated TEXT,
     PRIMARY KEY (namespace, key)
+);
+CREATE TABLE IF NOT EXISTS kv_parts (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (namespace, key, part)
 );
 """
 
@@ -234,13 +242,32 @@ class SqliteCrawlState(CrawlState):
     def get_value(self, namespace: str, key: str) -> Any:
         row = self.db.execute("SELECT value FROM kv WHERE namespace = ? AND key = ?",
                               (namespace, key)).fetchone()
-        return json.loads(row[0]) if row and row[0] is not None else None
+        if row is None:
+            return None
+        if row[0] is not None:
+            return json.loads(row[0])
+        value: dict[str, Any] = {}  # kept in parts (set_value): read a slice at a time
+        for (part,) in self.db.execute("SELECT value FROM kv_parts WHERE namespace = ? AND "
+                                       "key = ? ORDER BY part", (namespace, key)):
+            value.update(json.loads(part))
+        return value or None
 
     def set_value(self, namespace: str, key: str, value: Any) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO kv (namespace, key, value, updated) "
-            "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            (namespace, key, dumps_value(value)))
+        """A large mapping goes in parts (state.base.value_parts), written as they are
+        encoded: one 4-MB text bound to one statement cost ~25 MiB of RSS at the close
+        (the text, SQLite's copy, the record built from it), a part ~0.2 MB."""
+        parts = value_parts(value)
+        with self._tx():
+            self.db.execute("DELETE FROM kv_parts WHERE namespace = ? AND key = ?",
+                            (namespace, key))
+            if parts is not None:
+                self.db.executemany(
+                    "INSERT INTO kv_parts (namespace, key, part, value) VALUES (?, ?, ?, ?)",
+                    ((namespace, key, n, text) for n, text in enumerate(parts)))
+            self.db.execute(
+                "INSERT OR REPLACE INTO kv (namespace, key, value, updated) "
+                "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                (namespace, key, None if parts is not None else dumps_value(value)))
 
     def update_value(self, namespace: str, key: str, change: Callable[[Any], Any]) -> Any:
         with self._tx():  # BEGIN IMMEDIATE: another process sharing the file waits
@@ -249,7 +276,10 @@ class SqliteCrawlState(CrawlState):
         return value
 
     def delete_value(self, namespace: str, key: str) -> None:
-        self.db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", (namespace, key))
+        with self._tx():
+            self.db.execute("DELETE FROM kv_parts WHERE namespace = ? AND key = ?",
+                            (namespace, key))
+            self.db.execute("DELETE FROM kv WHERE namespace = ? AND key = ?", (namespace, key))
 
     def close(self) -> None:
         self._write_staged()
@@ -257,13 +287,18 @@ class SqliteCrawlState(CrawlState):
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception (autocommit connection)."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception (autocommit connection).
+    Inside another transaction it is part of that one (set_value within update_value)."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.inner = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.inner = self.db.in_transaction
+        if not self.inner:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: Any, *exc: Any) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not self.inner:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
