@@ -42,6 +42,7 @@ from ..lexicon.patterns import (
     DATE_CLASS,
     MICROFORMAT,
     MICROFORMAT_PUBLISHED_RE,
+    MICROFORMAT_UPDATED_RE,
     MODIFIED_LABEL,
     ORIGINAL_LABEL,
     PUBLISHED_AFTER,
@@ -89,13 +90,19 @@ class _Hit:
 @lru_cache(maxsize=16384)
 def _class_info(words: str) -> tuple[bool, bool, bool, DateKind | bool]:
     """(strong chrome, weak chrome, date-ish, microformat) for a class or id value;
-    memoised, since templates repeat the same few class strings thousands of times."""
+    memoised, since templates repeat the same few class strings thousands of times. The
+    microformat: PUBLISHED, MODIFIED for "updated" alone (the last change only beside a
+    published one: _paired_updates), True for another date class."""
     if "-" in words:
         words = " ".join(t for t in words.split() if not TAXONOMY_TOKEN.match(t))
     cls = words
     micro: DateKind | bool = False
     if MICROFORMAT.search(cls):
-        micro = DateKind.PUBLISHED if MICROFORMAT_PUBLISHED_RE.search(cls) else True
+        micro = True
+        if MICROFORMAT_PUBLISHED_RE.search(cls):
+            micro = DateKind.PUBLISHED
+        elif not MICROFORMAT.search(MICROFORMAT_UPDATED_RE.sub(" ", cls)):
+            micro = DateKind.MODIFIED
     return (
         bool(CHROME_STRONG.search(words)),
         bool(CHROME_WEAK.search(words)),
@@ -189,6 +196,9 @@ class _Walk:
         # where the last block of site chrome above the headline began (a menu, a <nav>):
         # a date before it is the site's frame, however close to the headline
         self.frame_end = -1
+        # elements with a microformat class of the publication, of "updated" alone
+        self.micro_published: list[HtmlElement] = []
+        self.micro_updated: list[HtmlElement] = []
 
     def run(self, root: HtmlElement) -> tuple[list[_Hit], int | None, int | None]:
         """Walk the tree once. An element's chrome verdict: False (content), True (chrome),
@@ -311,6 +321,10 @@ class _Walk:
                 h_start = pos
             n = len(hits)
             micro = names.micro
+            if micro == DateKind.PUBLISHED:
+                self.micro_published.append(el)
+            elif micro == DateKind.MODIFIED:
+                self.micro_updated.append(el)
             if flags & _TIME or rare or micro:
                 itemprop = (el.get("itemprop") or "").lower()
                 if (
@@ -675,9 +689,24 @@ def _learn_order(hits: list[_Hit], ctx: Context) -> None:
         ctx.order, ctx.order_known = "MDY", True
 
 
+def _paired_updates(walk: _Walk, hits: list[_Hit]) -> None:
+    """An "updated" date element beside a "published" one (WordPress themes print both, the
+    update first and hidden: <time class="updated">...<time class="entry-date published">)
+    states the last change: its hits, attribute and text, are the modification's, whatever
+    label stands before the pair ("Posted on")."""
+    if not walk.micro_updated or not walk.micro_published:
+        return
+    parents = {el.getparent() for el in walk.micro_published}
+    updates = {el for el in walk.micro_updated if el.getparent() in parents}
+    for hit in hits:
+        if hit.el in updates and hit.source != DateSource.ITEMPROP:
+            hit.kind = DateKind.MODIFIED
+
+
 def read_body(page: Page, ctx: Context) -> None:
     walk = _Walk(page, ctx)
     hits, h_start, h_end = walk.run(page.root)
+    _paired_updates(walk, hits)
     _learn_order(hits, ctx)
     hits = _wall_off(walk, hits, ctx, h_start, h_end)
     ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
@@ -878,7 +907,9 @@ def _hit_candidates(
             kind = DateKind.MODIFIED
         elif modified_only:
             continue
-        elif PUBLISHED_LABEL.search(before) or PUBLISHED_AFTER.match(_after(hit, end)):
+        elif hit.kind != DateKind.MODIFIED and (  # the markup's modification stays one
+            PUBLISHED_LABEL.search(before) or PUBLISHED_AFTER.match(_after(hit, end))
+        ):
             kind = DateKind.PUBLISHED
         elif labelled_only:
             continue

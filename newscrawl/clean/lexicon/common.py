@@ -123,9 +123,12 @@ DROP_CAP_CLASS_WORDS = ("drop-cap", "dropped-cap", "initial", "first-letter", "l
 TAXONOMY_PREFIXES = (
     "category", "tag", "post", "format", "status", "type", "page", "postid", "elementor", "topic",
 )
-# Microformat classes of dates (hAtom, h-entry); the first two say "published".
+# Microformat classes of dates (hAtom, h-entry); the first two say "published". "updated"
+# alone is the last change only beside a "published" one: themes add it to the publication
+# date itself for hAtom ("post-date updated", "entry-date updated").
 MICROFORMAT_PUBLISHED = ("published", "dt-published")
-MICROFORMAT_DATES = MICROFORMAT_PUBLISHED + ("updated", "dtstart", "entry-date")
+MICROFORMAT_UPDATED = ("updated", "dt-updated")
+MICROFORMAT_DATES = MICROFORMAT_PUBLISHED + MICROFORMAT_UPDATED + ("dtstart", "entry-date")
 
 # A copyright mark opening a credit ("© AFP"), and photo agencies whose name alone ends a
 # caption ("... Getty Images").

@@ -35,6 +35,7 @@ from .common import (
     LEFTOVER_CAPTION_CLASS,
     MICROFORMAT_DATES,
     MICROFORMAT_PUBLISHED,
+    MICROFORMAT_UPDATED,
     PHOTO_AGENCIES,
     SCREEN_READER_CLASS,
     SHARE_HREF,
@@ -93,6 +94,7 @@ MICROFORMAT = re.compile(r"\b(?:" + alternation(MICROFORMAT_DATES) + r")\b", re.
 MICROFORMAT_PUBLISHED_RE = re.compile(
     r"\b(?:" + alternation(MICROFORMAT_PUBLISHED) + r")\b", re.I
 )
+MICROFORMAT_UPDATED_RE = re.compile(r"\b(?:" + alternation(MICROFORMAT_UPDATED) + r")\b", re.I)
 EMBED_CLASS = re.compile(alternation(SOCIAL_NETWORKS + EMBED_WORDS), re.I)
 CAPTION_CLASS_RE = re.compile(CAPTION_CLASS, re.I)
 LEFTOVER_CAPTION_CLASS_RE = re.compile(LEFTOVER_CAPTION_CLASS, re.I)
