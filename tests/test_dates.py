@@ -246,6 +246,9 @@ def test_relative_date_without_fetch_time_abstains() -> None:
         ("입력 2024.12.02 09:15", "2024-12-02T09:15:00+09:00"),
         ("기사입력 2024년 12월 2일 오후 3:05", "2024-12-02T15:05:00+09:00"),
         ("2024년 12월 2일", "2024-12-02"),
+        ("입력 2024. 12. 2. 09:15", "2024-12-02T09:15:00+09:00"),  # a space after each dot
+        ("2024. 12. 02. 오후 3:05", "2024-12-02T15:05:00+09:00"),
+        ("2024.12.02. 오후 3:05", "2024-12-02T15:05:00+09:00"),  # the clock after the dot
     ],
 )
 def test_korean_forms(text: str, expected: str) -> None:
@@ -264,6 +267,7 @@ def test_korean_forms(text: str, expected: str) -> None:
         ("2 de dezembro de 2024", "pt", "2024-12-02"),
         ("2 december 2024", "nl", "2024-12-02"),
         ("2024年12月2日 09:15", "ja", "2024-12-02T09:15:00"),
+        ("2024. 12. 02. 09:15", "hu", "2024-12-02T09:15:00"),
     ],
 )
 def test_localized_forms(text: str, lang: str, expected: str) -> None:

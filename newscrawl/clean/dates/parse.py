@@ -48,6 +48,11 @@ _CJK = re.compile(
     r"((?:19|20)\d{2})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日号號]?"
     r"(?:\s*\(?[월화수목금토일月火水木金土日][요曜]?[일日]?\)?(?![\w]))?" + CJK_CLOCK  # weekday
 )
+# 2024. 3. 14. 09:15 / 2024. 03. 14. 오후 3:05: Korean (and Hungarian) numeric dates, a
+# space after each dot, the clock in 24 hours or after a half-day word
+_YMD_SPACED = re.compile(r"(?<![\d.])((?:19|20)\d{2})\. (\d{1,2})\. (\d{1,2})(?!\d)\.?" + CJK_CLOCK)
+# the clock after a dotted date's closing dot: 2024.03.14. 오전 9:15
+_DOT_CLOCK = re.compile(r"\.?" + CJK_CLOCK)
 _COMPACT_TIME = re.compile(r"T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?" + _OFFSET + "?", re.I)
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 # Other scripts' digits, one character for one ASCII digit: offsets into a text stay valid.
@@ -377,7 +382,14 @@ def parse_text(
         hh, mm, ss = m.group(5), m.group(6), m.group(7)
         if hh is None:
             hh, mm, ss, off = time_after(text, m.end())
+        if hh is None and m.group(2) == ".":
+            clock = _DOT_CLOCK.match(text, m.end())
+            if clock is not None and clock.group(2) is not None:
+                hh, mm = cjk_clock(clock.group(1), clock.group(2), clock.group(3))
         add(make_stamp(m.group(1), m.group(3), m.group(4), hh, mm, ss, off), m.start(), m.end())
+    for m in _YMD_SPACED.finditer(text):
+        hh, mm = cjk_clock(m.group(4), m.group(5), m.group(6))
+        add(make_stamp(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
     for m in _CJK.finditer(text):
         hh, mm = cjk_clock(m.group(4), m.group(5), m.group(6))
         add(make_stamp(m.group(1), m.group(2), m.group(3), hh, mm), m.start(), m.end())
