@@ -843,6 +843,43 @@ def test_the_json_ld_article_is_the_pages_own_not_a_related_storys(
     assert art is not None and art["headline"] == headline
 
 
+_TEASERS = [
+    {"@type": "NewsArticle", "headline": "Other", "url": "https://news.example/b",
+     "datePublished": "2024-12-01"},
+    {"@type": "BlogPosting", "headline": "Third", "url": "https://news.example/c"},
+]
+
+
+@pytest.mark.parametrize(
+    ("objects", "page", "canonical", "headline"),
+    [
+        # related-story cards that name their stories: none is the page's article
+        (_TEASERS, "https://news.example/a", None, None),
+        # ... nor when the page describes nothing else (the lone dated object is a teaser)
+        (_TEASERS + [{"@type": "WebSite", "name": "News"}], "https://news.example/a", None, None),
+        # the page's own, named by its canonical address (an AMP copy), beside the cards
+        (_TEASERS + [{"@type": "NewsArticle", "headline": "Own", "url": "https://news.example/a"}],
+         "https://news.example/amp/a", "https://news.example/a", "Own"),
+        # one story named by two objects (article and web page under a canonical address)
+        ([{"@type": "NewsArticle", "headline": "Own", "url": "https://news.example/a"},
+          {"@type": "WebPage", "name": "Own page", "url": "https://news.example/a"}],
+         "https://news.example/amp/a", None, "Own"),
+    ],
+)
+def test_articles_naming_other_stories_are_a_list_of_teasers(
+    objects: list[dict[str, str]], page: str, canonical: str | None, headline: str | None
+) -> None:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    script = f'<script type="application/ld+json">{json.dumps(objects)}</script>'
+    root, _ = load_document(f"<html><head>{link}{script}</head></html>".encode(), "text/html")
+    data = read_structured(root, page)
+    art = data.article()
+    assert (art or {}).get("headline") == headline
+    if headline is None:
+        page_obj = make_page(article(), url=page, head=script)
+        assert published(page_obj) is None
+
+
 def test_a_live_blogs_coverage_start_is_its_publication() -> None:
     live = {
         "@context": "https://schema.org",

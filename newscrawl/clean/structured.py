@@ -7,7 +7,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import json_repair
 from extruct.w3cmicrodata import MicrodataExtractor
@@ -36,13 +36,20 @@ class StructuredData:
     # All values for keys that repeat (article:tag, article:author...).
     meta_all: dict[str, list[str]] = field(default_factory=dict)
     url: str = ""  # the page's address
+    # the paths of the page's own addresses: its URL, canonical link and og:url
+    own_paths: set[str] = field(default_factory=set)
 
     def article(self) -> dict[str, Any] | None:
         """The object that describes this page's article, if any (most specific type first;
         among equals, not one whose address names another page: sites also describe the
-        related stories they link to)."""
+        related stories they link to). Article objects naming other stories, two or more
+        of them, are a list of teasers (microdata on related-story cards): none of them is
+        this page's, whatever else the page describes."""
         best, best_rank = None, 99
+        listed = self.listed()
         for obj in self.objects:
+            if listed and id(obj) in listed:
+                continue
             for t in _types(obj):
                 t = t.lower()
                 if t in ARTICLE_TYPES:
@@ -58,6 +65,20 @@ class StructuredData:
                     ):
                         best, best_rank = obj, rank
         return best
+
+    def listed(self) -> set[int]:
+        """The article objects that each name another story than the page's own addresses,
+        when they name at least LISTED_STORIES different ones."""
+        if len(self.objects) < LISTED_STORIES:
+            return set()
+        listed: dict[int, str] = {}
+        for obj in self.objects:
+            if not any(t.lower() in ARTICLE_TYPES for t in _types(obj)):
+                continue
+            paths = _own_paths(obj)
+            if paths and not any(_same_story(p, own) for p in paths for own in self.own_paths):
+                listed[id(obj)] = min(paths)
+        return set(listed) if len(set(listed.values())) >= LISTED_STORIES else set()
 
     def resolve(self, value: Any) -> Any:
         """A reference ({"@id": ...} alone, as Yoast writes the article's "#primaryimage")
@@ -87,13 +108,15 @@ def _same_story(a: str, b: str) -> bool:
     return a == b or a.startswith(b.rstrip("/") + "/") or b.startswith(a.rstrip("/") + "/")
 
 
-def _names_other_page(obj: dict[str, Any], page_url: str) -> bool:
-    """The object's own addresses ("url", "mainEntityOfPage", "@id") are all on other paths
-    than the page's: the description of another story. Scheme, host and query are not
-    compared (syndicated copies, AMP and tracking variants of one page change them)."""
-    own = _page_path(page_url)
-    if not own:
-        return False
+def _join(base: str, href: str) -> str:
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:
+        return ""
+
+
+def _own_paths(obj: dict[str, Any]) -> list[str]:
+    """The paths of an object's own addresses ("url", "mainEntityOfPage", "@id")."""
     paths = []
     for key in ("url", "mainEntityOfPage", "@id"):
         value = obj.get(key)
@@ -103,7 +126,22 @@ def _names_other_page(obj: dict[str, Any], page_url: str) -> bool:
             path = _page_path(value.split("#", 1)[0])
             if path:
                 paths.append(path)
+    return paths
+
+
+def _names_other_page(obj: dict[str, Any], page_url: str) -> bool:
+    """The object's own addresses are all on other paths than the page's: the description
+    of another story. Scheme, host and query are not compared (syndicated copies, AMP and
+    tracking variants of one page change them)."""
+    own = _page_path(page_url)
+    if not own:
+        return False
+    paths = _own_paths(obj)
     return bool(paths) and not any(_same_story(own, path) for path in paths)
+
+
+# Article objects naming this many other stories or more: a list of teasers.
+LISTED_STORIES = 2
 
 
 def _described(obj: dict[str, Any]) -> bool:
@@ -199,4 +237,10 @@ def read_structured(root: HtmlElement, url: str) -> StructuredData:
             continue
         data.meta.setdefault(key, value)
         data.meta_all.setdefault(key, []).append(value)
+    own = [url, data.meta.get("og:url")]
+    head = root.find("head")
+    for link in head.iter("link") if head is not None else ():
+        if (link.get("rel") or "").strip().lower() == "canonical":
+            own.append(link.get("href"))
+    data.own_paths = {p for u in own if u and (p := _page_path(_join(url, u)))}
     return data

@@ -85,7 +85,11 @@ def read_jsonld(page: Page, ctx: Context) -> None:
     # Without an article object, a lone typed object with dates (a VideoObject, a WebPage)
     # may describe the page; several of them are usually a list of other articles.
     if not objs:
-        dated = [o for o in sd.objects if isinstance(o, dict) and o.get("datePublished")]
+        listed = sd.listed()
+        dated = [
+            o for o in sd.objects
+            if isinstance(o, dict) and o.get("datePublished") and id(o) not in listed
+        ]
         if len(dated) == 1:
             objs = dated
     for obj in objs:
