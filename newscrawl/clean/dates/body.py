@@ -197,6 +197,8 @@ class _Walk:
         # a date before it is the site's frame, however close to the headline
         self.frame_end = -1
         # elements with a microformat class of the publication, of "updated" alone
+        # the outermost chrome elements outside the headline's article
+        self.foreign: list[HtmlElement] = []
         self.micro_published: list[HtmlElement] = []
         self.micro_updated: list[HtmlElement] = []
 
@@ -207,6 +209,7 @@ class _Walk:
         remembered per (class, id) pair, other attributes are read when an element has one
         the walk uses."""
         ctx, keep, hits, labels, threads = self.ctx, self.keep, self.hits, self.labels, []
+        foreign = self.foreign
         headline, container = self.headline, self.container
         other_articles = container is not None and container.tag == "article"
         tag_flags, names_of, plain = _TAG_FLAGS, _names.get, _PLAIN
@@ -312,8 +315,10 @@ class _Walk:
                 or flags & _ARTICLE and other_articles
             ):
                 c = True
-                if h_start is None and not inside:
-                    frame_end = pos
+                if not inside:
+                    foreign.append(el)
+                    if h_start is None:
+                        frame_end = pos
             elif c is False and not inside and (flags & _FRAME or names.weak):
                 c = None  # weak: ignored right under the headline, where bylines live
             stack.append(c)
@@ -709,7 +714,12 @@ def read_body(page: Page, ctx: Context) -> None:
     _paired_updates(walk, hits)
     _learn_order(hits, ctx)
     hits = _wall_off(walk, hits, ctx, h_start, h_end)
-    ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT]
+    # a day stated only in the chrome outside the headline's article (the next story an
+    # endless page appends, a sidebar) is another story's: htmldate naming it is not heard
+    ctx.visible = [
+        h.text for h in hits if h.source == DateSource.TEXT and (h.inside or not h.chrome)
+    ]
+    ctx.foreign = walk.foreign
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count
         for hit in hits:

@@ -287,12 +287,13 @@ def stated_days(page: Page, ctx: Context) -> set[date]:
     or datetime of an element (a timestamp widget's data-utime, a product's JSON) - not in
     scripts, not in <head>, not in link or image addresses, not in readers' comments or a
     list of dated teasers or a rail (ctx.walled: a day stated only there is a comment's or another
-    story's). Read only when htmldate's lone answer needs checking."""
+    story's), not in the chrome outside the headline's article (ctx.foreign). Read only when
+    htmldate's lone answer needs checking."""
     days: set[date] = set()
     for text in ctx.visible[: W.VISIBLE_MAX_TEXTS]:
         found = parse_text(text[: W.EXCLUDED_TEXT_MAX], ctx)[: W.DATES_PER_SNIPPET]
         days.update(st.day for st, *_ in found)
-    walled = {e for region in ctx.walled for e in region.iter()}
+    walled = {e for region in ctx.walled + ctx.foreign for e in region.iter()}
     body = page.root.find("body")
     for el in body.iter() if body is not None else ():
         if not isinstance(el.tag, str) or el.tag in UNDATED_TAGS or el in walled:
