@@ -396,6 +396,28 @@ def test_numbers_in_url_folders_that_are_no_date(path: str) -> None:
     assert published(page) is None
 
 
+@pytest.mark.parametrize(
+    ("attr", "key", "value", "expected"),
+    [
+        ("property", "og:regDate", "20241202091500", "2024-12-02"),  # Korean CMSs
+        ("name", "ptime", "2024-12-02 09:15:00", "2024-12-02T09:15:00"),
+        ("property", "bt:pubDate", "20241202T09:15:00Z", "2024-12-02T09:15:00+00:00"),
+        ("name", "publisheddate", "2024-12-02", "2024-12-02"),
+        ("name", "DCSext.articleFirstPublished", "2024-12-02 09:15", "2024-12-02T09:15:00"),
+        ("property", "article:published_date", "2024-12-02T09:15:00+01:00",
+         "2024-12-02T09:15:00+01:00"),
+        ("name", "publish_time", "2024-12-02T09:15:00Z", "2024-12-02T09:15:00+00:00"),
+    ],
+)
+def test_publication_meta_tags_of_other_cmss(
+    attr: str, key: str, value: str, expected: str
+) -> None:
+    """The publication <meta> keys of CMSs beyond Open Graph and schema.org, on a page
+    whose header prints today's date."""
+    page = make_page(article(), head=f'<meta {attr}="{key}" content="{value}">')
+    assert published(page) == expected
+
+
 def test_date_from_parselys_page_tag() -> None:
     head = (
         '<meta name="parsely-page" content=\'{"title": "Leaders agree", '
