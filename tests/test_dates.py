@@ -936,11 +936,21 @@ def test_utc_timestamp_moves_to_the_zone_of_a_single_zone_country_domain() -> No
     assert published(brazil) == "2024-12-01T23:30:00+00:00"
 
 
-def test_an_epoch_timestamp_widget_near_the_headline_is_a_machine_readable_date() -> None:
+@pytest.mark.parametrize(
+    "widget",
+    [
+        '<p class="meta"><abbr data-utime="1733128500" class="stamp"></abbr></p>',
+        '<div class="info"><span data-publish-time="1733128500000"></span></div>',  # ms
+        '<div class="info"><span data-published-at="1733128500"></span></div>',
+        '<div><span class="stamp" data-date-time="2024-12-02 09:35:00"></span></div>',
+    ],
+)
+def test_an_epoch_timestamp_widget_near_the_headline_is_a_machine_readable_date(
+    widget: str,
+) -> None:
     """A timestamp widget whose visible text a script renders ("Gestern um 02:12") carries
-    the instant as Unix time, read in the German page's zone."""
-    widget = '<p class="meta"><abbr data-utime="1733128500" class="stamp"></abbr></p>'
-    page = make_page(article(widget), lang="de")
+    the instant as Unix time (or a date-time), read in the German page's zone."""
+    page = make_page(article(widget), lang="de", tz="Europe/Berlin")
     assert published(page) == "2024-12-02T09:35:00+01:00"
 
 

@@ -326,14 +326,21 @@ DATE_ITEMPROPS = {
 }
 META_ITEMPROPS = frozenset({"datepublished", "datemodified", "datecreated", "author"})
 # Attributes that hold a machine-readable date, in the order they are read.
+# Publication data attributes of CMSs' timestamp widgets (Naver's data-date-time, epoch
+# seconds or milliseconds in data-publish-time...).
+_PUBLISHED_DATA_ATTRIBUTES = (
+    "data-publish-date", "data-published-date", "data-pubdate", "data-published-at",
+    "data-publish-time", "data-published-time", "data-date-time",
+)
 DATE_ATTRIBUTES = (
     "datetime", "data-datetime", "data-date", "data-timestamp", "data-published", "data-utime",
-    "data-time", "content", "title",
+    "data-time", *_PUBLISHED_DATA_ATTRIBUTES, "content", "title",
 )
 # Attributes that make any element a machine-readable date (a timeline marker, a timestamp
 # widget whose visible text a script renders: data-utime="1507287600").
 DATE_MARKER_ATTRIBUTES = (
     "data-published", "data-date", "data-datetime", "data-timestamp", "data-utime", "data-time",
+    *_PUBLISHED_DATA_ATTRIBUTES,
 )
 
 # The zero of each script's decimal digits besides ASCII (Arabic-Indic, Persian, Devanagari,
