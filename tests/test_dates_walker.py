@@ -38,7 +38,7 @@ class _Reference(B._Walk):
 
     def run(self, root):
         self.chrome, self.pos, self.skip, self.inside = {}, 0, 0, False
-        self.h_start = self.h_end = self.thread = None
+        self.h_start = self.h_end = self.thread = self.foreign_open = None
         self.recent, self.recent_chrome, self.quotes = "", False, []
         for event, el in etree.iterwalk(root, events=("start", "end")):
             if isinstance(el.tag, str):
@@ -68,6 +68,7 @@ class _Reference(B._Walk):
     def _own(self, n, el):
         for hit in self.hits[n:]:
             hit.el, hit.walled = el, self.thread is not None
+            hit.foreign = self.foreign_open is not None
 
     def _is_thread(self, el):
         if el.tag in COMMENT_TAGS or (el.get("role") or "").lower() in COMMENT_ROLES:
@@ -90,6 +91,8 @@ class _Reference(B._Walk):
             self.quotes.pop()
         if el is self.thread:
             self.thread = None
+        if el is self.foreign_open:
+            self.foreign_open = None
         tail, parent = el.tail, el.getparent()
         if tail and self.skip == 0 and not tail.isspace() and parent is not None:
             n = len(self.hits)
@@ -129,6 +132,9 @@ class _Reference(B._Walk):
               or tag == "article" and self.container is not None
               and self.container.tag == "article"):
             c = True
+            # chrome that is not the story's: all but a nested <article> inside the story's
+            if self.foreign_open is None and not (self.inside and tag == "article"):
+                self.foreign_open = el
         elif parent is False and not self.inside and (tag in PAGE_FRAME_TAGS or weak):
             c = None
         self.chrome[el] = c

@@ -84,6 +84,7 @@ class _Hit:
     after: str = ""  # the visible text right after ("um 23:03 Uhr gepostet")
     el: HtmlElement | None = None  # the element whose text or attribute states it
     walled: bool = False  # in a comment thread, a list of dated teasers or a rail
+    foreign: bool = False  # in chrome that is not the story's (Context.foreign)
     tail_of: HtmlElement | None = None  # for a text after an element: that element
 
 
@@ -197,7 +198,8 @@ class _Walk:
         # a date before it is the site's frame, however close to the headline
         self.frame_end = -1
         # elements with a microformat class of the publication, of "updated" alone
-        # the outermost chrome elements outside the headline's article
+        # chrome elements that are not the story's: all but a nested <article> inside the
+        # headline's (a media module of the story)
         self.foreign: list[HtmlElement] = []
         self.micro_published: list[HtmlElement] = []
         self.micro_updated: list[HtmlElement] = []
@@ -210,6 +212,7 @@ class _Walk:
         the walk uses."""
         ctx, keep, hits, labels, threads = self.ctx, self.keep, self.hits, self.labels, []
         foreign = self.foreign
+        foreign_open: HtmlElement | None = None  # the open foreign chrome element
         headline, container = self.headline, self.container
         other_articles = container is not None and container.tag == "article"
         tag_flags, names_of, plain = _TAG_FLAGS, _names.get, _PLAIN
@@ -244,6 +247,7 @@ class _Walk:
                 if quotes:
                     hit.quoted = True
                 hit.el, hit.walled = owner, thread is not None
+                hit.foreign = foreign_open is not None
             pos += len(text.strip())
             recent, recent_chrome = text[-W.LABEL_WINDOW :], chrome
             return len(hits) - n
@@ -266,6 +270,8 @@ class _Walk:
                     quotes.pop()
                 if el is thread:
                     thread = None
+                if el is foreign_open:
+                    foreign_open = None
                 tail = el.tail
                 if tail and not skip and not tail.isspace():
                     parent = el.getparent()
@@ -315,10 +321,12 @@ class _Walk:
                 or flags & _ARTICLE and other_articles
             ):
                 c = True
-                if not inside:
+                if not (inside and flags & _ARTICLE):  # not a media module of the story
                     foreign.append(el)
-                    if h_start is None:
-                        frame_end = pos
+                    if foreign_open is None:
+                        foreign_open = el
+                if h_start is None and not inside:
+                    frame_end = pos
             elif c is False and not inside and (flags & _FRAME or names.weak):
                 c = None  # weak: ignored right under the headline, where bylines live
             stack.append(c)
@@ -347,6 +355,7 @@ class _Walk:
                 _byline_hit(hits, el, c, pos, inside, bool(quotes), ctx)
             for hit in hits[n:]:
                 hit.el, hit.walled = el, thread is not None
+                hit.foreign = foreign_open is not None
             text = el.text
             if text and not text.isspace():
                 if len(text) <= W.RAIL_LABEL_MAX_CHARS and RAIL_LABEL.match(" ".join(text.split())):
@@ -714,11 +723,9 @@ def read_body(page: Page, ctx: Context) -> None:
     _paired_updates(walk, hits)
     _learn_order(hits, ctx)
     hits = _wall_off(walk, hits, ctx, h_start, h_end)
-    # a day stated only in the chrome outside the headline's article (the next story an
-    # endless page appends, a sidebar) is another story's: htmldate naming it is not heard
-    ctx.visible = [
-        h.text for h in hits if h.source == DateSource.TEXT and (h.inside or not h.chrome)
-    ]
+    # a day stated only in chrome that is not the story's (the next story an endless page
+    # appends, a sidebar, a related box) is another story's: htmldate naming it is not heard
+    ctx.visible = [h.text for h in hits if h.source == DateSource.TEXT and not h.foreign]
     ctx.foreign = walk.foreign
     if h_start is None or h_end is None:
         # no headline to anchor on: only machine-readable published dates count

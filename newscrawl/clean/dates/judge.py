@@ -287,7 +287,7 @@ def stated_days(page: Page, ctx: Context) -> set[date]:
     or datetime of an element (a timestamp widget's data-utime, a product's JSON) - not in
     scripts, not in <head>, not in link or image addresses, not in readers' comments or a
     list of dated teasers or a rail (ctx.walled: a day stated only there is a comment's or another
-    story's), not in the chrome outside the headline's article (ctx.foreign). Read only when
+    story's), not in chrome that is not the story's (ctx.foreign). Read only when
     htmldate's lone answer needs checking."""
     days: set[date] = set()
     for text in ctx.visible[: W.VISIBLE_MAX_TEXTS]:

@@ -71,8 +71,8 @@ class Context:
     # dated teasers, a rail under a rail label): never a candidate, and a day stated only there
     # is not the page's.
     walled: list[HtmlElement] = field(default_factory=list)
-    # Site chrome outside the headline's article (header, sidebars, the next story an endless
-    # page appends): a day stated only there does not confirm htmldate's answer.
+    # Site chrome that is not the story's (header, sidebars, a related box, the next story an
+    # endless page appends): a day stated only there does not confirm htmldate's answer.
     foreign: list[HtmlElement] = field(default_factory=list)
     # A page in a language without a lexicon file: its relative-date words from dateparser's
     # locale data ("назад", "вчера"), a cheap test before translating a short text.
