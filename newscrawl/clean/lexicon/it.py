@@ -7,6 +7,11 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="it",
     name="Italian",
+    rail_labels=(
+        "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati",
+        "notizie correlate", "i più letti", "più letti", "altre notizie", "ultime notizie",
+        "correlati", "da non perdere", "in evidenza",
+    ),
     tag_labels=("argomenti", "parole chiave", "categorie", "tag"),
     follow_phrases=("seguici", "seguiteci"),
     ad_labels=("pubblicità",),
@@ -85,7 +90,7 @@ LANGUAGE = Language(
         **not_collected(
             "service_path_words",
             "clock_words", "month_year_joiners",
-            "rail_labels", "newsletter_words", "subscribe_calls", "staff_credits",
+            "newsletter_words", "subscribe_calls", "staff_credits",
             "coverage_leads", "coverage_nouns", "contact_verbs",
             "contact_roles", "contact_prepositions", "consent_phrases", "paywall_phrases",
             "credit_by", "provided_by", "time_connectors",

@@ -9,6 +9,10 @@ COUNTERS = 'dates are written with counters ("2024年12月2日")'
 LANGUAGE = Language(
     code="ja",
     name="Japanese",
+    rail_labels=(
+        "関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事", "人気記事",
+        "アクセスランキング", "最新記事", "こちらもおすすめ",
+    ),
     tag_labels=("タグ", "キーワード", "関連キーワード"),
     ad_labels=("広告", "スポンサーリンク", "pr"),
     provided_by=("提供",),
@@ -56,7 +60,7 @@ LANGUAGE = Language(
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "original_labels",
-            "rail_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",

@@ -7,6 +7,10 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="nl",
     name="Dutch",
+    rail_labels=(
+        "lees ook", "meest gelezen", "gerelateerde artikelen", "gerelateerd", "meer nieuws",
+        "ook interessant", "lees meer", "aanbevolen", "laatste nieuws",
+    ),
     tag_labels=("trefwoorden", "onderwerpen", "categorieën", "tags"),
     follow_phrases=("volg ons",),
     ad_labels=("advertentie", "advertenties"),
@@ -70,7 +74,7 @@ LANGUAGE = Language(
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "clock_words",
-            "rail_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_of", "byline_verbs", "published_by",

@@ -7,6 +7,11 @@ S, M, H, D, V = TimeUnit.SECOND, TimeUnit.MINUTE, TimeUnit.HOUR, TimeUnit.DAY, T
 LANGUAGE = Language(
     code="pt",
     name="Portuguese",
+    rail_labels=(
+        "leia também", "leia tambem", "veja também", "veja tambem", "mais lidas", "mais lidos",
+        "notícias relacionadas", "noticias relacionadas", "relacionadas", "saiba mais",
+        "últimas notícias", "mais notícias", "você pode gostar", "recomendados",
+    ),
     tag_labels=("tags", "palavras-chave", "temas", "categorias", "assuntos"),
     follow_phrases=("siga-nos", "segue-nos", "siga a gente"),
     ad_labels=("publicidade",),
@@ -87,7 +92,7 @@ LANGUAGE = Language(
         "published_after": "the label stands before the date",
         **not_collected(
             "service_path_words", "taxonomy_path_words",
-            "rail_labels", "newsletter_words", "staff_credits",
+            "newsletter_words", "staff_credits",
             "coverage_leads", "coverage_nouns", "contact_verbs", "contact_roles",
             "contact_prepositions", "consent_phrases", "paywall_phrases", "credit_by",
             "provided_by", ),

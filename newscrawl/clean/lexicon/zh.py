@@ -9,6 +9,10 @@ COUNTERS = 'dates are written with counters ("2024年12月2日")'
 LANGUAGE = Language(
     code="zh",
     name="Chinese",
+    rail_labels=(
+        "相关新闻", "相关阅读", "相关文章", "相關新聞", "推荐阅读", "延伸阅读", "延伸閱讀",
+        "热门文章", "猜你喜欢", "热点推荐",
+    ),
     tag_labels=("标签", "標籤", "关键词", "關鍵字", "关键字"),
     ad_labels=("广告", "廣告", "推广"),
     provided_by=("提供",),
@@ -53,7 +57,7 @@ LANGUAGE = Language(
             "affiliate_disclosures",
             "service_link_texts", "next_page_texts", "service_path_words", "taxonomy_path_words",
             "original_labels",
-            "rail_labels", "newsletter_words", "pitch_verbs", "subscribe_calls",
+            "newsletter_words", "pitch_verbs", "subscribe_calls",
             "staff_credits", "follow_phrases", "coverage_leads", "coverage_nouns",
             "contact_verbs", "contact_roles", "contact_prepositions", "comment_words",
             "moderation_words", "slide_words", "slide_of", "byline_verbs", "published_by",
