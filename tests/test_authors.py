@@ -38,6 +38,10 @@ STORY = "".join(
         ("Words: Jane Doe. Pictures: John Roe", ["Jane Doe"]),
         ("Текст: Иван Петров, фото: Анна Смирнова", ["Иван Петров"]),
         ("Reporter: Budi Santoso | Editor: Siti Aminah", ["Budi Santoso"]),
+        ("Penulis: Budi Santoso, Fotografer: Siti Aminah", ["Budi Santoso"]),
+        ("Kontributor Budi Santoso", ["Budi Santoso"]),  # Indonesian prefixes and roles
+        ("Ditulis oleh Budi Santoso", ["Budi Santoso"]),
+        ("Budi Santoso Jurnalis", ["Budi Santoso"]),
         # joiners of every language split; a surname joined by "y" stays whole
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),
@@ -111,7 +115,7 @@ def test_a_function_word_of_one_language_is_a_name_in_another() -> None:
     assert not looks_like_name("per Olsen", "it")
 
 
-@pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM"])
+@pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM", "Redaksi"])
 def test_a_desk_is_no_name(desk: str) -> None:
     assert not looks_like_name(desk)
 

@@ -161,6 +161,14 @@ def test_author_email_link_is_kept() -> None:
         "kleine Provision.",
         "Si compras a través de estos enlaces, podemos recibir una comisión.",
         "Der Newsletter kommt jeden Abend in Ihr Postfach. Hier geht's zur Anmeldung!",
+        # Indonesian channel pitches: a phrase, then a network a few words on
+        "Simak berita dan artikel lainnya di Google News dan WhatsApp Channel",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari "
+        "bergabung di Grup Telegram \"Kompas.com News Update\", caranya klik link, kemudian "
+        "join.",
+        "Cek Berita dan Artikel yang lain di Google News",
+        "Foto 3 dari 12",
+        "Diposting oleh Budi Santoso",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -179,12 +187,15 @@ def test_promos_are_removed(promo: str) -> None:
         "<div>Kategorisiert unter: <a href='/category/guides/'>Guides</a> • "
         "<a href='/category/tipps/'>Tipps</a></div>",
         "<p>タグ： <a href='/keyword/harbour'>港</a></p>",
+        "<p><strong>Kata kunci:</strong> <a href='/tag/anggaran'>anggaran</a>, "
+        "<a href='/tag/pelabuhan'>pelabuhan</a></p>",
     ],
 )
 def test_labelled_tag_lines_are_removed(line: str) -> None:
     item = clean(article(line))
     assert_story_kept(item)
-    assert not any(w in item["articleBody"] for w in ("Budget", "бюджет", "Guides", "港"))
+    assert not any(w in item["articleBody"]
+                   for w in ("Budget", "бюджет", "Guides", "港", "anggaran"))
 
 
 @pytest.mark.parametrize(
@@ -523,6 +534,12 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         "Die Rassylka-Affäre beschäftigte den Rat, der den Bericht über die Hafenpläne "
         "vorlegte, bevor die Abstimmung auf Dezember verschoben wurde.",
         "Реклама на щитах у гавані подорожчала вдвічі, кажуть підприємці.",  # an ad word
+        # Indonesian: "daftar" is also "list", "bergabung" a story's verb
+        "Daftar buletin cuaca yang diterbitkan BMKG pekan ini mencakup peringatan dini untuk "
+        "tiga provinsi di Sumatra.",
+        "Polisi menyebut pelaku bergabung di grup Telegram sejak 2021 dan aktif menyebarkan "
+        "ajakan, kata juru bicara.",
+        "Kami meminta warga berlangganan buletin resmi pemerintah daerah, kata bupati.",
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:
@@ -542,6 +559,8 @@ def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str)
         "If you liked this story, <a href='/subscribe'>subscribe to our channel</a> for more.",
         "Puede suscribirse aquí a nuestra <a href='/newsletters/1'>newsletter</a>.",
         "Mehr vom Hafen im Newsletter: <a href='/newsletter/hafen'>hier entlang</a>.",
+        "Artikel ini telah tayang di Tribunnews.com dengan judul Harbour plan approved, "
+        "<a href='https://www.tribunnews.com/x'>https://www.tribunnews.com/x</a>",
     ],
 )
 def test_a_pitch_or_a_wire_footer_is_removed(promo: str) -> None:

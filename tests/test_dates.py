@@ -173,11 +173,12 @@ def test_relative_dates_resolve_against_the_fetch_time(text: str, lang: str, exp
         ("Опубликовано: вчера в 18:30", "ru", "2025-03-19T18:30:00+09:00"),
         ("2 godziny temu", "pl", "2025-03-20T10:12:00+09:00"),
         ("2 saat önce", "tr", "2025-03-20T10:12:00+09:00"),
+        ("2 jam yang lalu", "id", "2025-03-20T10:12:00+09:00"),  # a file without "ago"
         ("منذ ساعتين", "ar", "2025-03-20T10:12:00+09:00"),
         ("för 2 dagar sedan", "sv", "2025-03-18"),
     ],
 )
-def test_relative_dates_in_languages_without_a_lexicon_file(
+def test_relative_dates_in_languages_without_a_lexicon_file(  # or without "ago" words in it
     text: str, lang: str, expected: str
 ) -> None:
     # dateparser's locale data turns them into English words ("3 hour ago")
@@ -268,6 +269,7 @@ def test_korean_forms(text: str, expected: str) -> None:
         ("2 december 2024", "nl", "2024-12-02"),
         ("2024年12月2日 09:15", "ja", "2024-12-02T09:15:00"),
         ("2024. 12. 02. 09:15", "hu", "2024-12-02T09:15:00"),
+        ("Selasa, 3 Desember 2024 pukul 10.40 WIB", "id", "2024-12-03T10:40:00+07:00"),
     ],
 )
 def test_localized_forms(text: str, lang: str, expected: str) -> None:

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from lxml.html import document_fromstring
 
 from newscrawl import extract_article
-from newscrawl.clean.lexicon import words
+from newscrawl.clean.lexicon import LANGUAGES, words
 from newscrawl.clean.lexicon.common import CHROME_ROLES
 from newscrawl.clean.lexicon.patterns import PITCH_ADDRESS, PITCH_VERB
 from newscrawl.clean.render import normalize_space
@@ -250,7 +250,7 @@ def rich_paragraph(draw) -> tuple[str, list[str]]:
 @st.composite
 def rich_page(draw) -> tuple[str, list[str]]:
     paras = draw(st.lists(rich_paragraph(), min_size=3, max_size=8))
-    lang = draw(st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", "ko", "zh", "ja"]))
+    lang = draw(st.sampled_from([x.code for x in LANGUAGES]))
     blocks = [html for html, _ in paras]
     for chrome in draw(st.lists(st.sampled_from(CHROME_BLOCKS), max_size=2)):
         blocks.insert(draw(st.integers(min_value=1, max_value=len(blocks))), chrome)

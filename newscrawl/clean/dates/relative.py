@@ -39,8 +39,9 @@ def _in_sentence(text: str, m: re.Match[str]) -> bool:
     return len(_WORDS.findall(text[: m.start()] + " " + text[m.end() :])) > 4
 
 
-# Languages with a lexicon file: their relative dates are read from its words.
-_FILED = frozenset(lang.code for lang in LANGUAGES)
+# Languages whose lexicon file writes "ago": their relative dates are read from its words;
+# the others' (a file without them, or no file) from dateparser's locale data.
+_FILED = frozenset(lang.code for lang in LANGUAGES if lang.ago_before or lang.ago_after)
 # dateparser's English rendering of a translated relative date ("2 часа назад" -> "2 hour
 # ago", "вчера в 10:15" -> "1 day ago 10:15", Arabic "منذ ساعتين" -> "ago 2 hour")
 _TRANSLATED = re.compile(

@@ -156,6 +156,7 @@ SOCIAL_NETWORKS = ("twitter", "facebook", "instagram")
 # (a case ending may follow: "Facebooku", "Facebookissa", "Twitter'da").
 FOLLOW_NETWORKS = SOCIAL_NETWORKS + (
     "x", "telegram", "youtube", "tiktok", "linkedin", "whatsapp", "threads", "bluesky",
+    "google news",
     "mastodon", "vk", "вконтакте", "фейсбук", "телеграм", "твиттер", "ютуб", "تويتر",
     "فيسبوك", "انستغرام", "تلغرام", "פייסבוק", "טוויטר", "אינסטגרם", "اینستاگرام", "تلگرام",
     "בפייסבוק", "בטוויטר", "באינסטגרם", "בטלגרם",  # Hebrew writes "on" as a prefix
@@ -396,6 +397,7 @@ ZONE_ABBREVIATIONS = {
     "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
     "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "KST": 540, "JST": 540, "AEST": 600,
     "AEDT": 660, "BST": 60,
+    "WIB": 420, "WITA": 480, "WIT": 540,  # Indonesia's western, central and eastern time
 }
 
 # Country domains sold worldwide as generic names (.io, .tv, .me): they say nothing about
@@ -420,13 +422,13 @@ UNFILED = {
         "iş ortaklarımız", "consimțământ", "date personale", "parteneri", "hozzájárulás",
         "személyes adatok", "συγκατάθεση", "προσωπικά δεδομένα",
     ),
-    # Russian, Polish, Turkish, Swedish, Danish, Norwegian, Czech, Arabic, Indonesian,
+    # Russian, Polish, Turkish, Swedish, Danish, Norwegian, Czech, Arabic,
     # Vietnamese: an error page's headline
     "not_found_titles": (
         "страница не найдена", "nie znaleziono strony", "strona nie została znaleziona",
         "sayfa bulunamadı", "sidan kunde inte hittas", "sidan hittades inte",
         "siden blev ikke fundet", "siden finnes ikke", "fant ikke siden", "stránka nenalezena",
-        "الصفحة غير موجودة", "halaman tidak ditemukan", "không tìm thấy trang",
+        "الصفحة غير موجودة", "không tìm thấy trang",
     ),
     "consent_accept_labels": (
         "zgadzam się", "akceptuję", "zaakceptuj", "akceptuję i przechodzę do serwisu",
@@ -441,11 +443,11 @@ UNFILED = {
     # next article"
     "adjacent_article_labels": ("التالي", "السابق", "المقال التالي", "المقال السابق"),
     # Polish, Czech, Slovak; Russian, Ukrainian; Turkish, Swedish; Danish, Norwegian, Finnish,
-    # Romanian, Hungarian, Greek, Indonesian, Vietnamese, Arabic, Persian, Hindi, Thai, Hebrew:
+    # Romanian, Hungarian, Greek, Vietnamese, Arabic, Persian, Hindi, Thai, Hebrew:
     # an ad label alone on its line
     "ad_labels": (
         "reklama", "реклама", "reklam", "annons", "annonce", "annonse", "mainos", "publicitate",
-        "hirdetés", "διαφήμιση", "iklan", "quảng cáo", "إعلان", "تبلیغات", "विज्ञापन", "โฆษณา",
+        "hirdetés", "διαφήμιση", "quảng cáo", "إعلان", "تبلیغات", "विज्ञापन", "โฆษณา",
         "פרסומת",
     ),
     # Swedish, Norwegian, Danish, Icelandic, Polish, Czech, Slovak, Russian, Ukrainian: words
@@ -454,81 +456,81 @@ UNFILED = {
         "i", "å", "ö", "ø", "á", "í", "ó", "a", "o", "u", "w", "z", "k", "s", "v",
         "а", "в", "и", "к", "о", "с", "у", "я", "і", "й", "з",
     ),
-    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Indonesian,
+    # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish,
     # Arabic, Vietnamese, Czech, Romanian, Hungarian, Greek, Hebrew: "follow us (on)"
     "follow_phrases": (
         "следите за нами", "подписывайтесь на нас", "подписывайтесь на наш", "читайте нас",
         "стежте за нами", "підписуйтесь на нас", "підписуйтесь на наш", "obserwuj nas",
         "bizi takip edin", "bizi takip et", "följ oss", "følg os", "følg oss", "seuraa meitä",
-        "ikuti kami", "تابعونا", "theo dõi chúng tôi", "sledujte nás", "urmăriți-ne",
+        "تابعونا", "theo dõi chúng tôi", "sledujte nás", "urmăriți-ne",
         "urmăreşte-ne", "kövess minket", "kövessen minket", "ακολουθήστε μας", "עקבו אחרינו",
     ),
     # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
-    # Romanian, Hungarian, Indonesian: a newsletter pitch ("Подпишитесь на нашу рассылку")
+    # Romanian, Hungarian: a newsletter pitch ("Подпишитесь на нашу рассылку")
     "newsletter_words": (
         "рассылку", "рассылка", "рассылки", "розсилку", "розсилка", "newslettera", "newsletterze",
         "bülten", "bültenimize", "bültenimiz", "nyhetsbrev", "nyhetsbrevet", "nyhedsbrev",
         "nyhedsbrevet", "uutiskirje", "uutiskirjeen", "newsletteru", "buletinul", "hírlevél",
-        "hírlevelünkre", "buletin",
+        "hírlevelünkre",
     ),
     "pitch_verbs": (
         "подпишитесь", "подписывайтесь", "підпишіться", "підписуйтесь", "zapisz się",
         "zapisz sie", "zapisz", "abone olun", "abone ol", "prenumerera", "tilmeld dig",
         "tilmeld", "abonner", "meld deg på", "tilaa", "přihlaste se", "odebírejte",
-        "abonează-te", "iratkozzon fel", "iratkozz fel", "daftar", "berlangganan",
+        "abonează-te", "iratkozzon fel", "iratkozz fel",
     ),
     "pitch_address": (
         "нашу", "наши", "нашей", "вашу", "ваш", "naszego", "nasz", "twoją", "vårt",
-        "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "kami", "bültenimize",
+        "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "bültenimize",
         "bültenimiz",
     ),
     # Russian, Ukrainian, Polish, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
-    # Romanian, Hungarian, Greek, Indonesian, Arabic, Persian: a tag line's label
+    # Romanian, Hungarian, Greek, Arabic, Persian: a tag line's label
     "tag_labels": (
         "теги", "тэги", "метки", "теги статьи", "теґи", "мітки", "tagi", "etiketler", "taggar",
-        "emneord", "avainsanat", "štítky", "etichete", "címkék", "ετικέτες", "label",
+        "emneord", "avainsanat", "štítky", "etichete", "címkék", "ετικέτες",
         "الوسوم", "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
     ),
     "time_connectors": ("kl", "kl.", "o"),  # Danish/Norwegian "kl. 14.30"; Polish "o 14:30"
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year
     "month_year_joiners": ("พ.ศ.", "năm"),
-    # Swedish/Norwegian, Danish, Indonesian, Turkish, Vietnamese, Russian bylines
-    "byline_prefixes": ("av", "af", "oleh", "yazan", "bởi", "от", "автор",
-                        # Polish, Russian, Turkish, Indonesian, Arabic ("with the pen of", "wrote")
-                        "przez", "tekst", "текст", "yazar", "penulis", "reporter", "wartawan",
+    # Swedish/Norwegian, Danish, Turkish, Vietnamese, Russian bylines
+    "byline_prefixes": ("av", "af", "yazan", "bởi", "от", "автор",
+                        # Polish, Russian, Turkish, Arabic ("with the pen of", "wrote")
+                        "przez", "tekst", "текст", "yazar",
                         "بقلم", "كتب", "كتبت"),
     # Polish/Croatian, Russian, Ukrainian, Hungarian, Romanian "and"
-    "author_joiners": ("och", "og", "dan", "ve", "và", "i", "и", "і", "és", "și"),
-    # Russian, Turkish, Indonesian, Arabic, Polish: photo and editing labels in a byline
-    "non_author_labels": ("редактор", "иллюстрация", "editör", "penyunting", "تصوير", "zdjęcia"),
+    "author_joiners": ("och", "og", "ve", "và", "i", "и", "і", "és", "și"),
+    # Russian, Turkish, Arabic, Polish: photo and editing labels in a byline
+    "non_author_labels": ("редактор", "иллюстрация", "editör", "تصوير", "zdjęcia"),
     "desk_words": ("редакция",),
     # Russian "authors", Turkish "click" (interface text read as a byline)
     "not_names": ("авторы", "tıklayınız", "tiklayiniz"),
-    # Zulu, Turkish, Russian, Vietnamese, Indonesian, Finnish, Polish, Hungarian, Greek,
+    # Zulu, Turkish, Russian, Vietnamese, Finnish, Polish, Hungarian, Greek,
     # Arabic, Persian, Hebrew, Hindi, Thai "photo" before a credit
     "credit_words": (
         "isithombe", "fotoğraf", "фото", "ảnh", "kuva", "zdjęcie", "fot", "fotó", "φωτογραφία",
         "φωτ", "تصوير", "عکس", "צילום", "फोटो", "ภาพ",
     ),
-    # Russian, Ukrainian, Polish, Czech, Turkish, Swedish, Danish, Norwegian, Indonesian,
+    # Russian, Ukrainian, Polish, Czech, Turkish, Swedish, Danish, Norwegian,
     # Arabic, Persian: the labels of news sites' date lines
     "published_labels": (
         "опубликовано", "дата публикации", "опубліковано", "opublikowano", "data publikacji",
         "publikováno", "zveřejněno", "yayınlanma", "yayınlandı", "yayın tarihi",
-        "publicerad", "publiceret", "publisert", "diterbitkan", "dipublikasikan",
+        "publicerad", "publiceret", "publisert",
         "تاريخ النشر", "نشر في", "تاریخ انتشار",
     ),
-    # Swedish, Norwegian, Danish, Russian, Ukrainian, Polish, Czech, Turkish, Indonesian,
+    # Swedish, Norwegian, Danish, Russian, Ukrainian, Polish, Czech, Turkish,
     # Vietnamese: the words of a reading-time line ("3 min lästid", "Okuma süresi: 4 dk")
     "reading_time_words": (
         "lästid", "min läsning", "lesetid", "min lesing", "læsetid", "время чтения",
         "мин чтения", "минут чтения", "час читання", "хв читання", "czas czytania",
         "min czytania", "doba čtení", "okuma süresi", "dk okuma", "dakika okuma",
-        "waktu baca", "menit membaca", "thời gian đọc", "phút đọc",
+        "thời gian đọc", "phút đọc",
     ),
     "modified_labels": (
         "обновлено", "изменено", "дата обновления", "оновлено", "zaktualizowano",
         "aktualizacja", "aktualizováno", "güncellendi", "güncelleme", "uppdaterad",
-        "opdateret", "oppdatert", "diperbarui", "آخر تحديث", "تم التحديث", "به‌روزرسانی",
+        "opdateret", "oppdatert", "آخر تحديث", "تم التحديث", "به‌روزرسانی",
     ),
 }
