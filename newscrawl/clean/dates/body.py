@@ -587,22 +587,26 @@ def _rails(walk: _Walk, h_start: int | None, h_end: int | None) -> tuple[
     label block ("<div class=title>Lesen Sie auch</div>") heads its parent when it is the
     parent's first child and the parent holds no prose, else its following siblings up to
     the next heading. A run of siblings ends before the story's prose. Never a block
-    holding the headline, nor a label right below the headline (a byline's "Share" menu).
-    Returns (containers, sibling runs): a sibling's tail text is the rail's, a container's
-    is not."""
+    holding the headline; right below the headline (where a byline's "Share" menu stands)
+    only a rail that links a story by its title ("Lesen Sie auch: <a>Hafen: Bürger fordern
+    mehr Grün</a> 10.03.2024" after the lead paragraph). Returns (containers, sibling
+    runs): a sibling's tail text is the rail's, a container's is not."""
     containers: list[HtmlElement] = []
     runs: list[HtmlElement] = []
     for label, pos in walk.labels:
-        if h_start is not None and h_end is not None and (
-            h_start <= pos < h_end + W.THREAD_BELOW_CHARS
-        ):
-            continue
+        near = (
+            h_start is not None
+            and h_end is not None
+            and h_start <= pos < h_end + W.THREAD_BELOW_CHARS
+        )
         block = _label_block(label, walk.keep)
         if block is None:
             continue
         level = _heading_level(block)
         run = _run(block.getnext(), level, walk.keep)
         parent = block.getparent()
+        if near and not any(_links_a_title(el) for el in run):
+            continue
         if (
             level is None
             and parent is not None
@@ -614,6 +618,20 @@ def _rails(walk: _Walk, h_start: int | None, h_end: int | None) -> tuple[
         else:
             runs += run
     return containers, runs
+
+
+def _links_a_title(el: HtmlElement) -> bool:
+    """A link whose text is a story's title (several words, or a CJK title), not a name or
+    a share button's."""
+    for a in el.iter("a"):
+        if not a.get("href"):
+            continue
+        text = " ".join(a.text_content().split())
+        if len(text.split()) >= W.RAIL_TITLE_WORDS or (
+            " " not in text and not text.isascii() and len(text) >= W.RAIL_TITLE_CJK_CHARS
+        ):
+            return True
+    return False
 
 
 def _wall_off(

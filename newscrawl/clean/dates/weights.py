@@ -93,3 +93,5 @@ LISTING_ITEM_MAX_CHARS = 400  # a teaser's text (title, date, a line of summary)
 LISTING_DATE_MAX_CHARS = 80  # a teaser's date text; a longer one is a sentence
 RAIL_LABEL_MAX_CHARS = 60  # a rail label ("More stories", "Lesen Sie auch"); longer: a title
 RAIL_PROSE_CHARS = 300  # a text outside links this long is the story's prose, not a teaser's
+RAIL_TITLE_WORDS = 4  # a link this many words long is a story's title (a name is shorter)
+RAIL_TITLE_CJK_CHARS = 8  # ... or this many characters of a script written without spaces
