@@ -52,6 +52,7 @@ from ..lexicon.patterns import (
     REGISTERED_LABEL,
     REL_HINT,
     TAXONOMY_TOKEN,
+    TODAY_LABEL,
 )
 from ..page import Page
 from ..render import BLOCK_TAGS
@@ -931,6 +932,11 @@ def _hit_candidates(
         kind = hit.kind
         original = False
         if REGISTERED_LABEL.search(before):
+            continue
+        if TODAY_LABEL.search(before) and not (
+            PUBLISHED_LABEL.search(before) or MODIFIED_LABEL.search(before)
+        ):
+            ctx.excluded.add(st.day)  # "Heute ist Mittwoch, der 20. März": the fetch day
             continue
         if ORIGINAL_LABEL.search(before):
             if modified_only:

@@ -288,6 +288,15 @@ PUBLISHED_LABEL = re.compile(
     _LABEL_START + r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I
 )
 PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
+# The site's "today" bar: a date right after a word for today that opens the text (or
+# follows a separator) and at most three words ("Today: Wednesday,", "Heute ist Mittwoch,
+# der", "Aujourd'hui mercredi") is the fetch day; "said today that on" is a sentence.
+TODAY_LABEL = re.compile(
+    r"(?:^|[|·•;:()\[\]–—-])\s*(?:"
+    + alternation(w for lang in LANGUAGES for w, days in lang.day_words.items() if days == 0)
+    + r")(?![^\W\d_])[\s:：,.|\-–]*(?:[^\W\d_]+[\s:：,.]*){0,3}$",
+    re.I,
+)
 # A publication word right after a date, perhaps after its time ("... um 23:03 Uhr gepostet").
 PUBLISHED_AFTER = re.compile(
     r"^\W*(?:(?:um|om|,)?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h)?\s*)?(?:"
