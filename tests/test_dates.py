@@ -1025,6 +1025,8 @@ def _parse_ctx(*langs: str) -> Context:
     ("text", "langs"),
     [
         ("٢ مارس ٢٠٢٠ - ١٠:٣٠", ("ar",)),  # Arabic-Indic digits
+        ("٢ مارس، ٢٠٢٠ - ١٠:٣٠", ("ar",)),  # the Arabic comma before the year
+        ("2 مارچ، 2020 - 10:30", ("ur",)),
         ("२ मार्च २०२०, १०:३०", ("hi",)),  # Devanagari
         ("２０２０年３月２日 １０時３０分", ("ja",)),  # fullwidth
         ("2 มีนาคม 2563 10:30 น.", ("th",)),  # Buddhist Era year

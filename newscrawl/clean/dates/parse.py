@@ -145,7 +145,7 @@ def month_patterns(
         + r")?\.?\s*"
         + DAY_MONTH_JOINER
         + month
-        + r"\.?,?\s*"
+        + r"\.?[,،]?\s*"  # the Latin or the Arabic comma ("14 مارچ، 2024")
         + MONTH_YEAR_JOINER
         + r"((?:19|20)\d{2})(?!\d)",
         re.I,
@@ -155,7 +155,7 @@ def month_patterns(
         + month
         + r"\.?\s+(\d{1,2})(?:"
         + MONTH_FIRST_ORDINAL
-        + r")?\.?,?\s+((?:19|20)\d{2})(?!\d)",
+        + r")?\.?[,،]?\s+((?:19|20)\d{2})(?!\d)",
         re.I,
     )
     return names, dmy, mdy
