@@ -42,6 +42,8 @@ STORY = "".join(
         ("Kontributor Budi Santoso", ["Budi Santoso"]),  # Indonesian prefixes and roles
         ("Ditulis oleh Budi Santoso", ["Budi Santoso"]),
         ("Budi Santoso Jurnalis", ["Budi Santoso"]),
+        ("Jan Kowalski, dziennikarz", ["Jan Kowalski"]),  # Polish roles and joiners
+        ("Autorka: Anna Nowak oraz Jan Kowalski", ["Anna Nowak", "Jan Kowalski"]),
         # joiners of every language split; a surname joined by "y" stays whole
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),
@@ -115,7 +117,7 @@ def test_a_function_word_of_one_language_is_a_name_in_another() -> None:
     assert not looks_like_name("per Olsen", "it")
 
 
-@pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM", "Redaksi"])
+@pytest.mark.parametrize("desk", ["Staff", "Redaktion", "NEWSROOM", "Redaksi", "Redakcja"])
 def test_a_desk_is_no_name(desk: str) -> None:
     assert not looks_like_name(desk)
 

@@ -169,6 +169,11 @@ def test_author_email_link_is_kept() -> None:
         "Cek Berita dan Artikel yang lain di Google News",
         "Foto 3 dari 12",
         "Diposting oleh Budi Santoso",
+        "Fot. PAP/Radek Pietruszka",  # Polish: a credit alone, a sponsor's label, a counter
+        "Materiał partnera",
+        "Zdjęcie 3 z 12",
+        "Śledź nas na Facebooku i Instagramie.",
+        "Komentarze są moderowane przez redakcję.",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -540,6 +545,9 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         "Polisi menyebut pelaku bergabung di grup Telegram sejak 2021 dan aktif menyebarkan "
         "ajakan, kata juru bicara.",
         "Kami meminta warga berlangganan buletin resmi pemerintah daerah, kata bupati.",
+        # Polish: "nasz" (our) in a quote, a debate's moderator
+        "„Zapisz nasz adres”, apelował burmistrz, zapowiadając nowy newsletter gminy.",
+        "Komentarze polityków po debacie, którą prowadził moderator TVP, były ostre.",
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:

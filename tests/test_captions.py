@@ -62,6 +62,13 @@ def extract(html: str) -> dict[str, Any]:
         ("Tüntetők Budapesten. Fotó: MTI", "Tüntetők Budapesten.", "MTI"),
         ("מפגינים בתל אביב. צילום: רויטרס", "מפגינים בתל אביב.", "רויטרס"),
         ("记者会见现场（图片：新华社）", "记者会见现场", "新华社"),
+        # Polish "Fot." / "zdj.": the abbreviation's dot is the separator; a story's word
+        # ending in the letters is none
+        ("Premier Donald Tusk podczas konferencji. Fot. PAP/Radek Pietruszka",
+         "Premier Donald Tusk podczas konferencji.", "PAP/Radek Pietruszka"),
+        ("Widok na Wisłę z mostu. zdj. Jan Kowalski", "Widok na Wisłę z mostu.", "Jan Kowalski"),
+        ("Mistrz fotografii Jan Kowalski przed wystawą.", "Mistrz fotografii Jan Kowalski "
+         "przed wystawą.", None),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],
 )

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon.patterns import AGENCIES, COPYRIGHT, CREDIT_BY, CREDIT_WORDS, PROVIDED_BY
+from .lexicon.patterns import (
+    AGENCIES,
+    COPYRIGHT,
+    CREDIT_ABBREVIATIONS,
+    CREDIT_BY,
+    CREDIT_WORDS,
+    PROVIDED_BY,
+)
 from .render import normalize_space
 
 # Credit at the end of a caption; the one that starts first wins.
@@ -17,7 +24,8 @@ _CREDIT_PATTERNS = [
         re.I,
     ),
     re.compile(
-        r"\s*(?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY + r")?\s*[:=：＝]\s*(?P<credit>.{2,60})$",
+        r"\s*(?:(?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY + r")?\s*[:=：＝]|"
+        + CREDIT_ABBREVIATIONS + r")\s*(?P<credit>.{2,60})$",
         re.I,
     ),
     re.compile(r"\s*(?P<credit>(?:" + COPYRIGHT + r")\s*.{2,60})$", re.I),
@@ -29,8 +37,8 @@ _CREDIT_PATTERNS = [
 _COPYRIGHT_MARK = re.compile(r"^\s*(?:" + COPYRIGHT + r")\s*", re.I)
 # "Foto: ", "Photo by ", "© " in front of a credit's name given in an element of its own
 _CREDIT_LABEL = re.compile(
-    r"^(?:(?:" + CREDIT_WORDS + r")s?\s*(?:" + CREDIT_BY + r")?\s*[:=：＝]\s*|(?:" + COPYRIGHT
-    + r")\s*)",
+    r"^(?:(?:" + CREDIT_WORDS + r")s?\s*(?:" + CREDIT_BY + r")?\s*[:=：＝]\s*|"
+    + CREDIT_ABBREVIATIONS + r"\s*|(?:" + COPYRIGHT + r")\s*)",
     re.I,
 )
 

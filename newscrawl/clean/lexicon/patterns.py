@@ -161,6 +161,12 @@ NEWSLETTER = re.compile(r"\b(?:" + _any("newsletter_words") + r")\b", re.I)
 PITCH_VERB = re.compile(r"\b(?:" + _any("pitch_verbs") + r")\b", re.I)
 # "Subscribe now!", opening a block or a link.
 SUBSCRIBE_CALL = re.compile(r"^\W*(?:" + _any("subscribe_calls") + r")\b", re.I)
+# Credit words written as an abbreviation whose dot is the label's separator ("Fot. PAP"):
+# read without a colon, as a word of their own.
+CREDIT_ABBREVIATIONS = (
+    r"(?<![^\W\d_])(?:" + (alternation(w for w in words("credit_words") if w.endswith("."))
+                           or "(?!)") + ")"
+)
 # Short blocks that speak to the reader about the site, not about the story.
 PROMO_LINES: tuple[re.Pattern[str], ...] = (
     # "Reporting by ...", "Edited by ..."
@@ -177,10 +183,11 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
         + alternation(FOLLOW_AFTER) + ")",
         re.I,
     ),
-    # a photo credit alone on its line, its photo gone ("Foto: dpa", "Photo: Reuters")
+    # a photo credit alone on its line, its photo gone ("Foto: dpa", "Photo: Reuters",
+    # "Fot. PAP")
     re.compile(
-        r"^\W*(?:" + _any("credit_words") + r")s?\s*(?:" + _any("credit_by")
-        + r")?\s*[:=：＝]\s*[^.!?:]{2,40}$",
+        r"^\W*(?:(?:" + _any("credit_words") + r")s?\s*(?:" + _any("credit_by")
+        + r")?\s*[:=：＝]|" + CREDIT_ABBREVIATIONS + r")\s*[^.!?:]{2,40}$",
         re.I,
     ),
     # "Published by ...", "12.03.2024 veröffentlicht von ..."
