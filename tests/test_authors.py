@@ -44,6 +44,8 @@ STORY = "".join(
         ("Budi Santoso Jurnalis", ["Budi Santoso"]),
         ("Jan Kowalski, dziennikarz", ["Jan Kowalski"]),  # Polish roles and joiners
         ("Autorka: Anna Nowak oraz Jan Kowalski", ["Anna Nowak", "Jan Kowalski"]),
+        ("Иван Петров, корреспондент", ["Иван Петров"]),  # Russian roles, photographer
+        ("Текст: Иван Петров, фотограф: Анна Смирнова", ["Иван Петров"]),
         # joiners of every language split; a surname joined by "y" stays whole
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),

@@ -174,6 +174,11 @@ def test_author_email_link_is_kept() -> None:
         "Zdjęcie 3 z 12",
         "Śledź nas na Facebooku i Instagramie.",
         "Komentarze są moderowane przez redakcję.",
+        # Russian: a follow line naming the site, a partner label, a counter, a notice
+        "Подписывайтесь на «Газету.Ru» в Дзене и Telegram.",
+        "На правах рекламы",
+        "Фото 3 из 12",
+        "Комментарии проходят премодерацию.",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -548,6 +553,10 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         # Polish: "nasz" (our) in a quote, a debate's moderator
         "„Zapisz nasz adres”, apelował burmistrz, zapowiadając nowy newsletter gminy.",
         "Komentarze polityków po debacie, którą prowadził moderator TVP, były ostre.",
+        # Russian: "our" in a quote beside a newsletter, a session's moderator
+        "«Мы отправим нашу рассылку жителям до пятницы», — сказал глава района, добавив, что "
+        "подписаться можно на сайте мэрии.",
+        "Комментарии экспертов после сессии, которую вёл модератор форума, разошлись.",
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:

@@ -156,7 +156,7 @@ SOCIAL_NETWORKS = ("twitter", "facebook", "instagram")
 # (a case ending may follow: "Facebooku", "Facebookissa", "Twitter'da").
 FOLLOW_NETWORKS = SOCIAL_NETWORKS + (
     "x", "telegram", "youtube", "tiktok", "linkedin", "whatsapp", "threads", "bluesky",
-    "google news",
+    "google news", "дзен",
     "mastodon", "vk", "вконтакте", "фейсбук", "телеграм", "твиттер", "ютуб", "تويتر",
     "فيسبوك", "انستغرام", "تلغرام", "פייסבוק", "טוויטר", "אינסטגרם", "اینستاگرام", "تلگرام",
     "בפייסבוק", "בטוויטר", "באינסטגרם", "בטלגרם",  # Hebrew writes "on" as a prefix
@@ -410,31 +410,29 @@ CMS_SERVICE_PATHS = ("feed", "rss", "sitemap", "wp-login.php", "wp-admin")
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {
-    # Swedish, Danish, Norwegian, Finnish, Czech, Russian, Ukrainian, Turkish,
+    # Swedish, Danish, Norwegian, Finnish, Czech, Ukrainian, Turkish,
     # Romanian, Hungarian, Greek: a consent notice's words, and its accept button's labels
     "consent_terms": (
         "kakor", "samtycke", "personuppgifter", "samtykke", "personoplysninger",
         "personopplysninger", "informasjonskapsler", "evästeet", "evästeitä", "suostumus",
-        "henkilötiedot", "souhlas", "osobní údaje", "файлы cookie", "согласие",
-        "персональные данные", "партнеры", "файли cookie", "згода", "персональні дані",
+        "henkilötiedot", "souhlas", "osobní údaje", "файли cookie", "згода", "персональні дані",
         "çerezler", "çerez", "kişisel veriler", "iş ortaklarımız", "consimțământ",
         "date personale", "parteneri", "hozzájárulás", "személyes adatok", "συγκατάθεση",
         "προσωπικά δεδομένα",
     ),
-    # Russian, Turkish, Swedish, Danish, Norwegian, Czech, Arabic,
+    # Turkish, Swedish, Danish, Norwegian, Czech, Arabic,
     # Vietnamese: an error page's headline
     "not_found_titles": (
-        "страница не найдена", "sayfa bulunamadı", "sidan kunde inte hittas",
-        "sidan hittades inte", "siden blev ikke fundet", "siden finnes ikke", "fant ikke siden",
-        "stránka nenalezena", "الصفحة غير موجودة", "không tìm thấy trang",
+        "sayfa bulunamadı", "sidan kunde inte hittas", "sidan hittades inte",
+        "siden blev ikke fundet", "siden finnes ikke", "fant ikke siden", "stránka nenalezena",
+        "الصفحة غير موجودة", "không tìm thấy trang",
     ),
     "consent_accept_labels": (
         "godkänn", "godkänn alla", "acceptera", "acceptera alla", "jag godkänner",
         "accepter alle", "tillad alle", "godta", "godta alle", "jeg godtar", "hyväksy",
-        "hyväksy kaikki", "hyväksyn", "přijmout vše", "souhlasím", "přijmout", "принять",
-        "принять все", "согласен", "я согласен", "прийняти", "погоджуюсь", "kabul et",
-        "tümünü kabul et", "kabul ediyorum", "accept toate", "sunt de acord", "elfogadom",
-        "összes elfogadása", "αποδοχή", "αποδοχή όλων", "συμφωνώ",
+        "hyväksy kaikki", "hyväksyn", "přijmout vše", "souhlasím", "přijmout", "прийняти",
+        "погоджуюсь", "kabul et", "tümünü kabul et", "kabul ediyorum", "accept toate",
+        "sunt de acord", "elfogadom", "összes elfogadása", "αποδοχή", "αποδοχή όλων", "συμφωνώ",
     ),
     # Arabic: the bare "next" / "previous" of a site's neighbour-article cards, and "previous /
     # next article"
@@ -452,37 +450,35 @@ UNFILED = {
         "i", "å", "ö", "ø", "á", "í", "ó", "a", "o", "u", "w", "z", "k", "s", "v", "а", "в",
         "и", "к", "о", "с", "у", "я", "і", "й", "з",
     ),
-    # Russian, Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish,
+    # Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish,
     # Arabic, Vietnamese, Czech, Romanian, Hungarian, Greek, Hebrew: "follow us (on)"
     "follow_phrases": (
-        "следите за нами", "подписывайтесь на нас", "подписывайтесь на наш", "читайте нас",
         "стежте за нами", "підписуйтесь на нас", "підписуйтесь на наш", "bizi takip edin",
         "bizi takip et", "följ oss", "følg os", "følg oss", "seuraa meitä", "تابعونا",
         "theo dõi chúng tôi", "sledujte nás", "urmăriți-ne", "urmăreşte-ne", "kövess minket",
         "kövessen minket", "ακολουθήστε μας", "עקבו אחרינו",
     ),
-    # Russian, Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
-    # Romanian, Hungarian: a newsletter pitch ("Подпишитесь на нашу рассылку")
+    # Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
+    # Romanian, Hungarian: a newsletter pitch ("Підпишіться на нашу розсилку")
     "newsletter_words": (
-        "рассылку", "рассылка", "рассылки", "розсилку", "розсилка", "bülten", "bültenimize",
-        "bültenimiz", "nyhetsbrev", "nyhetsbrevet", "nyhedsbrev", "nyhedsbrevet", "uutiskirje",
-        "uutiskirjeen", "newsletteru", "buletinul", "hírlevél", "hírlevelünkre",
+        "розсилку", "розсилка", "bülten", "bültenimize", "bültenimiz", "nyhetsbrev",
+        "nyhetsbrevet", "nyhedsbrev", "nyhedsbrevet", "uutiskirje", "uutiskirjeen",
+        "newsletteru", "buletinul", "hírlevél", "hírlevelünkre",
     ),
     "pitch_verbs": (
-        "подпишитесь", "подписывайтесь", "підпишіться", "підписуйтесь", "abone olun",
-        "abone ol", "prenumerera", "tilmeld dig", "tilmeld", "abonner", "meld deg på", "tilaa",
-        "přihlaste se", "odebírejte", "abonează-te", "iratkozzon fel", "iratkozz fel",
+        "підпишіться", "підписуйтесь", "abone olun", "abone ol", "prenumerera", "tilmeld dig",
+        "tilmeld", "abonner", "meld deg på", "tilaa", "přihlaste se", "odebírejte",
+        "abonează-te", "iratkozzon fel", "iratkozz fel",
     ),
     "pitch_address": (
-        "нашу", "наши", "нашей", "вашу", "ваш", "vårt", "ditt", "vores", "din", "meidän", "náš",
-        "našeho", "nostru", "bültenimize", "bültenimiz",
+        "vårt", "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "bültenimize",
+        "bültenimiz",
     ),
     # Russian, Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
     # Romanian, Hungarian, Greek, Arabic, Persian: a tag line's label
     "tag_labels": (
-        "теги", "тэги", "метки", "теги статьи", "теґи", "мітки", "etiketler", "taggar",
-        "emneord", "avainsanat", "štítky", "etichete", "címkék", "ετικέτες", "الوسوم",
-        "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
+        "теги", "теґи", "мітки", "etiketler", "taggar", "emneord", "avainsanat", "štítky",
+        "etichete", "címkék", "ετικέτες", "الوسوم", "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
     ),
     "time_connectors": ("kl", "kl."),
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year
@@ -490,38 +486,35 @@ UNFILED = {
     # Swedish/Norwegian, Danish, Turkish, Vietnamese, Russian, Arabic ("with the pen of",
     # "wrote") bylines
     "byline_prefixes": (
-        "av", "af", "yazan", "bởi", "от", "автор", "текст", "yazar", "بقلم", "كتب", "كتبت",
+        "av", "af", "yazan", "bởi", "автор", "текст", "yazar", "بقلم", "كتب", "كتبت",
     ),
-    # Croatian, Russian, Ukrainian, Hungarian, Romanian "and"
-    "author_joiners": ("och", "og", "ve", "và", "i", "и", "і", "és", "și"),
+    # Croatian, Ukrainian, Hungarian, Romanian "and"
+    "author_joiners": ("och", "og", "ve", "và", "i", "і", "és", "și"),
     # Russian, Turkish, Arabic: photo and editing labels in a byline
-    "non_author_labels": ("редактор", "иллюстрация", "editör", "تصوير"),
-    "desk_words": ("редакция",),
-    # Russian "authors", Turkish "click" (interface text read as a byline)
-    "not_names": ("авторы", "tıklayınız", "tiklayiniz"),
+    "non_author_labels": ("редактор", "editör", "تصوير"),
+    # Turkish "click" (interface text read as a byline)
+    "not_names": ("tıklayınız", "tiklayiniz"),
     # Zulu, Turkish, Russian, Vietnamese, Finnish, Hungarian, Greek,
     # Arabic, Persian, Hebrew, Hindi, Thai "photo" before a credit
     "credit_words": (
         "isithombe", "fotoğraf", "фото", "ảnh", "kuva", "fotó", "φωτογραφία", "φωτ", "تصوير",
         "عکس", "צילום", "फोटो", "ภาพ",
     ),
-    # Russian, Ukrainian, Czech, Turkish, Swedish, Danish, Norwegian,
+    # Ukrainian, Czech, Turkish, Swedish, Danish, Norwegian,
     # Arabic, Persian: the labels of news sites' date lines
     "published_labels": (
-        "опубликовано", "дата публикации", "опубліковано", "publikováno", "zveřejněno",
-        "yayınlanma", "yayınlandı", "yayın tarihi", "publicerad", "publiceret", "publisert",
-        "تاريخ النشر", "نشر في", "تاریخ انتشار",
+        "опубліковано", "publikováno", "zveřejněno", "yayınlanma", "yayınlandı", "yayın tarihi",
+        "publicerad", "publiceret", "publisert", "تاريخ النشر", "نشر في", "تاریخ انتشار",
     ),
-    # Swedish, Norwegian, Danish, Russian, Ukrainian, Czech, Turkish,
+    # Swedish, Norwegian, Danish, Ukrainian, Czech, Turkish,
     # Vietnamese: the words of a reading-time line ("3 min lästid", "Okuma süresi: 4 dk")
     "reading_time_words": (
-        "lästid", "min läsning", "lesetid", "min lesing", "læsetid", "время чтения",
-        "мин чтения", "минут чтения", "час читання", "хв читання", "doba čtení", "okuma süresi",
-        "dk okuma", "dakika okuma", "thời gian đọc", "phút đọc",
+        "lästid", "min läsning", "lesetid", "min lesing", "læsetid", "час читання",
+        "хв читання", "doba čtení", "okuma süresi", "dk okuma", "dakika okuma", "thời gian đọc",
+        "phút đọc",
     ),
     "modified_labels": (
-        "обновлено", "изменено", "дата обновления", "оновлено", "aktualizováno", "güncellendi",
-        "güncelleme", "uppdaterad", "opdateret", "oppdatert", "آخر تحديث", "تم التحديث",
-        "به‌روزرسانی",
+        "оновлено", "aktualizováno", "güncellendi", "güncelleme", "uppdaterad", "opdateret",
+        "oppdatert", "آخر تحديث", "تم التحديث", "به‌روزرسانی",
     ),
 }
