@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from newscrawl.clean.render import Block, blocks_to_html, normalize_space
 from newscrawl.exporters.markdown_archive import _CONVERTER
-from newscrawl.exporters.markdown_text import body_markdown, paragraphs_markdown
+from newscrawl.exporters.markdown_text import (
+    _LIST_MARK,
+    _escape_list_marks,
+    body_markdown,
+    paragraphs_markdown,
+)
 
 # Markdown syntax, HTML specials, spaces of several kinds, digits for list markers.
 CHARS = list("ab AZ09.)-#*_`[]\\&<>~=+|!\"'\t\n:;/,\u00a0\u2003\u3000é日") + ["1. ", "- ", "## "]
@@ -27,6 +32,16 @@ def reference(fragment: str) -> str:
 def test_paragraphs_as_markdownify_writes_them(text):
     expected = reference("".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")))
     assert paragraphs_markdown(text) == expected
+
+
+# Runs of digits, marks and spaces: where list-marker escapes start, end and touch.
+LIST_CHARS = list("0123456789.)a \t\n\u00a0\u2003") + ["1. ", "12) ", "1234567890."]
+
+
+@given(st.lists(st.sampled_from(LIST_CHARS), max_size=30).map("".join))
+@settings(max_examples=1000)
+def test_list_marks_escaped_as_the_pattern_does(text):
+    assert _escape_list_marks(text) == _LIST_MARK.sub(r"\1\\\2", text)
 
 
 BLOCK = st.tuples(
