@@ -46,6 +46,8 @@ STORY = "".join(
         ("Autorka: Anna Nowak oraz Jan Kowalski", ["Anna Nowak", "Jan Kowalski"]),
         ("Иван Петров, корреспондент", ["Иван Петров"]),  # Russian roles, photographer
         ("Текст: Иван Петров, фотограф: Анна Смирнова", ["Иван Петров"]),
+        ("Ahmet Yılmaz, İstanbul muhabiri", ["Ahmet Yılmaz"]),  # Turkish roles
+        ("Ahmet Yılmaz Muhabir", ["Ahmet Yılmaz"]),
         # joiners of every language split; a surname joined by "y" stays whole
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Por José Ortega y Gasset", ["José Ortega y Gasset"]),

@@ -179,6 +179,8 @@ def test_author_email_link_is_kept() -> None:
         "На правах рекламы",
         "Фото 3 из 12",
         "Комментарии проходят премодерацию.",
+        "Yorumunuz onaylandıktan sonra yayınlanacaktır.",  # Turkish
+        "Sponsorlu İçerik",
     ],
 )
 def test_promos_are_removed(promo: str) -> None:
@@ -557,6 +559,8 @@ def test_utility_css_variant_classes_name_no_block() -> None:
         "«Мы отправим нашу рассылку жителям до пятницы», — сказал глава района, добавив, что "
         "подписаться можно на сайте мэрии.",
         "Комментарии экспертов после сессии, которую вёл модератор форума, разошлись.",
+        # Turkish: "comments ... once approved" in a story
+        "Yorumlar, bütçe onaylandıktan sonra geldi ve muhalefet sert tepki gösterdi.",
     ],
 )
 def test_a_sentence_of_the_story_that_sounds_like_a_promo_is_kept(sentence: str) -> None:

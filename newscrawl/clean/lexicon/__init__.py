@@ -9,7 +9,7 @@ reason, and add it to LANGUAGES below (README, "Adding a language").
 
 from __future__ import annotations
 
-from . import de, en, es, fr, id, it, ja, ko, nl, pl, pt, ru, zh
+from . import de, en, es, fr, id, it, ja, ko, nl, pl, pt, ru, tr, zh
 from .common import UNFILED
 from .model import Language, TimeUnit
 
@@ -18,7 +18,7 @@ __all__ = ["LANGUAGES", "Language", "TimeUnit", "by_code", "words"]
 # The supported languages. The order matters only where two languages write the same word
 # with different meanings (month names: the first language wins).
 LANGUAGES: tuple[Language, ...] = tuple(
-    m.LANGUAGE for m in (en, de, fr, es, it, pt, nl, ko, zh, ja, id, pl, ru)
+    m.LANGUAGE for m in (en, de, fr, es, it, pt, nl, ko, zh, ja, id, pl, ru, tr)
 )
 
 

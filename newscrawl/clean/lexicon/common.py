@@ -410,29 +410,28 @@ CMS_SERVICE_PATHS = ("feed", "rss", "sitemap", "wp-login.php", "wp-admin")
 # Words of languages without a file of their own yet, by concept. Move them into the
 # language's file when one is added (see README, "Adding a language").
 UNFILED = {
-    # Swedish, Danish, Norwegian, Finnish, Czech, Ukrainian, Turkish,
+    # Swedish, Danish, Norwegian, Finnish, Czech, Ukrainian,
     # Romanian, Hungarian, Greek: a consent notice's words, and its accept button's labels
     "consent_terms": (
         "kakor", "samtycke", "personuppgifter", "samtykke", "personoplysninger",
         "personopplysninger", "informasjonskapsler", "evästeet", "evästeitä", "suostumus",
         "henkilötiedot", "souhlas", "osobní údaje", "файли cookie", "згода", "персональні дані",
-        "çerezler", "çerez", "kişisel veriler", "iş ortaklarımız", "consimțământ",
-        "date personale", "parteneri", "hozzájárulás", "személyes adatok", "συγκατάθεση",
-        "προσωπικά δεδομένα",
+        "consimțământ", "date personale", "parteneri", "hozzájárulás", "személyes adatok",
+        "συγκατάθεση", "προσωπικά δεδομένα",
     ),
-    # Turkish, Swedish, Danish, Norwegian, Czech, Arabic,
+    # Swedish, Danish, Norwegian, Czech, Arabic,
     # Vietnamese: an error page's headline
     "not_found_titles": (
-        "sayfa bulunamadı", "sidan kunde inte hittas", "sidan hittades inte",
-        "siden blev ikke fundet", "siden finnes ikke", "fant ikke siden", "stránka nenalezena",
-        "الصفحة غير موجودة", "không tìm thấy trang",
+        "sidan kunde inte hittas", "sidan hittades inte", "siden blev ikke fundet",
+        "siden finnes ikke", "fant ikke siden", "stránka nenalezena", "الصفحة غير موجودة",
+        "không tìm thấy trang",
     ),
     "consent_accept_labels": (
         "godkänn", "godkänn alla", "acceptera", "acceptera alla", "jag godkänner",
         "accepter alle", "tillad alle", "godta", "godta alle", "jeg godtar", "hyväksy",
         "hyväksy kaikki", "hyväksyn", "přijmout vše", "souhlasím", "přijmout", "прийняти",
-        "погоджуюсь", "kabul et", "tümünü kabul et", "kabul ediyorum", "accept toate",
-        "sunt de acord", "elfogadom", "összes elfogadása", "αποδοχή", "αποδοχή όλων", "συμφωνώ",
+        "погоджуюсь", "accept toate", "sunt de acord", "elfogadom", "összes elfogadása",
+        "αποδοχή", "αποδοχή όλων", "συμφωνώ",
     ),
     # Arabic: the bare "next" / "previous" of a site's neighbour-article cards, and "previous /
     # next article"
@@ -450,71 +449,62 @@ UNFILED = {
         "i", "å", "ö", "ø", "á", "í", "ó", "a", "o", "u", "w", "z", "k", "s", "v", "а", "в",
         "и", "к", "о", "с", "у", "я", "і", "й", "з",
     ),
-    # Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish,
+    # Ukrainian, Swedish, Danish, Norwegian, Finnish,
     # Arabic, Vietnamese, Czech, Romanian, Hungarian, Greek, Hebrew: "follow us (on)"
     "follow_phrases": (
-        "стежте за нами", "підписуйтесь на нас", "підписуйтесь на наш", "bizi takip edin",
-        "bizi takip et", "följ oss", "følg os", "følg oss", "seuraa meitä", "تابعونا",
-        "theo dõi chúng tôi", "sledujte nás", "urmăriți-ne", "urmăreşte-ne", "kövess minket",
-        "kövessen minket", "ακολουθήστε μας", "עקבו אחרינו",
+        "стежте за нами", "підписуйтесь на нас", "підписуйтесь на наш", "följ oss", "følg os",
+        "følg oss", "seuraa meitä", "تابعونا", "theo dõi chúng tôi", "sledujte nás",
+        "urmăriți-ne", "urmăreşte-ne", "kövess minket", "kövessen minket", "ακολουθήστε μας",
+        "עקבו אחרינו",
     ),
-    # Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
+    # Ukrainian, Swedish, Danish, Norwegian, Finnish, Czech,
     # Romanian, Hungarian: a newsletter pitch ("Підпишіться на нашу розсилку")
     "newsletter_words": (
-        "розсилку", "розсилка", "bülten", "bültenimize", "bültenimiz", "nyhetsbrev",
-        "nyhetsbrevet", "nyhedsbrev", "nyhedsbrevet", "uutiskirje", "uutiskirjeen",
-        "newsletteru", "buletinul", "hírlevél", "hírlevelünkre",
+        "розсилку", "розсилка", "nyhetsbrev", "nyhetsbrevet", "nyhedsbrev", "nyhedsbrevet",
+        "uutiskirje", "uutiskirjeen", "newsletteru", "buletinul", "hírlevél", "hírlevelünkre",
     ),
     "pitch_verbs": (
-        "підпишіться", "підписуйтесь", "abone olun", "abone ol", "prenumerera", "tilmeld dig",
-        "tilmeld", "abonner", "meld deg på", "tilaa", "přihlaste se", "odebírejte",
-        "abonează-te", "iratkozzon fel", "iratkozz fel",
+        "підпишіться", "підписуйтесь", "prenumerera", "tilmeld dig", "tilmeld", "abonner",
+        "meld deg på", "tilaa", "přihlaste se", "odebírejte", "abonează-te", "iratkozzon fel",
+        "iratkozz fel",
     ),
-    "pitch_address": (
-        "vårt", "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru", "bültenimize",
-        "bültenimiz",
-    ),
-    # Russian, Ukrainian, Turkish, Swedish, Danish, Norwegian, Finnish, Czech,
+    "pitch_address": ("vårt", "ditt", "vores", "din", "meidän", "náš", "našeho", "nostru"),
+    # Russian, Ukrainian, Swedish, Danish, Norwegian, Finnish, Czech,
     # Romanian, Hungarian, Greek, Arabic, Persian: a tag line's label
     "tag_labels": (
-        "теги", "теґи", "мітки", "etiketler", "taggar", "emneord", "avainsanat", "štítky",
-        "etichete", "címkék", "ετικέτες", "الوسوم", "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
+        "теги", "теґи", "мітки", "taggar", "emneord", "avainsanat", "štítky", "etichete",
+        "címkék", "ετικέτες", "الوسوم", "كلمات مفتاحية", "برچسب‌ها", "کلیدواژه‌ها",
     ),
     "time_connectors": ("kl", "kl."),
     # Thai "พ.ศ." (Buddhist Era) and Vietnamese "năm" (year) before a date's year
     "month_year_joiners": ("พ.ศ.", "năm"),
-    # Swedish/Norwegian, Danish, Turkish, Vietnamese, Russian, Arabic ("with the pen of",
+    # Swedish/Norwegian, Danish, Vietnamese, Russian, Arabic ("with the pen of",
     # "wrote") bylines
-    "byline_prefixes": (
-        "av", "af", "yazan", "bởi", "автор", "текст", "yazar", "بقلم", "كتب", "كتبت",
-    ),
+    "byline_prefixes": ("av", "af", "bởi", "автор", "текст", "بقلم", "كتب", "كتبت"),
     # Croatian, Ukrainian, Hungarian, Romanian "and"
-    "author_joiners": ("och", "og", "ve", "và", "i", "і", "és", "și"),
-    # Russian, Turkish, Arabic: photo and editing labels in a byline
-    "non_author_labels": ("редактор", "editör", "تصوير"),
-    # Turkish "click" (interface text read as a byline)
-    "not_names": ("tıklayınız", "tiklayiniz"),
-    # Zulu, Turkish, Russian, Vietnamese, Finnish, Hungarian, Greek,
+    "author_joiners": ("och", "og", "và", "i", "і", "és", "și"),
+    # Ukrainian, Arabic: photo and editing labels in a byline
+    "non_author_labels": ("редактор", "تصوير"),
+    # Zulu, Russian, Vietnamese, Finnish, Hungarian, Greek,
     # Arabic, Persian, Hebrew, Hindi, Thai "photo" before a credit
     "credit_words": (
-        "isithombe", "fotoğraf", "фото", "ảnh", "kuva", "fotó", "φωτογραφία", "φωτ", "تصوير",
-        "عکس", "צילום", "फोटो", "ภาพ",
+        "isithombe", "фото", "ảnh", "kuva", "fotó", "φωτογραφία", "φωτ", "تصوير", "عکس",
+        "צילום", "फोटो", "ภาพ",
     ),
-    # Ukrainian, Czech, Turkish, Swedish, Danish, Norwegian,
+    # Ukrainian, Czech, Swedish, Danish, Norwegian,
     # Arabic, Persian: the labels of news sites' date lines
     "published_labels": (
-        "опубліковано", "publikováno", "zveřejněno", "yayınlanma", "yayınlandı", "yayın tarihi",
-        "publicerad", "publiceret", "publisert", "تاريخ النشر", "نشر في", "تاریخ انتشار",
+        "опубліковано", "publikováno", "zveřejněno", "publicerad", "publiceret", "publisert",
+        "تاريخ النشر", "نشر في", "تاریخ انتشار",
     ),
-    # Swedish, Norwegian, Danish, Ukrainian, Czech, Turkish,
-    # Vietnamese: the words of a reading-time line ("3 min lästid", "Okuma süresi: 4 dk")
+    # Swedish, Norwegian, Danish, Ukrainian, Czech,
+    # Vietnamese: the words of a reading-time line ("3 min lästid", "час читання: 4 хв")
     "reading_time_words": (
         "lästid", "min läsning", "lesetid", "min lesing", "læsetid", "час читання",
-        "хв читання", "doba čtení", "okuma süresi", "dk okuma", "dakika okuma", "thời gian đọc",
-        "phút đọc",
+        "хв читання", "doba čtení", "thời gian đọc", "phút đọc",
     ),
     "modified_labels": (
-        "оновлено", "aktualizováno", "güncellendi", "güncelleme", "uppdaterad", "opdateret",
-        "oppdatert", "آخر تحديث", "تم التحديث", "به‌روزرسانی",
+        "оновлено", "aktualizováno", "uppdaterad", "opdateret", "oppdatert", "آخر تحديث",
+        "تم التحديث", "به‌روزرسانی",
     ),
 }
