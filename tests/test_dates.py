@@ -167,6 +167,30 @@ def test_relative_dates_resolve_against_the_fetch_time(text: str, lang: str, exp
 
 
 @pytest.mark.parametrize(
+    ("lead", "lang", "expected"),
+    [
+        ("LONDON, March 14 (Reuters) - ", "en", "2025-03-14"),
+        ("New Delhi, Mar 14 (PTI) The ", "en", "2025-03-14"),
+        ("MADRID, 14 Mar. (EUROPA PRESS) - ", "es", "2025-03-14"),
+        ("МОСКВА, 14 марта. /ТАСС/. ", "ru", "2025-03-14"),
+        ("BERLIN, 14. März (Reuters) - ", "de", "2025-03-14"),
+        ("On Friday, March 14 (local time), the ", "en", None),  # a sentence going on
+    ],
+)
+def test_a_wire_dateline_dates_the_story_in_the_fetch_years(
+    lead: str, lang: str, expected: str | None
+) -> None:
+    """A wire story's dateline names the day without a year: the most recent such day not
+    after the fetch."""
+    text = "The minister said the plan would be presented to parliament next week. " * 4
+    html = (
+        f"{HEADER}<main><article><h1>Leaders agree on summit talks</h1>"
+        f"<p>{lead}{text}</p></article></main>"
+    )
+    assert published(make_page(html, lang=lang)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
         ("3 часа назад", "ru", "2025-03-20T09:12:00+09:00"),

@@ -53,6 +53,7 @@ from ..lexicon.patterns import (
     REL_HINT,
     TAXONOMY_TOKEN,
     TODAY_LABEL,
+    WIRE_DATELINE,
 )
 from ..page import Page
 from ..render import BLOCK_TAGS
@@ -679,14 +680,14 @@ def _text_hit(
 ) -> None:
     if len(text) > W.TEXT_NODE_MAX:
         text = text[: W.TEXT_NODE_MAX]
-    if YEAR_HINT.search(text) or (
-        ctx.now is not None
-        and len(text) < W.RELATIVE_TEXT_MAX
+    if YEAR_HINT.search(text) or ctx.now is not None and (
+        len(text) < W.RELATIVE_TEXT_MAX
         and (
             REL_HINT.search(text)
             or YEARLESS_HINT.search(text)
             or ctx.relative_hint is not None and ctx.relative_hint.search(text)
         )
+        or _wire_dateline(text) is not None
     ):
         hits.append(
             _Hit(
@@ -699,6 +700,16 @@ def _text_hit(
                 before=before,
             )
         )
+
+
+def _wire_dateline(text: str) -> str | None:
+    """The day and month of a wire story's dateline opening the text ("LONDON, March 14
+    (Reuters) - ..."), or None."""
+    head = text[: W.DATELINE_HEAD_CHARS]
+    if "(" not in head and "/" not in head:
+        return None
+    m = WIRE_DATELINE.match(head)
+    return m.group(1) if m else None
 
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?!\d)")
@@ -925,6 +936,19 @@ def _hit_candidates(
             add(parsed[0], hit.text, source, weight, hit.kind, parsed[1])
         return added
     found = parse_text(hit.text, ctx)
+    dateline = (
+        _wire_dateline(hit.text)
+        if hit.source == DateSource.TEXT and not labelled_only and ctx.now is not None
+        else None
+    )
+    if dateline is not None and not any(start < len(dateline) + 60 for _s, start, *_ in found):
+        # "LONDON, March 14 (Reuters) -": the wire's day, its year worked out from the fetch
+        inferred = short_date(dateline, ctx)
+        if inferred:
+            add(inferred, hit.text[: W.RAW_SNIPPET], source, min(weight, W.INFERRED_CAP),
+                hit.kind)
+            if added:
+                added[-1].inferred = True
     for n, (st, start, guessed, end) in enumerate(found[:limit]):
         before = hit.text[max(0, start - W.LABEL_WINDOW) : start]
         if start < W.LABEL_WINDOW and hit.before:

@@ -84,6 +84,7 @@ BOXED_MAX = 3  # labelled dates in side boxes, beyond which they are a teaser li
 DATES_PER_SNIPPET = 3  # dates read from one snippet
 RAW_SNIPPET = 60  # characters of text kept as a visible date's raw value
 PROSE_WORDS = 8  # more words than this around a date: it stands in a sentence
+DATELINE_HEAD_CHARS = 100  # a wire dateline ("LONDON, March 14 (Reuters) -") within these
 DATELINE_LEAD = (25, 3)  # characters, words before a date that still make a dateline
 
 # --- lists of dated teasers (body.py): several items, each a link and a date ---

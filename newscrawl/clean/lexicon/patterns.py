@@ -295,6 +295,17 @@ PUBLISHED_LABEL = re.compile(
     _LABEL_START + r"(?:" + _any("published_labels") + ")" + _LABEL_END, re.I
 )
 PUBLISHED_ANY = re.compile(r"(?:" + _any("published_labels") + ")", re.I)
+# A wire story's dateline opening its first paragraph: a place, a day and month without a
+# year, the agency ("LONDON, March 14 (Reuters) -", "MADRID, 14 Mar. (EUROPA PRESS) -",
+# "New Delhi, Mar 14 (PTI)", "МОСКВА, 29 июня. /ТАСС/."); group 1 is the day and month.
+WIRE_DATELINE = re.compile(
+    r"^\s*(?:[^\W\d_][^\n,()/]{0,40})?(?:,[^\n,()/]{1,30})?,\s*"
+    r"([^\W\d_]{3,12}\.?\s+\d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?)"
+    r"\s*\.?\s*(?:\([^\n()]{2,30}\)|/[^\n/]{2,30}/)"
+    # then a dash or stop, or the story's first capitalised word ("(PTI) The ..."); not a
+    # sentence going on ("March 14 (local time), the ...")
+    r"\s*(?:[-–—:.]|(?=[A-ZÀ-ÝА-ЯЁ]))"
+)
 # The site's "today" bar: a date right after a word for today that opens the text (or
 # follows a separator) and at most three words ("Today: Wednesday,", "Heute ist Mittwoch,
 # der", "Aujourd'hui mercredi") is the fetch day; "said today that on" is a sentence.
