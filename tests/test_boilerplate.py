@@ -167,9 +167,11 @@ def test_author_email_link_is_kept() -> None:
         "bergabung di Grup Telegram \"Kompas.com News Update\", caranya klik link, kemudian "
         "join.",
         "Cek Berita dan Artikel yang lain di Google News",
+        "Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel kami",
         "Foto 3 dari 12",
         "Diposting oleh Budi Santoso",
         "Fot. PAP/Radek Pietruszka",  # Polish: a credit alone, a sponsor's label, a counter
+        "Źródło zdjęcia: Jan Kowalski/PAP",
         "Materiał partnera",
         "Zdjęcie 3 z 12",
         "Śledź nas na Facebooku i Instagramie.",

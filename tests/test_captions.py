@@ -69,6 +69,10 @@ def extract(html: str) -> dict[str, Any]:
         ("Widok na Wisłę z mostu. zdj. Jan Kowalski", "Widok na Wisłę z mostu.", "Jan Kowalski"),
         ("Mistrz fotografii Jan Kowalski przed wystawą.", "Mistrz fotografii Jan Kowalski "
          "przed wystawą.", None),
+        # Indonesian "Dok." (a source's own photo), in brackets or not
+        ("Wisuda di Jakarta, Selasa. (Dok. Humas IGI)", "Wisuda di Jakarta, Selasa.",
+         "Humas IGI"),
+        ("Pasien menunggu di ruang dokter gigi.", "Pasien menunggu di ruang dokter gigi.", None),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],
 )

@@ -17,6 +17,7 @@ LANGUAGE = Language(
     follow_phrases=(
         "ikuti kami", "simak berita dan artikel lainnya di", "simak berita lainnya di",
         "simak berita pilihan", "simak breaking news", "cek berita dan artikel yang lain di",
+        "cek berita dan artikel yg lain di",
         "baca berita lainnya di", "follow berita", "mari bergabung", "pilih saluran andalanmu",
         "ikuti saluran", "ikuti channel",
     ),
@@ -63,7 +64,8 @@ LANGUAGE = Language(
         "setuju", "saya setuju", "terima", "terima semua", "izinkan semua", "terima cookie",
     ),
     not_found_titles=("halaman tidak ditemukan", "halaman tidak tersedia"),
-    credit_words=("foto", "sumber foto", "kredit foto"),
+    # "(Dok. Humas Polri)": documentation of a source, the abbreviation's dot its separator
+    credit_words=("foto", "sumber foto", "kredit foto", "dok."),
     credit_by=("oleh",),
     byline_prefixes=(
         "oleh", "penulis", "reporter", "wartawan", "ditulis oleh", "laporan wartawan",

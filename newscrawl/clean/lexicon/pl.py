@@ -62,7 +62,7 @@ LANGUAGE = Language(
     not_found_titles=("nie znaleziono strony", "strona nie została znaleziona",
                       "strona nie istnieje", "błąd 404"),
     # "Fot. PAP/Radek Pietruszka": the abbreviation's dot is the label's separator
-    credit_words=("fot.", "fot", "zdj.", "zdjęcie"),
+    credit_words=("fot.", "fot", "zdj.", "zdjęcie", "źródło zdjęcia", "źródło zdjęcia głównego"),
     byline_prefixes=("przez", "tekst", "autor", "autorka"),
     author_joiners=("i", "oraz"),
     not_names=(
