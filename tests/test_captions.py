@@ -73,6 +73,11 @@ def extract(html: str) -> dict[str, Any]:
         ("Wisuda di Jakarta, Selasa. (Dok. Humas IGI)", "Wisuda di Jakarta, Selasa.",
          "Humas IGI"),
         ("Pasien menunggu di ruang dokter gigi.", "Pasien menunggu di ruang dokter gigi.", None),
+        # a slash between digits is a date ("Senin (2/12)", Indonesian captions), no credit
+        ("Menteri berbicara di Jakarta, Senin (2/12/2024).", "Menteri berbicara di Jakarta, "
+         "Senin (2/12/2024).", None),
+        ("Wisuda di Jakarta, Selasa (20/1). (Dok. Humas IGI)", "Wisuda di Jakarta, Selasa "
+         "(20/1).", "Humas IGI"),
         ("Troops arrive at the border.", "Troops arrive at the border.", None),
     ],
 )

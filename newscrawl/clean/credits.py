@@ -17,7 +17,8 @@ from .render import normalize_space
 
 # Credit at the end of a caption; the one that starts first wins.
 _CREDIT_PATTERNS = [
-    re.compile(r"\s*[/|]\s*(?P<credit>[^/|]{2,40})$"),  # "... / News1"
+    # "... / News1"; a slash between digits is a date or a ratio ("Selasa (20/1)")
+    re.compile(r"\s*(?:(?<!\d)[/|]|[/|](?!\d))\s*(?P<credit>[^/|]{2,40})$"),
     re.compile(
         r"\s*[\(\[（](?:" + CREDIT_WORDS + r")\s*(?:" + CREDIT_BY
         + r")?\s*[:=：＝]?\s*(?P<credit>[^\)\]）]{2,60})[\)\]）]\s*$",
