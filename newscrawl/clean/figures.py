@@ -239,26 +239,10 @@ def _caption_parts(
     ("<figcaption>Text <span class=credit>Foto: X</span></figcaption>")."""
     credits: list[HtmlElement] = []
     parts: list[str] = []
-
-    def walk(node: HtmlElement) -> None:
-        for child in node:
-            if isinstance(child.tag, str) and (FIGURE_CREDIT_CLASS_RE.search(
-                child.get("class") or ""
-            ) or _closing_cite(child)):
-                credits.append(child)
-            elif child.tag in CODE_TAGS:
-                pass  # a script's JSON is no caption ("ImageObject" data beside the text)
-            elif isinstance(child.tag, str):
-                gap = " " if child.tag in _BREAKS else ""
-                parts.append(gap + (child.text or ""))
-                walk(child)
-                parts.append(gap)
-            parts.append(child.tail or "")
-
     for el in els:
         parts.append(" ")
         parts.append(el.text or "")
-        walk(el)
+        _caption_walk(el, parts, credits)
     caption = normalize_space("".join(parts)) or None
     credit = normalize_space(" ".join(_text(c) for c in credits)) or None
     if caption and not credit:
@@ -268,6 +252,25 @@ def _caption_parts(
         if caption and (not credit_name(caption) or _LABEL_ONLY.match(caption)):
             caption = None  # only the credit's label was left ("Quelle: <cite>THW</cite>")
     return caption, credit, [*els, *credits]
+
+
+def _caption_walk(node: HtmlElement, parts: list[str], credits: list[HtmlElement]) -> None:
+    """_caption_parts' walk: text into `parts`, credit elements into `credits`. Not an inner
+    function: a recursive one is a reference cycle that keeps the page's tree alive until
+    the garbage collector runs (pagetype._BlockWalk)."""
+    for child in node:
+        if isinstance(child.tag, str) and (FIGURE_CREDIT_CLASS_RE.search(
+            child.get("class") or ""
+        ) or _closing_cite(child)):
+            credits.append(child)
+        elif child.tag in CODE_TAGS:
+            pass  # a script's JSON is no caption ("ImageObject" data beside the text)
+        elif isinstance(child.tag, str):
+            gap = " " if child.tag in _BREAKS else ""
+            parts.append(gap + (child.text or ""))
+            _caption_walk(child, parts, credits)
+            parts.append(gap)
+        parts.append(child.tail or "")
 
 
 def _caption_in(el: HtmlElement) -> HtmlElement | None:

@@ -549,35 +549,45 @@ def _teaser_texts(heads: dict[HtmlElement, str], cards: dict[HtmlElement, str],
 def _block_texts(top: HtmlElement, stop_at_heading_after: HtmlElement | None = None):
     """(block, own text) of every block in `top`, in document order; with
     `stop_at_heading_after`, the walk ends at the first heading after that one."""
-    blocks: list[tuple[HtmlElement, list[str]]] = []
-    passed = stop_at_heading_after is None
+    walker = _BlockWalk(stop_at_heading_after)
+    walker.walk(top, [])
+    return [(el, normalize_space("".join(parts)) if parts else "") for el, parts in walker.blocks]
 
-    def walk(el: HtmlElement, acc: list[str]) -> bool:
-        nonlocal passed
+
+class _BlockWalk:
+    """_block_texts' walk. A class, not a recursive inner function: such a function is a
+    reference cycle (it holds the cell that holds it) and keeps what it closes over, the
+    page's elements and so its whole tree, until the garbage collector runs."""
+
+    __slots__ = ("blocks", "stop", "passed")
+
+    def __init__(self, stop: HtmlElement | None):
+        self.blocks: list[tuple[HtmlElement, list[str]]] = []
+        self.stop = stop
+        self.passed = stop is None
+
+    def walk(self, el: HtmlElement, acc: list[str]) -> bool:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or tag in _CODE_TAGS or is_furniture(el):
             if el.tail:
                 acc.append(el.tail)
             return True
-        if tag in _HEADING_SET and stop_at_heading_after is not None:
-            if passed:
+        if tag in _HEADING_SET and self.stop is not None:
+            if self.passed:
                 return False
-            passed = el is stop_at_heading_after
+            self.passed = el is self.stop
         target = acc
         if tag in BLOCK_TAGS:
             target = []
-            blocks.append((el, target))
+            self.blocks.append((el, target))
         if el.text:
             target.append(el.text)
         for child in el:
-            if not walk(child, target):
+            if not self.walk(child, target):
                 return False
         if el.tail:
             acc.append(el.tail)
         return True
-
-    walk(top, [])
-    return [(el, normalize_space("".join(parts)) if parts else "") for el, parts in blocks]
 
 
 def _size(el: HtmlElement, sizes: dict[HtmlElement, int]) -> int:
