@@ -38,6 +38,8 @@ class StructuredData:
     url: str = ""  # the page's address
     # the paths of the page's own addresses: its URL, canonical link and og:url
     own_paths: set[str] = field(default_factory=set)
+    # listed(), worked out once: the stages ask for the article a few times a page
+    _listed: set[int] | None = field(default=None, repr=False, compare=False)
 
     def article(self) -> dict[str, Any] | None:
         """The object that describes this page's article, if any (most specific type first;
@@ -69,6 +71,11 @@ class StructuredData:
     def listed(self) -> set[int]:
         """The article objects that each name another story than the page's own addresses,
         when they name at least LISTED_STORIES different ones."""
+        if self._listed is None:
+            self._listed = self._find_listed()
+        return self._listed
+
+    def _find_listed(self) -> set[int]:
         if len(self.objects) < LISTED_STORIES:
             return set()
         listed: dict[int, str] = {}
