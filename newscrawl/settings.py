@@ -91,7 +91,7 @@ NEWSCRAWL_ARCHIVE_DIR = "output/archive"  # per-article Markdown archive; empty 
 # Cleaning worker processes: 0 cleans in the crawl process; "auto": one a core (at most 4),
 # started once the crawl process is CPU-busy (pipelines/extract.py), none on one core.
 NEWSCRAWL_CLEANING_PROCESSES = "auto"
-NEWSCRAWL_GC_THRESHOLD = 5000  # allocations between garbage collections (0: Python's default)
+NEWSCRAWL_GC_THRESHOLD = 50000  # allocations between garbage collections (0: Python's default)
 NEWSCRAWL_INCREMENTAL = True  # emit only new and changed articles (state: NEWSCRAWL_STATE_PATH)
 NEWSCRAWL_MAX_AGE_DAYS = 0  # days; skip sitemap/feed entries published earlier (0: no window)
 NEWSCRAWL_MAX_ERROR_RATE = 0.2  # share of failed fetches above which a run is unhealthy

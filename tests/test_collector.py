@@ -37,7 +37,7 @@ def test_zero_leaves_the_collector_alone():
 
 
 def test_on_by_default():
-    assert GarbageCollection.from_crawler(get_crawler()).threshold == 5000
+    assert GarbageCollection.from_crawler(get_crawler()).threshold == 50000
 
 
 def test_cleaning_workers_are_tuned_the_same(restored_gc):

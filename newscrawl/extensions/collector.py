@@ -7,6 +7,13 @@ tenth of those rescans the older objects: about 6% of a crawl's CPU on the bench
 site. When the spider opens, the objects of the start-up are frozen (never scanned again,
 gc.freeze) and a collection runs every NEWSCRAWL_GC_THRESHOLD allocations instead: the same
 garbage is reclaimed, in fewer and cheaper passes.
+
+The threshold can be high because there is little garbage to reclaim: a page's tree and
+its objects are freed by reference counting as the page goes (no reference cycles: a
+test in tests/test_collector.py keeps it so), ~1.4 objects an article were left to the
+collector on the bench's crawl. 50,000 rather than 5,000: the collector's CPU on that crawl
+0.22 -> 0.04 ms an article, for a peak RSS 1.6-1.8 MiB higher (1,000 pages; 3,000 pages
+of which a fifth failed once and were retried).
 """
 
 from __future__ import annotations
