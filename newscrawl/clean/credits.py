@@ -10,6 +10,7 @@ from .lexicon.patterns import (
     COPYRIGHT,
     CREDIT_ABBREVIATIONS,
     CREDIT_BY,
+    CREDIT_LABEL,
     CREDIT_WORDS,
     PROVIDED_BY,
 )
@@ -37,11 +38,7 @@ _CREDIT_PATTERNS = [
 # The mark is not part of the credit's name: "© AFP" credits AFP.
 _COPYRIGHT_MARK = re.compile(r"^\s*(?:" + COPYRIGHT + r")\s*", re.I)
 # "Foto: ", "Photo by ", "© " in front of a credit's name given in an element of its own
-_CREDIT_LABEL = re.compile(
-    r"^(?:(?:" + CREDIT_WORDS + r")s?\s*(?:" + CREDIT_BY + r")?\s*[:=：＝]\s*|"
-    + CREDIT_ABBREVIATIONS + r"\s*|(?:" + COPYRIGHT + r")\s*)",
-    re.I,
-)
+_CREDIT_LABEL = re.compile(r"^(?:" + CREDIT_LABEL + r"\s*|(?:" + COPYRIGHT + r")\s*)", re.I)
 
 
 def split_credit(text: str) -> tuple[str, str | None]:

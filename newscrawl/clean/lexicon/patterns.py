@@ -167,6 +167,11 @@ CREDIT_ABBREVIATIONS = (
     r"(?<![^\W\d_])(?:" + (alternation(w for w in words("credit_words") if w.endswith("."))
                            or "(?!)") + ")"
 )
+# A credit's label before the name: "Foto:", "Photos by:", "Bildquelle =", or "Fot.".
+CREDIT_LABEL = (
+    r"(?:(?:" + _any("credit_words") + r")s?\s*(?:" + _any("credit_by") + r")?\s*[:=：＝]|"
+    + CREDIT_ABBREVIATIONS + ")"
+)
 # Short blocks that speak to the reader about the site, not about the story.
 PROMO_LINES: tuple[re.Pattern[str], ...] = (
     # "Reporting by ...", "Edited by ..."
@@ -185,11 +190,7 @@ PROMO_LINES: tuple[re.Pattern[str], ...] = (
     ),
     # a photo credit alone on its line, its photo gone ("Foto: dpa", "Photo: Reuters",
     # "Fot. PAP")
-    re.compile(
-        r"^\W*(?:(?:" + _any("credit_words") + r")s?\s*(?:" + _any("credit_by")
-        + r")?\s*[:=：＝]|" + CREDIT_ABBREVIATIONS + r")\s*[^.!?:]{2,40}$",
-        re.I,
-    ),
+    re.compile(r"^\W*" + CREDIT_LABEL + r"\s*[^.!?:]{2,40}$", re.I),
     # "Published by ...", "12.03.2024 veröffentlicht von ..."
     re.compile(
         r"^\W*(?:\d[\d./-]*\W+)?(?:" + _any("byline_verbs") + r")\s+(?:" + _any("published_by")
